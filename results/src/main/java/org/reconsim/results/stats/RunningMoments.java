@@ -1,0 +1,44 @@
+package org.reconsim.results.stats;
+
+/**
+ * Mean and standard deviation of a stream of values, updated one value at a time with
+ * Welford's (1962) algorithm, which avoids the cancellation of the sum-of-squares formula:
+ * <pre>
+ *   n_k = n_{k-1} + 1
+ *   d   = v - mean_{k-1}
+ *   mean_k = mean_{k-1} + d / n_k
+ *   M2_k   = M2_{k-1} + d * (v - mean_k)
+ *   sd     = sqrt(M2_n / (n - 1))
+ * </pre>
+ * Results depend on the order of the values (floating point), and on nothing else: feed
+ * replicates in replicate order for reproducible output. Not thread-safe.
+ */
+public final class RunningMoments {
+
+    private long count;
+    private double mean;
+    private double sumOfSquaredDeviations;
+
+    /** Adds one value. A {@code NaN} makes the mean and standard deviation {@code NaN}. */
+    public void add(double value) {
+        count++;
+        double deviation = value - mean;
+        mean += deviation / count;
+        sumOfSquaredDeviations += deviation * (value - mean);
+    }
+
+    /** Number of values added. */
+    public long count() {
+        return count;
+    }
+
+    /** Arithmetic mean of the values added; {@code NaN} when none. */
+    public double mean() {
+        return count == 0 ? Double.NaN : mean;
+    }
+
+    /** Sample standard deviation, denominator {@code n - 1}; {@code NaN} when fewer than 2 values. */
+    public double standardDeviation() {
+        return count < 2 ? Double.NaN : Math.sqrt(sumOfSquaredDeviations / (count - 1));
+    }
+}
