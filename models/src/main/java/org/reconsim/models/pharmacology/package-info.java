@@ -1,0 +1,10 @@
+/**
+ * Pharmacokinetics of the trial drugs and what the concentration does at the receptor.
+ *
+ * <p>Linear mammillary compartment models (one central compartment exchanging with up to two
+ * peripheral ones, elimination from the central one) are solved in closed form for any
+ * superposition of boluses and zero-order infusions ({@link ConcentrationProfile}); an ODE
+ * integration is only the test oracle (MODEL.md section 3). Time is in minutes here, amounts in
+ * mg, volumes in litres, concentrations in mg/L (= ug/mL) or ng/mL.
+ */
+package org.reconsim.models.pharmacology;
