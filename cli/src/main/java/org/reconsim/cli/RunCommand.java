@@ -1,0 +1,82 @@
+package org.reconsim.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.reconsim.engine.rng.RandomStreams;
+import org.reconsim.engine.run.ReplicateRunner;
+import org.reconsim.engine.scenario.LoadedScenario;
+import org.reconsim.engine.sim.TrialOutcome;
+import org.reconsim.engine.sim.TrialPlan;
+import org.reconsim.engine.sim.VirtualTrial;
+import org.reconsim.results.dataset.TrialTables;
+import org.reconsim.results.power.TrialAnalysis;
+import org.reconsim.results.report.RunManifest;
+import org.reconsim.results.stats.TestResult;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code reconsim run SCENARIO}: simulates virtual trials and writes their data and analyses. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Simulate virtual trials; write observations.csv, subjects.csv, estimates.csv and manifest.json.")
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (.yaml, .yml or .json).")
+    Path file;
+
+    @Option(names = "--replicates", description = "Virtual trials to simulate (default: 1).")
+    int replicates = 1;
+
+    @Option(names = "--n-per-arm", description = "Patients per arm (default: the scenario's design.n_per_arm).")
+    Integer nPerArm;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        LoadedScenario loaded = ScenarioInput.load(file);
+        if (replicates < 1) {
+            throw new InvalidInputException("reconsim: --replicates must be at least 1, got " + replicates);
+        }
+        int n = nPerArm == null ? loaded.scenario().design().nPerArm() : nPerArm;
+        if (n < 2 || n > 100_000) {
+            throw new InvalidInputException("reconsim: --n-per-arm must be within 2..100000, got " + n);
+        }
+        int threads = common.threadCount();
+        long seed = common.seed == null ? loaded.scenario().simulation().seed() : common.seed;
+        Instant started = Instant.now();
+        Path out = OutputFolder.create(common.out, loaded.scenario().name(), "run");
+        TrialPlan plan = TrialPlan.compile(loaded.scenario());
+        RandomStreams streams = new RandomStreams(seed);
+        int control = plan.controlArm().index();
+        try (ReplicateRunner runner = new ReplicateRunner(threads); TrialTables tables = new TrialTables(plan, out)) {
+            runner.run(0, replicates, r -> {
+                TrialOutcome trial = VirtualTrial.run(plan, streams, r, n);
+                return new Analysed(trial, TrialAnalysis.analyse(trial, control));
+            }, a -> tables.add(a.trial(), a.results()));
+            tables.commit();
+        }
+        new RunManifest("run", List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)), loaded, seed,
+                threads, started, Instant.now(), List.of("observations.csv", "subjects.csv", "estimates.csv")).write(out);
+        PrintWriter o = spec.commandLine().getOut();
+        if (!common.quiet) {
+            o.println("Simulated " + replicates + " trial(s) of " + n + " patients per arm; wrote " + out);
+        }
+        return ReconsimCommand.OK;
+    }
+
+    private record Analysed(TrialOutcome trial, TestResult[][] results) {
+    }
+}

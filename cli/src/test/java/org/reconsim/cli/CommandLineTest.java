@@ -1,0 +1,128 @@
+package org.reconsim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The commands end to end, as a user runs them. */
+class CommandLineTest {
+
+    static final String DUEK = Path.of("..", "scenarios", "duek-2021.yaml").toString();
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = ReconsimCommand.execute(args, new PrintWriter(out), new PrintWriter(err));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void validateAcceptsTheBundledScenario() {
+        Result r = run("validate", DUEK);
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).startsWith(DUEK + ": valid scenario 'duek-2021' (sha256 ").matches("(?s).*[0-9a-f]{64}\\)\\n");
+    }
+
+    @Test
+    void powerIsByteIdenticalOnOneAndTwoThreads(@TempDir Path dir) throws Exception {
+        Result one = run("power", DUEK, "--replicates", "60", "--n-per-arm", "8,12", "--threads", "1", "--out",
+                dir.resolve("t1").toString());
+        Result two = run("power", DUEK, "--replicates", "60", "--n-per-arm", "8,12", "--threads", "2", "--out",
+                dir.resolve("t2").toString());
+        assertThat(one.code()).isZero();
+        assertThat(two.code()).isZero();
+        byte[] a = Files.readAllBytes(dir.resolve("t1/power.csv"));
+        byte[] b = Files.readAllBytes(dir.resolve("t2/power.csv"));
+        assertThat(a).isEqualTo(b);
+        List<String> lines = Files.readAllLines(dir.resolve("t1/power.csv"));
+        assertThat(lines.get(0)).isEqualTo("n_per_arm,endpoint,visit,analysis,replicates,rejections,power,ci_low,ci_high,"
+                + "mean_estimate,sd_estimate");
+        assertThat(lines).hasSize(1 + 2 * 4 * 3);
+        assertThat(lines.get(1)).startsWith("8,amygdala,post,ancova,60,");
+        // the printed table carries the same rows
+        assertThat(one.out()).contains("amygdala     post   ancova").contains("Wilson");
+        // a different seed gives a different table
+        run("power", DUEK, "--replicates", "60", "--n-per-arm", "8,12", "--seed", "7", "--out", dir.resolve("t3").toString());
+        assertThat(Files.readAllBytes(dir.resolve("t3/power.csv"))).isNotEqualTo(a);
+    }
+
+    @Test
+    void powerWritesAManifestThatReproducesTheRun(@TempDir Path dir) throws Exception {
+        Result r = run("power", DUEK, "--replicates", "20", "--seed", "99", "--threads", "1", "--out", dir.toString());
+        assertThat(r.code()).isZero();
+        JsonNode m = JsonMapper.builder().build().readTree(Files.readString(dir.resolve("manifest.json")));
+        assertThat(m.get("command").asString()).isEqualTo("power");
+        assertThat(m.get("seed").asLong()).isEqualTo(99);
+        assertThat(m.get("mason_version").asString()).isEqualTo("18");
+        assertThat(m.get("reconsim_version").asString()).isEqualTo("0.1.0");
+        assertThat(m.get("scenario").get("sha256").asString()).hasSize(64);
+        assertThat(m.get("scenario").get("content").get("design").get("n_per_arm").asInt()).isEqualTo(12);
+        assertThat(m.get("command_line").toString()).contains("--seed", "99");
+        assertThat(m.get("started").asString()).isNotEmpty();
+        assertThat(m.get("finished").asString()).isNotEmpty();
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("power.csv", "manifest.json");
+        }
+    }
+
+    @Test
+    void runWritesObservationsSubjectsAndEstimates(@TempDir Path dir) throws Exception {
+        Result r = run("run", DUEK, "--replicates", "2", "--out", dir.toString(), "--quiet");
+        assertThat(r.code()).isZero();
+        List<String> obs = Files.readAllLines(dir.resolve("observations.csv"));
+        assertThat(obs.get(0)).isEqualTo("replicate,subject_id,arm,site,visit,day,measure,value");
+        assertThat(obs.get(1)).matches("0,1,ketamine,site1,pre,0,amygdala,-?[0-9.]+");
+        List<String> subjects = Files.readAllLines(dir.resolve("subjects.csv"));
+        assertThat(subjects).hasSize(1 + 2 * 24);
+        assertThat(subjects.get(0)).startsWith("replicate,subject_id,arm,site,sex,age_years,weight_kg");
+        List<String> est = Files.readAllLines(dir.resolve("estimates.csv"));
+        assertThat(est.get(0)).isEqualTo("replicate,n_per_arm,endpoint,visit,analysis,estimate,std_error,df,statistic,p_value");
+        assertThat(est).hasSize(1 + 2 * 4 * 3);
+        // every pre-visit observation exists: 2 replicates x 24 patients x 4 measures
+        assertThat(obs.stream().filter(l -> l.contains(",pre,")).count()).isEqualTo(2 * 24 * 4);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".partial"))).isEmpty();
+        }
+    }
+
+    @Test
+    void badOptionsAreInvalidInput(@TempDir Path dir) {
+        Result threads = run("power", DUEK, "--threads", "0", "--out", dir.resolve("a").toString());
+        assertThat(threads.code()).isEqualTo(2);
+        assertThat(threads.err()).isEqualTo("reconsim: --threads must be within 1..4096, got 0\n");
+        Result sizes = run("power", DUEK, "--n-per-arm", "10:5:1", "--out", dir.resolve("b").toString());
+        assertThat(sizes.code()).isEqualTo(2);
+        assertThat(sizes.err()).isEqualTo("reconsim: --n-per-arm: expected from <= to and step >= 1 in '10:5:1'\n");
+        Result unknown = run("power", DUEK, "--frobnicate");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).startsWith("reconsim: Unknown option: '--frobnicate'");
+        Result noCommand = run();
+        assertThat(noCommand.code()).isEqualTo(2);
+        Result missing = run("power", "no-such.yaml", "--out", dir.resolve("c").toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).isEqualTo("no-such.yaml: file not found\n");
+        assertThat(dir.resolve("a")).doesNotExist();
+        assertThat(dir.resolve("b")).doesNotExist();
+        assertThat(dir.resolve("c")).doesNotExist();
+    }
+
+    @Test
+    void versionNamesReconsimAndMason() {
+        Result r = run("--version");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).startsWith("reconsim 0.1.0 (MASON 18");
+    }
+}

@@ -1,0 +1,117 @@
+package org.reconsim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Bad scenario files: each gives exit code 2, the exact one-line message naming file, line,
+ * field path and what is allowed, no stack trace, and no output folder.
+ */
+class MalformedScenarioTest {
+
+    static final String BASE = String.join("\n",
+            "name: test",                         // 1
+            "design:",                            // 2
+            "  arms:",                            // 3
+            "    - name: ketamine",               // 4
+            "      drug: ketamine",               // 5
+            "      dose_mg_per_kg: 0.5",          // 6
+            "    - name: midazolam",              // 7
+            "      drug: midazolam",              // 8
+            "      dose_mg_per_kg: 0.045",        // 9
+            "  control_arm: midazolam",           // 10
+            "  n_per_arm: 12",                    // 11
+            "protocol:",                          // 12
+            "  visits:",                          // 13
+            "    post: 7",                        // 14
+            "    fu30: 30",                       // 15
+            "    fu90: 90",                       // 16
+            "");
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                Arguments.of("unknown field", "s.yaml", BASE.replace("  n_per_arm: 12", "  n_per_armm: 12"),
+                        "s.yaml:11: design.n_per_armm: unknown field; allowed here: arms, control_arm, n_per_arm, sites"),
+                Arguments.of("wrong type", "s.yaml", BASE.replace("n_per_arm: 12", "n_per_arm: twelve"),
+                        "s.yaml:11: design.n_per_arm: expected a whole number, got 'twelve'"),
+                Arguments.of("fraction for a whole number", "s.yaml", BASE.replace("n_per_arm: 12", "n_per_arm: 12.5"),
+                        "s.yaml:11: design.n_per_arm: expected a whole number, got 12.5"),
+                Arguments.of("out of range", "s.yaml", BASE.replace("dose_mg_per_kg: 0.5", "dose_mg_per_kg: -0.5"),
+                        "s.yaml:6: design.arms[0].dose_mg_per_kg: out of range: allowed 0 <= x <= 10, got -0.5"),
+                Arguments.of("missing required field", "s.yaml", BASE.replace("  control_arm: midazolam\n", ""),
+                        "s.yaml:2: design.control_arm: missing required field (Name of the control arm; effects are other arm minus control)"),
+                Arguments.of("unknown drug", "s.yaml", BASE.replace("drug: ketamine", "drug: ketamin"),
+                        "s.yaml:5: design.arms[0].drug: expected one of ketamine, midazolam, saline, got 'ketamin'"),
+                Arguments.of("control arm not an arm", "s.yaml", BASE.replace("control_arm: midazolam", "control_arm: placebo"),
+                        "s.yaml:10: design.control_arm: 'placebo' is not an arm; allowed: ketamine, midazolam"),
+                Arguments.of("inconsistent timeline: post during therapy", "s.yaml", BASE.replace("post: 7", "post: 3"),
+                        "s.yaml:14: protocol.visits.post: inconsistent timeline: the post scan (day 3.0) must come after the "
+                                + "infusion and the last PE session, which end at day 5.03"),
+                Arguments.of("inconsistent timeline: visits out of order", "s.yaml", BASE.replace("fu30: 30", "fu30: 120"),
+                        "s.yaml:16: protocol.visits.fu90: inconsistent timeline: fu90 (day 90.0) must come after fu30 (day 120.0)"),
+                Arguments.of("ICC of 1 leaves no noise", "s.yaml", BASE + "measurement:\n  amygdala:\n    icc: 1.0\n",
+                        "s.yaml:19: measurement.amygdala.icc: out of range: allowed 0 < x < 1, got 1"),
+                Arguments.of("three arms", "s.yaml", BASE.replace("  control_arm:", "    - name: saline\n      drug: saline\n"
+                        + "      dose_mg_per_kg: 0\n  control_arm:"),
+                        "s.yaml:3: design.arms: expected exactly 2 entries, got 3"),
+                Arguments.of("YAML syntax error", "s.yaml", BASE.replace("  n_per_arm: 12", "  n_per_arm: [12"),
+                        "s.yaml:12: syntax error: "),
+                Arguments.of("duplicate key", "s.yaml", BASE.replace("  n_per_arm: 12", "  n_per_arm: 12\n  n_per_arm: 14"),
+                        "s.yaml:12: syntax error: Duplicate Object property \"n_per_arm\""),
+                Arguments.of("empty file", "s.yaml", "",
+                        "s.yaml: the file is empty: a scenario needs at least 'name' and 'design'"),
+                Arguments.of("section given a value", "s.yaml", BASE + "therapy: 3\n",
+                        "s.yaml:17: therapy: expected a section with fields dropout, got 3"),
+                Arguments.of("unknown mechanism", "s.yaml", BASE + "mechanisms:\n  active: [m1]\n",
+                        "s.yaml:18: mechanisms.active[0]: expected one of restabilization-blockade, plasticity-window, got 'm1'"),
+                Arguments.of("JSON with a wrong type", "s.json",
+                        "{\n  \"name\": \"t\",\n  \"design\": {\n    \"arms\": \"ketamine\",\n    \"control_arm\": \"k\"\n  }\n}\n",
+                        "s.json:4: design.arms: expected a list, got 'ketamine'"),
+                Arguments.of("not a scenario file type", "s.txt", BASE,
+                        "s.txt: unknown file type: a scenario is a .yaml, .yml or .json file"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void badScenarioGivesExitTwoAndOneClearLine(String name, String fileName, String content, String expected,
+                                                @TempDir Path dir) throws IOException {
+        Path file = dir.resolve(fileName);
+        Files.writeString(file, content);
+        Path out = dir.resolve("out");
+        StringWriter err = new StringWriter();
+        StringWriter stdout = new StringWriter();
+        int code = ReconsimCommand.execute(new String[] {"power", file.toString(), "--replicates", "5", "--out", out.toString()},
+                new PrintWriter(stdout), new PrintWriter(err));
+
+        String message = err.toString().replace(dir + "/", "");
+        assertThat(code).isEqualTo(2);
+        assertThat(message.lines().findFirst().orElse("")).startsWith(expected);
+        assertThat(message).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(stdout.toString()).isEmpty();
+        assertThat(out).doesNotExist();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void validateReportsTheSameProblem(String name, String fileName, String content, String expected,
+                                       @TempDir Path dir) throws IOException {
+        Path file = dir.resolve(fileName);
+        Files.writeString(file, content);
+        StringWriter err = new StringWriter();
+        int code = ReconsimCommand.execute(new String[] {"validate", file.toString()}, new PrintWriter(new StringWriter()),
+                new PrintWriter(err));
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString().replace(dir + "/", "")).startsWith(expected);
+    }
+}

@@ -1,0 +1,26 @@
+package org.reconsim.engine.rng;
+
+/**
+ * Independent uses of randomness. Each has its own key, so adding a draw to one never
+ * shifts the numbers another one sees.
+ */
+public enum Purpose {
+    /** Site membership. */
+    ALLOCATION,
+    /** Covariates and initial memory state. */
+    POPULATION,
+    /** Pharmacokinetic inter-individual variability. */
+    PHARMACOKINETICS,
+    /** Destabilization at retrievals. */
+    MEMORY,
+    /** Subject traits of the observation models (intercepts, SCR responder, gain). */
+    MEASUREMENT_TRAITS,
+    /** Scan-to-scan measurement noise. */
+    MEASUREMENT_NOISE,
+    /** Site intercepts (counter: site index instead of patient). */
+    SITE,
+    /** Dropout. */
+    DROPOUT,
+    /** The MASON generator's seed for one trial (counter: patient -1). */
+    SCHEDULE
+}

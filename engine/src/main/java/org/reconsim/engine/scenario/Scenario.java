@@ -1,0 +1,446 @@
+package org.reconsim.engine.scenario;
+
+import java.util.List;
+
+/**
+ * A scenario file: one virtual trial design with its science. Field names are written in
+ * snake_case in files; every field's meaning, unit, range and default source is in its
+ * {@link Spec}. Defaults live in the {@code defaults()} methods, each line citing its source.
+ */
+public record Scenario(
+        @Spec(doc = "Scenario name, used in output folder names", required = true) String name,
+        @Spec(doc = "Free text describing the scenario") String description,
+        @Spec(doc = "Trial design: arms, sample size, sites", required = true) Design design,
+        @Spec(doc = "Protocol timeline") Protocol protocol,
+        @Spec(doc = "Virtual patient population") Population population,
+        @Spec(doc = "Trauma-memory model") Memory memory,
+        @Spec(doc = "Pharmacokinetics and receptor occupancy") Pharmacology pharmacology,
+        @Spec(doc = "Which drug-mechanism hypotheses are true, and their strengths") Mechanisms mechanisms,
+        @Spec(doc = "Therapy course: dropout") Therapy therapy,
+        @Spec(doc = "Observation models from latent state to outcomes") Measurement measurement,
+        @Spec(doc = "Analysis plan") Analysis analysis,
+        @Spec(doc = "Simulation defaults") Simulation simulation) {
+
+    public static Scenario defaults() {
+        return new Scenario(null, "", null, Protocol.defaults(), Population.defaults(), Memory.defaults(),
+                Pharmacology.defaults(), Mechanisms.defaults(), Therapy.defaults(), Measurement.defaults(),
+                Analysis.defaults(), Simulation.defaults());
+    }
+
+    // ---------------------------------------------------------------- design
+
+    public record Design(
+            @Spec(doc = "Treatment arms: exactly two, one of them the control", required = true, minItems = 2, maxItems = 2)
+            List<Arm> arms,
+            @Spec(doc = "Name of the control arm; effects are other arm minus control", required = true)
+            String controlArm,
+            @Spec(doc = "Patients per arm (times the arm's allocation ratio)", min = 2, max = 100000, source = "Duek 2021: 12 per arm")
+            int nPerArm,
+            @Spec(doc = "Number of sites; patients are spread evenly at random", min = 1, max = 1000, source = "Duek 2021: one site")
+            int sites) {
+
+        public static Design defaults() {
+            return new Design(null, null, 12, 1);
+        }
+    }
+
+    public record Arm(
+            @Spec(doc = "Arm name (letters, digits, '-' or '_')", required = true) String name,
+            @Spec(doc = "Drug given after retrieval", required = true) Drug drug,
+            @Spec(doc = "Dose per kg body weight", unit = "mg/kg", min = 0, max = 10, required = true) double doseMgPerKg,
+            @Spec(doc = "Duration of the zero-order infusion", unit = "min", min = 0, max = 1440, source = "Duek 2021: 40 min")
+            double infusionMinutes,
+            @Spec(doc = "Allocation ratio (patients per arm = n_per_arm x allocation)", min = 1, max = 10) int allocation) {
+
+        public static Arm defaults() {
+            return new Arm(null, null, Double.NaN, 40.0, 1);
+        }
+    }
+
+    /** Drugs with a built-in pharmacokinetic model. */
+    public enum Drug implements Named {
+        KETAMINE("ketamine"), MIDAZOLAM("midazolam"), SALINE("saline");
+
+        private final String label;
+
+        Drug(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+    }
+
+    // ---------------------------------------------------------------- protocol
+
+    public record Protocol(
+            @Spec(doc = "Duration of the trauma-script retrieval in the scanner at the pre visit", unit = "min", min = 0, max = 600,
+                    minExclusive = true, source = "[assumption] script-driven imagery of a few minutes (Duek 2023: 30-s script windows)")
+            double retrievalMinutes,
+            @Spec(doc = "Infusion start relative to the end of the retrieval (negative: before it)", unit = "h", min = -48, max = 240,
+                    source = "Duek 2021: right after reactivation")
+            double infusionStartHours,
+            @Spec(doc = "Prolonged-exposure sessions") PeSessions peSessions,
+            @Spec(doc = "Scan visits, in days after the pre-visit retrieval") Visits visits) {
+
+        public static Protocol defaults() {
+            return new Protocol(5.0, 0.0, PeSessions.defaults(), Visits.defaults());
+        }
+    }
+
+    public record PeSessions(
+            @Spec(doc = "Number of PE sessions", min = 0, max = 100, source = "Duek 2021: 5 sessions") int count,
+            @Spec(doc = "First session, hours after the infusion start", unit = "h", min = 0, max = 8760, source = "Duek 2023: therapy starting 24 h later")
+            double firstHoursAfterInfusion,
+            @Spec(doc = "Time between sessions", unit = "h", min = 0, max = 8760, minExclusive = true, source = "Duek 2023: daily sessions")
+            double spacingHours,
+            @Spec(doc = "Imaginal-exposure trials per session", min = 1, max = 100, source = "MODEL.md 2a: 8 trials per session")
+            int trialsPerSession,
+            @Spec(doc = "Duration of one exposure trial", unit = "min", min = 0, max = 240, minExclusive = true,
+                    source = "[assumption] 40-45 min of imaginal exposure per PE session (Foa 2007 manual)")
+            double trialMinutes) {
+
+        public static PeSessions defaults() {
+            return new PeSessions(5, 24.0, 24.0, 8, 5.0);
+        }
+    }
+
+    public record Visits(
+            @Spec(doc = "Pre-treatment scan with the trauma-script retrieval", unit = "day", min = 0, max = 0) double pre,
+            @Spec(doc = "Post-treatment scan", unit = "day", min = 0, max = 3650, minExclusive = true,
+                    source = "[assumption] a day after the last of 5 daily sessions")
+            double post,
+            @Spec(doc = "30-day follow-up scan", unit = "day", min = 0, max = 3650, minExclusive = true, source = "Duek 2021") double fu30,
+            @Spec(doc = "90-day follow-up scan", unit = "day", min = 0, max = 3650, minExclusive = true, source = "Duek 2021") double fu90) {
+
+        public static Visits defaults() {
+            return new Visits(0, 7, 30, 90);
+        }
+    }
+
+    // ---------------------------------------------------------------- population
+
+    public record Population(
+            @Spec(doc = "Body weight", unit = "kg", source = "MODEL.md 1: N(80, 15) truncated to 45..150") Normal weightKg,
+            @Spec(doc = "Age", unit = "years", source = "[assumption] adult PTSD trial samples") Normal ageYears,
+            @Spec(doc = "Share of women", min = 0, max = 1, source = "[assumption]") double femaleFraction,
+            @Spec(doc = "Years since the trauma", unit = "years", source = "[assumption] chronic PTSD") Normal memoryAgeYears,
+            @Spec(doc = "Initial trauma-trace strength E0 (0..1, maps to severity)", source = "[assumption]") Normal traceStrength,
+            @Spec(doc = "Initial extinction X0 (near 0)", source = "MODEL.md 1: near 0") Normal extinction,
+            @Spec(doc = "CV of the individual learning-rate multiplier (log-normal)", min = 0, max = 3, source = "[assumption]")
+            double learningRateCv) {
+
+        public static Population defaults() {
+            return new Population(
+                    new Normal(80, 15, 45, 150),   // MODEL.md section 1
+                    new Normal(38, 11, 18, 70),    // [assumption]
+                    0.5,                           // [assumption]
+                    new Normal(10, 8, 0.5, 50),    // [assumption]
+                    new Normal(0.7, 0.12, 0.2, 1), // [assumption]
+                    new Normal(0.05, 0.03, 0, 0.3),
+                    0.3);                          // [assumption]
+        }
+    }
+
+    public record Normal(
+            @Spec(doc = "Mean", required = true) double mean,
+            @Spec(doc = "Standard deviation", min = 0, required = true) double sd,
+            @Spec(doc = "Lower truncation bound", required = true) double min,
+            @Spec(doc = "Upper truncation bound", required = true) double max) {
+    }
+
+    // ---------------------------------------------------------------- memory
+
+    public record Memory(
+            @Spec(doc = "Memory model") MemoryModelName model,
+            @Spec(doc = "Two-trace model parameters (MODEL.md 2a)") TwoTrace twoTrace) {
+
+        public static Memory defaults() {
+            return new Memory(MemoryModelName.TWO_TRACE, TwoTrace.defaults());
+        }
+    }
+
+    public enum MemoryModelName implements Named {
+        TWO_TRACE("two-trace");
+
+        private final String label;
+
+        MemoryModelName(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+    }
+
+    public record TwoTrace(
+            @Spec(doc = "Upper bound of the destabilization probability", min = 0, max = 1, source = "[assumption] Sevenster 2013") double pMax,
+            @Spec(doc = "Prediction error at which destabilization reaches 63% of p_max", min = 0, minExclusive = true,
+                    source = "[assumption] Sevenster 2013") double predictionErrorScale,
+            @Spec(doc = "Shortest re-exposure that destabilizes a young weak trace", unit = "min", min = 0, minExclusive = true,
+                    source = "[assumption] Monfils 2009") double minReexposureMinutes,
+            @Spec(doc = "Re-exposure beyond which extinction takes over (young weak trace)", unit = "min", min = 0, minExclusive = true,
+                    source = "[assumption] Suzuki 2004") double maxReexposureMinutes,
+            @Spec(doc = "Width of both duration thresholds", unit = "log-min", min = 0, minExclusive = true, source = "[assumption]")
+            double durationWidth,
+            @Spec(doc = "Boundary factor per log unit of memory age in months", min = 0, source = "[assumption] Suzuki 2004; Wang 2009")
+            double ageSlope,
+            @Spec(doc = "Boundary factor per unit of trace strength", min = 0, source = "[assumption] Suzuki 2004") double strengthSlope,
+            @Spec(doc = "Labile window W", unit = "h", min = 0, max = 48, minExclusive = true, source = "Nader 2000; Monfils 2009; Schiller 2010")
+            double labileWindowHours,
+            @Spec(doc = "Update of E per non-reinforced trial while labile (eta_E)", min = 0, max = 1, source = "[assumption] Monfils 2009")
+            double etaUpdate,
+            @Spec(doc = "Extinction learning rate per trial (eta_X)", min = 0, max = 1, source = "[assumption] calibrated: ~50% PE responders")
+            double etaExtinction,
+            @Spec(doc = "Time constant of extinction decay (tau_X)", unit = "h", min = 0, minExclusive = true, source = "[assumption] Rescorla 2004")
+            double extinctionDecayHours,
+            @Spec(doc = "Share of extinction that never decays", min = 0, max = 1, source = "[assumption]") double extinctionRetention,
+            @Spec(doc = "Transfer of extinction to other contexts (s_k)", min = 0, max = 1, source = "[assumption] Bouton 2004")
+            double contextTransfer) {
+
+        public static TwoTrace defaults() {
+            org.reconsim.models.memory.TwoTraceParameters d = org.reconsim.models.memory.TwoTraceParameters.defaults();
+            return new TwoTrace(d.pMax(), d.predictionErrorScale(), d.minReexposureMinutes(), d.maxReexposureMinutes(),
+                    d.durationWidth(), d.ageSlope(), d.strengthSlope(), d.labileWindowHours(), d.etaUpdate(),
+                    d.etaExtinction(), d.extinctionDecayHours(), d.extinctionRetention(), d.contextTransfer());
+        }
+
+        public org.reconsim.models.memory.TwoTraceParameters toModel() {
+            return new org.reconsim.models.memory.TwoTraceParameters(pMax, predictionErrorScale, minReexposureMinutes,
+                    maxReexposureMinutes, durationWidth, ageSlope, strengthSlope, labileWindowHours, etaUpdate,
+                    etaExtinction, extinctionDecayHours, extinctionRetention, contextTransfer);
+        }
+    }
+
+    // ---------------------------------------------------------------- pharmacology
+
+    public record Pharmacology(
+            @Spec(doc = "Ketamine PK model") KetamineModel ketamineModel,
+            @Spec(doc = "Inter-individual variability (log-normal)") Variability variability,
+            @Spec(doc = "NMDA receptor occupancy") Occupancy occupancy) {
+
+        public static Pharmacology defaults() {
+            return new Pharmacology(KetamineModel.CLEMENTS, Variability.defaults(), Occupancy.defaults());
+        }
+    }
+
+    public enum KetamineModel implements Named {
+        CLEMENTS("clements"), DOMINO("domino");
+
+        private final String label;
+
+        KetamineModel(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+    }
+
+    public record Variability(
+            @Spec(doc = "CV of clearance", min = 0, max = 3, source = "MODEL.md 3: 30% [background]") double clearanceCv,
+            @Spec(doc = "CV of the central volume V1", min = 0, max = 3, source = "MODEL.md 3: 30% [background]") double v1Cv,
+            @Spec(doc = "CV of the peripheral volumes", min = 0, max = 3, source = "MODEL.md 3: 25% [background]") double peripheralCv) {
+
+        public static Variability defaults() {
+            return new Variability(0.30, 0.30, 0.25);
+        }
+    }
+
+    public record Occupancy(
+            @Spec(doc = "Unbound fraction of plasma ketamine", min = 0, max = 1, minExclusive = true,
+                    source = "plasma protein binding 23-47%") double unboundFraction,
+            @Spec(doc = "Binding constant Ki", unit = "uM", min = 0, minExclusive = true,
+                    source = "Ebert 1997: S-ketamine 0.3 uM, R-ketamine 1.4 uM") double kiMicromolar,
+            @Spec(doc = "Hill coefficient", min = 0, max = 10, minExclusive = true, source = "[assumption] simple binding") double hill) {
+
+        public static Occupancy defaults() {
+            return new Occupancy(0.6, 0.5, 1.0);
+        }
+    }
+
+    // ---------------------------------------------------------------- mechanisms
+
+    public record Mechanisms(
+            @Spec(doc = "Mechanisms true for the virtual patients; an empty list is the null hypothesis (no drug effect on memory)")
+            List<MechanismName> active,
+            @Spec(doc = "M1: NMDA blockade during the labile window lowers restabilization") Blockade restabilizationBlockade,
+            @Spec(doc = "M2: a plasticity window boosts learning after the infusion") Plasticity plasticityWindow) {
+
+        public static Mechanisms defaults() {
+            return new Mechanisms(List.of(MechanismName.RESTABILIZATION_BLOCKADE), Blockade.defaults(), Plasticity.defaults());
+        }
+    }
+
+    public enum MechanismName implements Named {
+        RESTABILIZATION_BLOCKADE("restabilization-blockade"), PLASTICITY_WINDOW("plasticity-window");
+
+        private final String label;
+
+        MechanismName(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+    }
+
+    public record Blockade(
+            @Spec(doc = "Trace lost per unit of mean occupancy over the labile window", min = 0, max = 1,
+                    source = "[assumption] Milton 2013; Das 2019") double kBlock) {
+
+        public static Blockade defaults() {
+            return new Blockade(org.reconsim.models.mechanism.RestabilizationBlockade.defaults().kBlock());
+        }
+    }
+
+    public record Plasticity(
+            @Spec(doc = "Learning gain at full occupancy at the window's peak", min = 0, max = 100, source = "[assumption] Girgenti 2017")
+            double amplitude,
+            @Spec(doc = "Rise time constant", unit = "h", min = 0, minExclusive = true, source = "Li 2010: synaptogenesis at 24 h")
+            double riseHours,
+            @Spec(doc = "Decay time constant", unit = "h", min = 0, minExclusive = true, source = "Phoumthipphavong 2016: up to 2 weeks")
+            double decayHours) {
+
+        public static Plasticity defaults() {
+            org.reconsim.models.mechanism.PlasticityWindow d = org.reconsim.models.mechanism.PlasticityWindow.defaults();
+            return new Plasticity(d.amplitude(), d.riseHours(), d.decayHours());
+        }
+    }
+
+    // ---------------------------------------------------------------- therapy
+
+    public record Therapy(@Spec(doc = "Dropout from therapy") Dropout dropout) {
+
+        public static Therapy defaults() {
+            return new Therapy(Dropout.defaults());
+        }
+    }
+
+    public record Dropout(
+            @Spec(doc = "Probability of dropping out over the PE course (spread evenly over sessions); dropouts miss later visits",
+                    min = 0, max = 1, maxExclusive = true, source = "Imel 2013: 18%; Lewis 2020: 16%") double probability,
+            @Spec(doc = "Missingness mechanism") DropoutMechanism mechanism) {
+
+        public static Dropout defaults() {
+            return new Dropout(0.18, DropoutMechanism.MCAR);
+        }
+    }
+
+    public enum DropoutMechanism implements Named {
+        MCAR("mcar");
+
+        private final String label;
+
+        DropoutMechanism(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+    }
+
+    // ---------------------------------------------------------------- measurement
+
+    public record Measurement(
+            @Spec(doc = "Amygdala trauma-minus-relax beta; latent: fear expression in the scanner") Roi amygdala,
+            @Spec(doc = "Hippocampus beta; latent: trauma-trace strength (retrieval)") Roi hippocampus,
+            @Spec(doc = "vmPFC beta; latent: extinction recall in the scanner") Roi vmpfc,
+            @Spec(doc = "Trauma-script skin conductance response") Scr scr,
+            @Spec(doc = "SD of site intercepts, added to every ROI beta", min = 0, source = "[assumption]") double siteSd) {
+
+        public static Measurement defaults() {
+            return new Measurement(
+                    new Roi(0.2, 1.0, 0.25, 0.4),  // ICC 0.4: task fMRI mean 0.397 (Elliott 2020)
+                    new Roi(0.1, 0.8, 0.25, 0.4),  // Elliott 2020
+                    new Roi(0.0, 0.8, 0.25, 0.4),  // Elliott 2020
+                    Scr.defaults(),
+                    0.05);
+        }
+    }
+
+    public record Roi(
+            @Spec(doc = "Intercept", unit = "beta", source = "[assumption]") double mean,
+            @Spec(doc = "Beta per unit of the latent", unit = "beta", source = "[assumption]") double loading,
+            @Spec(doc = "SD of subject intercepts", unit = "beta", min = 0, source = "[assumption]") double subjectSd,
+            @Spec(doc = "Target test-retest ICC; noise SD = subject_sd*sqrt((1-icc)/icc)", min = 0, max = 1, minExclusive = true,
+                    maxExclusive = true, source = "Elliott 2020: task fMRI mean ICC 0.397") double icc) {
+    }
+
+    public record Scr(
+            @Spec(doc = "Share of non-responders", min = 0, max = 1, source = "about 10% (Boucsein); 2-14% (Lonsdorf 2019)")
+            double nonresponderFraction,
+            @Spec(doc = "Response per unit of fear expression", unit = "uS", min = 0, source = "imagery SCR 0.0-0.25 uS (PMC5847462)")
+            double amplitudeUs,
+            @Spec(doc = "CV of the individual gain", min = 0, max = 3, source = "[assumption]") double gainCv,
+            @Spec(doc = "Scan-to-scan noise SD", unit = "uS", min = 0, source = "[assumption] within SD 0.1-0.4 (PMC5847462)")
+            double noiseSdUs,
+            @Spec(doc = "Responses below this are scored 0", unit = "uS", min = 0, source = "0.02 uS scoring floor (MODEL.md 5)")
+            double floorUs) {
+
+        public static Scr defaults() {
+            return new Scr(0.10, 0.3, 0.5, 0.1, 0.02);
+        }
+    }
+
+    // ---------------------------------------------------------------- analysis, simulation
+
+    public record Analysis(
+            @Spec(doc = "Primary endpoint") Endpoint primaryEndpoint,
+            @Spec(doc = "Primary visit") Visit primaryVisit,
+            @Spec(doc = "Two-sided significance level", min = 0, max = 0.5, minExclusive = true, source = "convention") double alpha) {
+
+        public static Analysis defaults() {
+            return new Analysis(Endpoint.AMYGDALA, Visit.POST, 0.05);
+        }
+    }
+
+    public enum Endpoint implements Named {
+        AMYGDALA("amygdala"), HIPPOCAMPUS("hippocampus"), VMPFC("vmpfc"), SCR("scr");
+
+        private final String label;
+
+        Endpoint(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+    }
+
+    public enum Visit implements Named {
+        PRE("pre"), POST("post"), FU30("fu30"), FU90("fu90");
+
+        private final String label;
+
+        Visit(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+    }
+
+    public record Simulation(
+            @Spec(doc = "Replicates (virtual trials) per sample size for power", min = 1, max = 100000000) int replicates,
+            @Spec(doc = "Master seed of all random streams", min = 0) long seed) {
+
+        public static Simulation defaults() {
+            return new Simulation(1000, 20210601L);
+        }
+    }
+}

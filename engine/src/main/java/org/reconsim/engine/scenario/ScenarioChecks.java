@@ -1,0 +1,91 @@
+package org.reconsim.engine.scenario;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Checks that need more than one field: names that must match, a timeline that must be in order. */
+final class ScenarioChecks {
+
+    record Finding(String path, String message) {
+    }
+
+    private ScenarioChecks() {
+    }
+
+    static List<Finding> check(Scenario s) {
+        List<Finding> out = new ArrayList<>();
+        Scenario.Design d = s.design();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < d.arms().size(); i++) {
+            Scenario.Arm arm = d.arms().get(i);
+            String path = "design.arms[" + i + "]";
+            if (!arm.name().matches("[A-Za-z0-9_-]+")) {
+                out.add(new Finding(path + ".name", "arm names use letters, digits, '-' and '_' only, got '" + arm.name() + "'"));
+            }
+            if (!names.add(arm.name())) {
+                out.add(new Finding(path + ".name", "duplicate arm name '" + arm.name() + "'"));
+            }
+            if (arm.drug() == Scenario.Drug.SALINE && arm.doseMgPerKg() != 0) {
+                out.add(new Finding(path + ".dose_mg_per_kg", "saline has no active dose: use 0"));
+            }
+        }
+        if (!names.contains(d.controlArm())) {
+            out.add(new Finding("design.control_arm", "'" + d.controlArm() + "' is not an arm; allowed: " + String.join(", ", names)));
+        }
+        if (!s.name().matches("[A-Za-z0-9._-]+")) {
+            out.add(new Finding("name", "scenario names use letters, digits, '.', '-' and '_' only (they name output folders), got '"
+                    + s.name() + "'"));
+        }
+
+        Scenario.Population p = s.population();
+        normal(out, "population.weight_kg", p.weightKg(), 1, 500);
+        normal(out, "population.age_years", p.ageYears(), 0, 120);
+        normal(out, "population.memory_age_years", p.memoryAgeYears(), 0, 120);
+        normal(out, "population.trace_strength", p.traceStrength(), 0, 1);
+        normal(out, "population.extinction", p.extinction(), 0, 1);
+
+        Scenario.TwoTrace tt = s.memory().twoTrace();
+        if (tt.minReexposureMinutes() >= tt.maxReexposureMinutes()) {
+            out.add(new Finding("memory.two_trace.max_reexposure_minutes",
+                    "must be greater than min_reexposure_minutes (" + tt.minReexposureMinutes() + ")"));
+        }
+
+        Scenario.Protocol pr = s.protocol();
+        Scenario.Visits v = pr.visits();
+        if (!(v.post() < v.fu30())) {
+            out.add(new Finding("protocol.visits.fu30", "inconsistent timeline: fu30 (day " + v.fu30() + ") must come after post (day " + v.post() + ")"));
+        }
+        if (!(v.fu30() < v.fu90())) {
+            out.add(new Finding("protocol.visits.fu90", "inconsistent timeline: fu90 (day " + v.fu90() + ") must come after fu30 (day " + v.fu30() + ")"));
+        }
+        Timeline t = Timeline.of(s);
+        Scenario.PeSessions pe = pr.peSessions();
+        double sessionHours = pe.trialsPerSession() * pe.trialMinutes() / 60.0;
+        if (pe.count() > 1 && pe.spacingHours() < sessionHours) {
+            out.add(new Finding("protocol.pe_sessions.spacing_hours", "inconsistent timeline: sessions of "
+                    + sessionHours + " h overlap when spaced " + pe.spacingHours() + " h apart"));
+        }
+        double lastEnd = t.treatmentEnd();
+        for (Scenario.Arm arm : d.arms()) {
+            lastEnd = Math.max(lastEnd, t.treatmentEnd(arm.infusionMinutes()));
+        }
+        if (t.visitHours(Scenario.Visit.POST) <= lastEnd) {
+            out.add(new Finding("protocol.visits.post", "inconsistent timeline: the post scan (day " + v.post()
+                    + ") must come after the infusion and the last PE session, which end at day "
+                    + String.format(java.util.Locale.ROOT, "%.2f", (lastEnd - t.retrievalStart()) / 24.0)));
+        }
+        return out;
+    }
+
+    private static void normal(List<Finding> out, String path, Scenario.Normal n, double lo, double hi) {
+        if (!(n.min() < n.max())) {
+            out.add(new Finding(path + ".max", "must be greater than min (" + n.min() + ")"));
+        }
+        if (n.min() < lo || n.max() > hi) {
+            out.add(new Finding(path, "truncation bounds must lie within " + ScenarioLoader.numberText(lo) + ".."
+                    + ScenarioLoader.numberText(hi) + ", got " + n.min() + ".." + n.max()));
+        }
+    }
+}

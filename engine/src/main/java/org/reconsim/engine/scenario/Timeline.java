@@ -1,0 +1,57 @@
+package org.reconsim.engine.scenario;
+
+/**
+ * The protocol's events in simulation hours. Protocol time 0 is the start of the pre-visit
+ * retrieval; simulation time adds {@link #ORIGIN_HOURS} so that an infusion given before the
+ * retrieval (down to -48 h) still falls at a non-negative schedule time.
+ *
+ * @param retrievalStart  start of the pre-visit trauma-script retrieval
+ * @param retrievalEnd    its end
+ * @param infusionStart   infusion start
+ * @param sessionStarts   start of each PE session
+ * @param sessionHours    duration of one PE session
+ * @param visits          scan time of pre, post, fu30, fu90
+ */
+public record Timeline(double retrievalStart, double retrievalEnd, double infusionStart, double[] sessionStarts,
+                       double sessionHours, double[] visits) {
+
+    public static final double ORIGIN_HOURS = 48.0;
+
+    public static Timeline of(Scenario s) {
+        Scenario.Protocol p = s.protocol();
+        double r0 = ORIGIN_HOURS + p.visits().pre() * 24;
+        double r1 = r0 + p.retrievalMinutes() / 60.0;
+        double inf = r1 + p.infusionStartHours();
+        Scenario.PeSessions pe = p.peSessions();
+        double[] starts = new double[pe.count()];
+        for (int k = 0; k < starts.length; k++) {
+            starts[k] = inf + pe.firstHoursAfterInfusion() + k * pe.spacingHours();
+        }
+        Scenario.Visits v = p.visits();
+        double[] visits = {r0, ORIGIN_HOURS + v.post() * 24, ORIGIN_HOURS + v.fu30() * 24, ORIGIN_HOURS + v.fu90() * 24};
+        return new Timeline(r0, r1, inf, starts, pe.trialsPerSession() * pe.trialMinutes() / 60.0, visits);
+    }
+
+    public double visitHours(Scenario.Visit visit) {
+        return visits[visit.ordinal()];
+    }
+
+    /** Day of a visit relative to the pre-visit retrieval. */
+    public double visitDay(Scenario.Visit visit) {
+        return (visits[visit.ordinal()] - retrievalStart) / 24.0;
+    }
+
+    /** When the last treatment (infusion, PE session) ends. */
+    public double treatmentEnd(double infusionMinutes) {
+        double end = infusionStart + infusionMinutes / 60.0;
+        if (sessionStarts.length > 0) {
+            end = Math.max(end, sessionStarts[sessionStarts.length - 1] + sessionHours);
+        }
+        return end;
+    }
+
+    /** When the last PE session ends (or the retrieval, without sessions). */
+    public double treatmentEnd() {
+        return sessionStarts.length == 0 ? Math.max(retrievalEnd, infusionStart) : sessionStarts[sessionStarts.length - 1] + sessionHours;
+    }
+}

@@ -1,0 +1,215 @@
+package org.reconsim.engine.sim;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.reconsim.engine.rng.Purpose;
+import org.reconsim.engine.rng.RandomStreams;
+import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.engine.scenario.Timeline;
+import org.reconsim.models.measurement.RoiMeasure;
+import org.reconsim.models.memory.Context;
+import org.reconsim.models.memory.TwoTraceMemory;
+import org.reconsim.models.pharmacology.CompartmentParameters;
+import org.reconsim.models.pharmacology.ConcentrationProfile;
+import org.reconsim.models.pharmacology.DosingRegimen;
+import org.reconsim.models.population.PatientCovariates;
+import org.reconsim.models.population.PatientGenerator;
+
+/**
+ * One virtual patient: its memory, its drug exposure and its measurement traits, acting on
+ * the protocol events the schedule hands it. Every random draw comes from the patient's own
+ * streams, in a fixed order, so a patient's course does not depend on the other patients.
+ */
+final class PatientAgent {
+
+    private static final int VISITS = Scenario.Visit.values().length;
+    private static final int ENDPOINTS = Scenario.Endpoint.values().length;
+
+    private final TrialPlan plan;
+    private final ArmPlan arm;
+    private final int subjectId;
+    private final int site;
+    private final PatientCovariates covariates;
+    private final TwoTraceMemory memory;
+    private final ConcentrationProfile exposure;
+    private final double peakConcentration;
+    private final double peakOccupancy;
+    private final UniformRandomProvider memoryStream;
+    private final UniformRandomProvider dropoutStream;
+    private final double[] roiIntercepts = new double[TrialPlan.ROI_COUNT];
+    private final boolean scrResponder;
+    private final double scrGain;
+    private final double[][] noise = new double[VISITS][ENDPOINTS];
+
+    private final double[] traceStrength = new double[VISITS];
+    private final double[] fearExpression = new double[VISITS];
+    private final double[] extinctionRecall = new double[VISITS];
+    private final double[][] observed = new double[VISITS][ENDPOINTS];
+    private boolean destabilized;
+    private double rho = 1;
+    private double labileOccupancy;
+    private boolean firstWindowClosed;
+    private int dropoutSession;
+
+    PatientAgent(TrialPlan plan, RandomStreams streams, ArmPlan arm, long index, int replicate, double[] siteEffects) {
+        this.plan = plan;
+        this.arm = arm;
+        this.subjectId = Math.toIntExact(index + 1);
+        int sites = plan.scenario().design().sites();
+        this.site = (int) Math.min(sites - 1, (long) (PatientGenerator.open(streams.stream(Purpose.ALLOCATION, index, replicate)) * sites));
+        this.covariates = plan.population().draw(streams.stream(Purpose.POPULATION, index, replicate));
+        this.memory = new TwoTraceMemory(plan.memory(), covariates.traceStrength(), covariates.extinction(),
+                covariates.memoryAgeYears() * 365.25);
+
+        // drug exposure: individual PK parameters drawn for every patient (common random numbers across arms)
+        UniformRandomProvider pk = streams.stream(Purpose.PHARMACOKINETICS, index, replicate);
+        double[] eta = new double[4];
+        for (int k = 0; k < eta.length; k++) {
+            eta[k] = PatientGenerator.standardNormal(pk);
+        }
+        if (arm.pk() != null && arm.doseMgPerKg() > 0) {
+            Scenario.Variability v = plan.scenario().pharmacology().variability();
+            CompartmentParameters p = arm.pk().forWeight(covariates.weightKg())
+                    .withVariability(logSd(v.clearanceCv()) * eta[0], logSd(v.v1Cv()) * eta[1],
+                            logSd(v.peripheralCv()) * eta[2], logSd(v.peripheralCv()) * eta[3]);
+            double doseMg = arm.doseMgPerKg() * covariates.weightKg();
+            this.exposure = arm.pk().profile(p, DosingRegimen.infusion(0, arm.infusionMinutes(), doseMg));
+            this.peakConcentration = exposure.peakNgPerMl();
+            this.peakOccupancy = arm.nmdaAntagonist() ? plan.occupancy().occupancy(peakConcentration) : 0;
+        } else {
+            this.exposure = null;
+            this.peakConcentration = 0;
+            this.peakOccupancy = 0;
+        }
+
+        UniformRandomProvider traits = streams.stream(Purpose.MEASUREMENT_TRAITS, index, replicate);
+        for (int r = 0; r < roiIntercepts.length; r++) {
+            roiIntercepts[r] = plan.rois()[r].subjectSd() * PatientGenerator.standardNormal(traits);
+        }
+        this.scrResponder = PatientGenerator.open(traits) >= plan.scr().nonresponderFraction();
+        this.scrGain = plan.scr().gain(PatientGenerator.standardNormal(traits));
+        UniformRandomProvider noiseStream = streams.stream(Purpose.MEASUREMENT_NOISE, index, replicate);
+        for (double[] visit : noise) {
+            for (int k = 0; k < visit.length; k++) {
+                visit[k] = PatientGenerator.standardNormal(noiseStream);
+            }
+        }
+        this.memoryStream = streams.stream(Purpose.MEMORY, index, replicate);
+        this.dropoutStream = streams.stream(Purpose.DROPOUT, index, replicate);
+        this.siteEffectsOf = siteEffects;
+        for (double[] row : observed) {
+            java.util.Arrays.fill(row, Double.NaN);
+        }
+        java.util.Arrays.fill(traceStrength, Double.NaN);
+        java.util.Arrays.fill(fearExpression, Double.NaN);
+        java.util.Arrays.fill(extinctionRecall, Double.NaN);
+    }
+
+    private final double[] siteEffectsOf;
+
+    /** Puts this patient's protocol on the schedule. */
+    void schedule(TrialState state) {
+        Timeline t = plan.timeline();
+        for (int v = 0; v < VISITS; v++) {
+            state.schedule(t.visits()[v], new ProtocolEvent(this, ProtocolEvent.Kind.SCAN, v));
+        }
+        state.schedule(t.infusionStart(), new ProtocolEvent(this, ProtocolEvent.Kind.INFUSION, 0));
+        for (int k = 0; k < t.sessionStarts().length; k++) {
+            state.schedule(t.sessionStarts()[k], new ProtocolEvent(this, ProtocolEvent.Kind.SESSION, k));
+        }
+    }
+
+    void handle(ProtocolEvent event, TrialState state) {
+        state.count();
+        double now = state.schedule.getTime();
+        switch (event.kind()) {
+            case SCAN -> scan(event.index(), now, state);
+            case INFUSION -> { }
+            case SESSION -> session(event.index(), now, state);
+            case RESTABILIZATION -> restabilize(now);
+            default -> throw new IllegalStateException(event.kind().toString());
+        }
+    }
+
+    private boolean droppedOut() {
+        return dropoutSession > 0;
+    }
+
+    private void scan(int visit, double now, TrialState state) {
+        if (droppedOut()) {
+            return;
+        }
+        double r = memory.expression(Context.SCANNER, now);
+        traceStrength[visit] = memory.traceStrength();
+        fearExpression[visit] = r;
+        extinctionRecall[visit] = memory.extinctionRecall(Context.SCANNER, now);
+        double[] latent = {r, memory.traceStrength(), extinctionRecall[visit]};
+        for (int k = 0; k < TrialPlan.ROI_COUNT; k++) {
+            RoiMeasure m = plan.rois()[k];
+            observed[visit][k] = m.observe(latent[k], roiIntercepts[k], siteEffectsOf[site * TrialPlan.ROI_COUNT + k], noise[visit][k]);
+        }
+        int scr = Scenario.Endpoint.SCR.ordinal();
+        observed[visit][scr] = plan.scr().score(plan.scr().amplitude(scrResponder, scrGain, r, noise[visit][scr]));
+        // the trauma script is itself a retrieval of the memory
+        boolean labile = memory.retrieve(Context.SCANNER, now, plan.scenario().protocol().retrievalMinutes(), memoryStream.nextDouble());
+        if (labile) {
+            if (visit == 0) {
+                destabilized = true;
+            }
+            state.schedule(memory.labileUntil(), new ProtocolEvent(this, ProtocolEvent.Kind.RESTABILIZATION, visit));
+        }
+    }
+
+    private void session(int k, double now, TrialState state) {
+        if (droppedOut()) {
+            return;
+        }
+        if (dropoutStream.nextDouble() < plan.dropoutHazardPerSession()) {
+            dropoutSession = k + 1;
+            return;
+        }
+        Timeline t = plan.timeline();
+        Scenario.PeSessions pe = plan.scenario().protocol().peSessions();
+        if (memory.retrieve(Context.THERAPY, now, pe.trialsPerSession() * pe.trialMinutes(), memoryStream.nextDouble())) {
+            state.schedule(memory.labileUntil(), new ProtocolEvent(this, ProtocolEvent.Kind.RESTABILIZATION, -1));
+        }
+        double trialHours = pe.trialMinutes() / 60.0;
+        for (int i = 0; i < pe.trialsPerSession(); i++) {
+            double ti = now + i * trialHours;
+            double gain = covariates.learningRate() * plan.mechanisms().learningGain(ti - t.infusionStart(), peakOccupancy);
+            memory.exposureTrial(Context.THERAPY, ti, gain);
+        }
+    }
+
+    private void restabilize(double now) {
+        double occupancy = meanOccupancy(memory.labileSince(), memory.labileUntil());
+        double efficiency = plan.mechanisms().restabilizationEfficiency(occupancy);
+        if (!firstWindowClosed && destabilized) {
+            firstWindowClosed = true;
+            rho = efficiency;
+            labileOccupancy = occupancy;
+        }
+        memory.restabilize(efficiency);
+    }
+
+    /** Mean NMDA occupancy between two simulation hours. */
+    private double meanOccupancy(double from, double to) {
+        if (exposure == null || !arm.nmdaAntagonist()) {
+            return 0;
+        }
+        double t0 = plan.timeline().infusionStart();
+        return plan.occupancy().meanOccupancy(exposure, (from - t0) * 60, (to - t0) * 60);
+    }
+
+    int subjectId() {
+        return subjectId;
+    }
+
+    PatientOutcome outcome() {
+        return new PatientOutcome(subjectId, arm.index(), site, covariates, destabilized, rho, peakConcentration, peakOccupancy,
+                labileOccupancy, dropoutSession, traceStrength, fearExpression, extinctionRecall, observed);
+    }
+
+    private static double logSd(double cv) {
+        return Math.sqrt(Math.log1p(cv * cv));
+    }
+}

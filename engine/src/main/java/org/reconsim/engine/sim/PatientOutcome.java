@@ -1,0 +1,41 @@
+package org.reconsim.engine.sim;
+
+import org.reconsim.models.population.PatientCovariates;
+
+/**
+ * What one virtual patient produced: covariates, the latent ground truth, and the observed
+ * outcomes. Arrays are indexed [visit][endpoint] in the order of
+ * {@link org.reconsim.engine.scenario.Scenario.Visit} and
+ * {@link org.reconsim.engine.scenario.Scenario.Endpoint}; NaN marks a missed visit.
+ *
+ * @param subjectId               global patient index + 1
+ * @param arm                     arm index
+ * @param site                    site index
+ * @param covariates              covariates and initial memory state
+ * @param destabilized            whether the pre-visit retrieval made the trace labile
+ * @param restabilizationEfficiency rho applied at the end of that labile window (1 if none)
+ * @param peakConcentration       peak plasma concentration, ng/mL
+ * @param peakOccupancy           peak NMDA occupancy
+ * @param labileOccupancy         mean NMDA occupancy over that labile window (0 if none)
+ * @param dropoutSession          PE session (1-based) before which the patient dropped out, 0 if none
+ * @param traceStrength           E at each visit (before the scan's own retrieval)
+ * @param fearExpression          fear expression in the scanner at each visit
+ * @param extinctionRecall        extinction recall in the scanner at each visit
+ * @param observed                observed outcome per visit and endpoint
+ */
+public record PatientOutcome(
+        int subjectId,
+        int arm,
+        int site,
+        PatientCovariates covariates,
+        boolean destabilized,
+        double restabilizationEfficiency,
+        double peakConcentration,
+        double peakOccupancy,
+        double labileOccupancy,
+        int dropoutSession,
+        double[] traceStrength,
+        double[] fearExpression,
+        double[] extinctionRecall,
+        double[][] observed) {
+}

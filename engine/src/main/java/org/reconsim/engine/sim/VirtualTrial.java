@@ -1,0 +1,62 @@
+package org.reconsim.engine.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.reconsim.engine.rng.Purpose;
+import org.reconsim.engine.rng.RandomStreams;
+import org.reconsim.models.population.PatientGenerator;
+
+/**
+ * Runs one virtual trial: a MASON {@code SimState} whose schedule (1 unit = 1 hour) holds
+ * every patient's protocol events. MASON stays inside this package.
+ */
+public final class VirtualTrial {
+
+    private VirtualTrial() {
+    }
+
+    /** MASON version the engine runs on (recorded in manifests: seeds are not portable across versions). */
+    public static final String MASON_VERSION = "18";
+
+    public static TrialOutcome run(TrialPlan plan, RandomStreams streams, int replicate, int nPerArm) {
+        UniformRandomProvider scheduleStream = streams.stream(Purpose.SCHEDULE, -1, replicate);
+        int[] masonSeed = new int[8];
+        for (int i = 0; i < masonSeed.length; i++) {
+            masonSeed[i] = scheduleStream.nextInt();
+        }
+        TrialState state = new TrialState(masonSeed);
+        state.start();
+
+        int sites = plan.scenario().design().sites();
+        double[] siteEffects = new double[sites * TrialPlan.ROI_COUNT];
+        for (int s = 0; s < sites; s++) {
+            UniformRandomProvider siteStream = streams.stream(Purpose.SITE, s, replicate);
+            for (int k = 0; k < TrialPlan.ROI_COUNT; k++) {
+                siteEffects[s * TrialPlan.ROI_COUNT + k] = plan.siteSd() * PatientGenerator.standardNormal(siteStream);
+            }
+        }
+
+        List<PatientAgent> agents = new ArrayList<>();
+        for (ArmPlan arm : plan.arms()) {
+            int count = nPerArm * arm.allocation();
+            for (int j = 0; j < count; j++) {
+                agents.add(new PatientAgent(plan, streams, arm, plan.patientIndex(arm, j), replicate, siteEffects));
+            }
+        }
+        agents.sort((a, b) -> Integer.compare(a.subjectId(), b.subjectId()));
+        for (PatientAgent a : agents) {
+            a.schedule(state);
+        }
+        while (state.schedule.step(state)) {
+            // each step runs the events due at the next time
+        }
+        state.finish();
+        List<PatientOutcome> patients = new ArrayList<>(agents.size());
+        for (PatientAgent a : agents) {
+            patients.add(a.outcome());
+        }
+        return new TrialOutcome(replicate, nPerArm, List.copyOf(patients), state.events());
+    }
+}

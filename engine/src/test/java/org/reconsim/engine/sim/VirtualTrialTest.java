@@ -1,0 +1,128 @@
+package org.reconsim.engine.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.reconsim.engine.rng.RandomStreams;
+import org.reconsim.engine.scenario.LoadedScenario;
+import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.engine.scenario.ScenarioLoader;
+
+class VirtualTrialTest {
+
+    static Scenario duek() throws Exception {
+        LoadedScenario s = ScenarioLoader.load(Path.of("..", "scenarios", "duek-2021.yaml"));
+        return s.scenario();
+    }
+
+    static Scenario withMechanisms(Scenario s, List<Scenario.MechanismName> active) {
+        Scenario.Mechanisms m = s.mechanisms();
+        return new Scenario(s.name(), s.description(), s.design(), s.protocol(), s.population(), s.memory(), s.pharmacology(),
+                new Scenario.Mechanisms(active, m.restabilizationBlockade(), m.plasticityWindow()), s.therapy(),
+                s.measurement(), s.analysis(), s.simulation());
+    }
+
+    @Test
+    void sameSeedSameTrial() throws Exception {
+        TrialPlan plan = TrialPlan.compile(duek());
+        TrialOutcome a = VirtualTrial.run(plan, new RandomStreams(1), 3, 12);
+        TrialOutcome b = VirtualTrial.run(plan, new RandomStreams(1), 3, 12);
+        assertThat(a.patients()).hasSize(24);
+        for (int i = 0; i < 24; i++) {
+            assertThat(a.patients().get(i).observed()).isEqualTo(b.patients().get(i).observed());
+            assertThat(a.patients().get(i).covariates()).isEqualTo(b.patients().get(i).covariates());
+        }
+        assertThat(VirtualTrial.run(plan, new RandomStreams(2), 3, 12).patients().get(0).observed())
+                .isNotEqualTo(a.patients().get(0).observed());
+    }
+
+    @Test
+    void everyProtocolEventRunsOnTheSchedule() throws Exception {
+        Scenario s = duek();
+        Scenario.Dropout none = new Scenario.Dropout(0, Scenario.DropoutMechanism.MCAR);
+        Scenario noDropout = new Scenario(s.name(), s.description(), s.design(), s.protocol(), s.population(), s.memory(),
+                s.pharmacology(), s.mechanisms(), new Scenario.Therapy(none), s.measurement(), s.analysis(), s.simulation());
+        TrialOutcome t = VirtualTrial.run(TrialPlan.compile(noDropout), new RandomStreams(1), 0, 12);
+        long restabilizations = 0;
+        // 4 scans + 1 infusion + 5 sessions per patient, plus one restabilization per labile window
+        long perPatient = 4 + 1 + 5;
+        assertThat(t.events()).isGreaterThanOrEqualTo(24 * perPatient);
+        assertThat(t.patients()).allSatisfy(p -> {
+            assertThat(p.dropoutSession()).isZero();
+            for (double[] visit : p.observed()) {
+                assertThat(visit).doesNotContain(Double.NaN);
+            }
+        });
+        assertThat(restabilizations).isZero();
+    }
+
+    @Test
+    void patientsKeepTheirDrawsWhenTheTrialGrows() throws Exception {
+        // common random numbers: patient i of replicate r is the same person at any sample size
+        TrialPlan plan = TrialPlan.compile(duek());
+        TrialOutcome small = VirtualTrial.run(plan, new RandomStreams(9), 5, 10);
+        TrialOutcome large = VirtualTrial.run(plan, new RandomStreams(9), 5, 40);
+        for (PatientOutcome p : small.patients()) {
+            PatientOutcome q = large.patients().get(p.subjectId() - 1);
+            assertThat(q.subjectId()).isEqualTo(p.subjectId());
+            assertThat(q.arm()).isEqualTo(p.arm());
+            assertThat(q.covariates()).isEqualTo(p.covariates());
+            assertThat(q.observed()).isEqualTo(p.observed());
+        }
+    }
+
+    @Test
+    void ketamineLowersAmygdalaChangeUnderBlockadeAndNotUnderTheNull() throws Exception {
+        Scenario m1 = duek();
+        Scenario nul = withMechanisms(m1, List.of());
+        double[] withM1 = armDifference(m1);
+        double[] withNull = armDifference(nul);
+        // ketamine minus midazolam mean amygdala change (post - pre), and its standard error
+        assertThat(withM1[0]).isLessThan(-3 * withM1[1]);
+        assertThat(Math.abs(withNull[0])).isLessThan(3 * withNull[1]);
+        // the difference arises from the mechanism: latent fear expression differs only under M1
+        assertThat(withM1[2]).isLessThan(-0.02);
+        assertThat(Math.abs(withNull[2])).isLessThan(0.01);
+    }
+
+    /** {mean difference in observed change, its SE, mean difference in latent change}, ketamine minus midazolam. */
+    private static double[] armDifference(Scenario s) {
+        TrialPlan plan = TrialPlan.compile(s);
+        TrialOutcome t = VirtualTrial.run(plan, new RandomStreams(2021), 0, 3000);
+        int amy = Scenario.Endpoint.AMYGDALA.ordinal();
+        int post = Scenario.Visit.POST.ordinal();
+        int ket = plan.treatmentArm().index();
+        double[][] sum = new double[2][3];
+        for (PatientOutcome p : t.patients()) {
+            double change = p.observed()[post][amy] - p.observed()[0][amy];
+            if (Double.isNaN(change)) {
+                continue;
+            }
+            int g = p.arm() == ket ? 0 : 1;
+            sum[g][0] += 1;
+            sum[g][1] += change;
+            sum[g][2] += change * change;
+        }
+        double[] mean = new double[2];
+        double[] var = new double[2];
+        for (int g = 0; g < 2; g++) {
+            mean[g] = sum[g][1] / sum[g][0];
+            var[g] = (sum[g][2] - sum[g][0] * mean[g] * mean[g]) / (sum[g][0] - 1);
+        }
+        double[] latent = new double[2];
+        double[] count = new double[2];
+        for (PatientOutcome p : t.patients()) {
+            double change = p.fearExpression()[post] - p.fearExpression()[0];
+            if (!Double.isNaN(change)) {
+                int g = p.arm() == ket ? 0 : 1;
+                latent[g] += change;
+                count[g]++;
+            }
+        }
+        return new double[] {mean[0] - mean[1], Math.sqrt(var[0] / sum[0][0] + var[1] / sum[1][0]),
+            latent[0] / count[0] - latent[1] / count[1]};
+    }
+}

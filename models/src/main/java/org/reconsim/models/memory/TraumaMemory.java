@@ -1,0 +1,46 @@
+package org.reconsim.models.memory;
+
+/**
+ * A virtual patient's trauma memory: the state the protocol events act on. Implementations
+ * are mutable and owned by one patient agent (never shared between threads). Times are in
+ * simulation hours.
+ */
+public interface TraumaMemory {
+
+    /** Fear expressed to a reminder in {@code context} at time {@code t} (0..1). */
+    double expression(Context context, double t);
+
+    /**
+     * A retrieval (reminder, script-driven imagery, the start of an exposure session) of
+     * {@code reexposureMinutes} in {@code context}; destabilizes the trace when {@code uniform}
+     * falls below the destabilization probability. Returns true when the trace became labile.
+     */
+    boolean retrieve(Context context, double t, double reexposureMinutes, double uniform);
+
+    /** Probability that a retrieval now would destabilize the trace. */
+    double destabilizationProbability(Context context, double t, double reexposureMinutes);
+
+    /**
+     * One non-reinforced exposure trial; {@code learningGain} multiplies the learning rates
+     * (1 without drug). Returns the fear expressed on the trial, before learning.
+     */
+    double exposureTrial(Context context, double t, double learningGain);
+
+    /** Whether the trace is labile at {@code t}. */
+    boolean isLabile(double t);
+
+    /** Start of the current (or last) labile window, NaN if never destabilized. */
+    double labileSince();
+
+    /** End of the current (or last) labile window, NaN if never destabilized. */
+    double labileUntil();
+
+    /** Closes the labile window: the trace restabilizes with efficiency {@code rho} (0..1). */
+    void restabilize(double rho);
+
+    /** Strength of the original trauma association E. */
+    double traceStrength();
+
+    /** Extinction expressed in {@code context} at {@code t} (sum over contexts, decayed). */
+    double extinctionRecall(Context context, double t);
+}

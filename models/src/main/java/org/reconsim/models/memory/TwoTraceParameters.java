@@ -1,0 +1,84 @@
+package org.reconsim.models.memory;
+
+/**
+ * Parameters of the two-trace model (MODEL.md section 2a). Every field is a scenario
+ * parameter; the defaults in {@link #defaults()} cite their source.
+ *
+ * <p>Destabilization probability of a retrieval with prediction error {@code PE} and
+ * re-exposure duration {@code d} minutes, for a trace of strength {@code E} and age
+ * {@code a} days:
+ * <pre>
+ *   b       = (1 + ageSlope * ln(1 + a / 30)) * (1 + strengthSlope * E)
+ *   p       = pMax * (1 - exp(-PE / predictionErrorScale))
+ *                  * logistic(ln(d / (b * minReexposureMinutes)) / durationWidth)
+ *                  * logistic(ln(b * maxReexposureMinutes / d) / durationWidth)
+ * </pre>
+ *
+ * @param pMax                   upper bound of the destabilization probability
+ * @param predictionErrorScale   prediction error at which destabilization reaches 63% of pMax
+ * @param minReexposureMinutes   shortest re-exposure that destabilizes a young, weak trace
+ * @param maxReexposureMinutes   re-exposure beyond which extinction takes over, young weak trace
+ * @param durationWidth          width (log-minutes) of both duration thresholds
+ * @param ageSlope               boundary factor per log unit of memory age (months)
+ * @param strengthSlope          boundary factor per unit of trace strength
+ * @param labileWindowHours      how long a destabilized trace stays labile (W)
+ * @param etaUpdate              update of E per non-reinforced trial while labile (eta_E)
+ * @param etaExtinction          Rescorla-Wagner extinction learning rate per trial (eta_X)
+ * @param extinctionDecayHours   time constant of extinction decay (tau_X)
+ * @param extinctionRetention    share of extinction that never decays
+ * @param contextTransfer        transfer of extinction to another context (s_k, 0..1)
+ */
+public record TwoTraceParameters(
+        double pMax,
+        double predictionErrorScale,
+        double minReexposureMinutes,
+        double maxReexposureMinutes,
+        double durationWidth,
+        double ageSlope,
+        double strengthSlope,
+        double labileWindowHours,
+        double etaUpdate,
+        double etaExtinction,
+        double extinctionDecayHours,
+        double extinctionRetention,
+        double contextTransfer) {
+
+    /** Defaults; each value's source is on its line. */
+    public static TwoTraceParameters defaults() {
+        return new TwoTraceParameters(
+                0.9,    // pMax [assumption]: most reactivations with prediction error destabilize (Sevenster 2013: ~all with PE)
+                0.2,    // PE scale [assumption]: no destabilization without prediction error (Sevenster 2013)
+                0.5,    // min re-exposure [assumption]: a single 30-s CS retrieval trial destabilizes (Monfils 2009)
+                10.0,   // max re-exposure [assumption]: 3 min reconsolidates, 30 min extinguishes a 1-shock memory (Suzuki 2004)
+                0.2,    // duration width [assumption]
+                0.25,   // age slope [assumption]: older memories need longer re-exposure (Suzuki 2004; Wang 2009)
+                0.5,    // strength slope [assumption]: stronger memories need longer re-exposure (Suzuki 2004)
+                6.0,    // labile window 6 h (Nader 2000; window >=10 min and <6 h: Monfils 2009, Schiller 2010)
+                0.05,   // eta_E [assumption]: labile trace updated by non-reinforced trials (Monfils 2009)
+                0.03,   // eta_X [assumption]: in-context distress falls ~70% over 40 PE trials, about half respond (Steenkamp 2015)
+                720.0,  // tau_X 30 days [assumption]: spontaneous recovery (Rescorla 2004)
+                0.5,    // retention [assumption]: partial relapse at follow-up after PE (MODEL.md section 2a, row 13)
+                0.5);   // s_k [assumption]: extinction transfers partly across contexts (renewal, Bouton 2004)
+    }
+
+    /** The boundary factor b for a trace of strength {@code e} and age {@code ageDays}. */
+    public double boundaryFactor(double e, double ageDays) {
+        return (1 + ageSlope * Math.log1p(Math.max(0, ageDays) / 30.0)) * (1 + strengthSlope * Math.max(0, e));
+    }
+
+    /** Destabilization probability (formula in the class comment). */
+    public double destabilizationProbability(double predictionError, double reexposureMinutes, double e, double ageDays) {
+        if (!(predictionError > 0) || !(reexposureMinutes > 0)) {
+            return 0;
+        }
+        double b = boundaryFactor(e, ageDays);
+        double gate = 1 - Math.exp(-predictionError / predictionErrorScale);
+        double longEnough = logistic(Math.log(reexposureMinutes / (b * minReexposureMinutes)) / durationWidth);
+        double shortEnough = logistic(Math.log(b * maxReexposureMinutes / reexposureMinutes) / durationWidth);
+        return pMax * gate * longEnough * shortEnough;
+    }
+
+    private static double logistic(double z) {
+        return 1 / (1 + Math.exp(-z));
+    }
+}

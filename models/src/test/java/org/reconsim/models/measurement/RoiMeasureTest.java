@@ -1,0 +1,53 @@
+package org.reconsim.models.measurement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
+import org.reconsim.models.population.PatientGenerator;
+
+class RoiMeasureTest {
+
+    @Test
+    void noiseFromIccFormula() {
+        // sd_within = sd_between * sqrt((1 - ICC) / ICC): ICC 0.5 gives equal SDs
+        assertThat(RoiMeasure.withinSd(0.3, 0.5)).isCloseTo(0.3, within(1e-15));
+        assertThat(new RoiMeasure(0, 1, 0.25, 0.4).withinSd()).isCloseTo(0.25 * Math.sqrt(1.5), within(1e-15));
+    }
+
+    @Test
+    void twoScansOfAnUnchangedStateCorrelateAtTheTargetIcc() {
+        RoiMeasure m = new RoiMeasure(0.2, 1.0, 0.25, 0.4);
+        UniformRandomProvider rng = RandomSource.PHILOX_4X64.create(42L);
+        int n = 20000;
+        double[] a = new double[n];
+        double[] b = new double[n];
+        for (int i = 0; i < n; i++) {
+            double subject = m.subjectSd() * PatientGenerator.standardNormal(rng);
+            a[i] = m.observe(0.5, subject, 0, PatientGenerator.standardNormal(rng));
+            b[i] = m.observe(0.5, subject, 0, PatientGenerator.standardNormal(rng));
+        }
+        // SE of a correlation near 0.4 with n = 20000 is about 0.006
+        assertThat(new PearsonsCorrelation().correlation(a, b)).isCloseTo(0.4, within(0.025));
+    }
+
+    @Test
+    void scrScoringFloorAndSquareRoot() {
+        ScrMeasure s = new ScrMeasure(0.1, 0.3, 0.5, 0.1, 0.02);
+        assertThat(s.score(0.019)).isZero();
+        assertThat(s.score(0.25)).isCloseTo(0.5, within(1e-15));
+        assertThat(s.amplitude(false, 1, 0.8, 2)).isZero();
+        assertThat(s.amplitude(true, 1, 0.5, 0)).isCloseTo(0.15, within(1e-15));
+        // log-normal gain with mean 1: E[exp(s z - s^2/2)] = 1
+        double sum = 0;
+        int n = 200000;
+        UniformRandomProvider rng = RandomSource.PHILOX_4X64.create(7L);
+        for (int i = 0; i < n; i++) {
+            sum += s.gain(PatientGenerator.standardNormal(rng));
+        }
+        assertThat(sum / n).isCloseTo(1, within(0.01));
+    }
+}

@@ -1,0 +1,118 @@
+package org.reconsim.results.dataset;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * A tidy CSV table written to a temporary name and renamed into place by {@link #commit()}:
+ * an interrupted run never leaves a truncated file that looks finished. Numbers are written
+ * with 10 significant digits in plain notation where sensible, NaN as {@code NA} (read as
+ * missing by R and pandas).
+ */
+public final class CsvTable implements AutoCloseable {
+
+    private static final MathContext DIGITS = new MathContext(10);
+
+    private final Path target;
+    private final Path temporary;
+    private final BufferedWriter out;
+    private final int columns;
+    private boolean committed;
+
+    public CsvTable(Path target, List<String> header) {
+        this.target = target;
+        this.temporary = target.resolveSibling(target.getFileName() + ".partial");
+        this.columns = header.size();
+        try {
+            this.out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
+            out.write(String.join(",", header));
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes one row; values are Strings, Numbers or Booleans. */
+    public void row(Object... values) {
+        if (values.length != columns) {
+            throw new IllegalArgumentException("row has " + values.length + " values, table has " + columns + " columns");
+        }
+        try {
+            for (int i = 0; i < values.length; i++) {
+                if (i > 0) {
+                    out.write(',');
+                }
+                out.write(cell(values[i]));
+            }
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Closes the file and renames it into place. */
+    public void commit() {
+        try {
+            out.close();
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            committed = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Without a commit, removes the partial file. */
+    @Override
+    public void close() {
+        if (committed) {
+            return;
+        }
+        try {
+            out.close();
+            Files.deleteIfExists(temporary);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String cell(Object v) {
+        if (v instanceof Double d) {
+            return number(d);
+        }
+        if (v instanceof Float f) {
+            return number(f);
+        }
+        if (v instanceof Boolean b) {
+            return b ? "TRUE" : "FALSE";
+        }
+        String s = String.valueOf(v);
+        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0) {
+            return '"' + s.replace("\"", "\"\"") + '"';
+        }
+        return s;
+    }
+
+    /** A double as text: NA for NaN, Inf/-Inf, else 10 significant digits. */
+    public static String number(double d) {
+        if (Double.isNaN(d)) {
+            return "NA";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "Inf" : "-Inf";
+        }
+        if (d == 0) {
+            return "0";
+        }
+        BigDecimal b = new BigDecimal(d).round(DIGITS).stripTrailingZeros();
+        double mag = Math.abs(d);
+        return mag >= 1e-6 && mag < 1e15 ? b.toPlainString() : b.toString();
+    }
+}

@@ -1,0 +1,40 @@
+package org.reconsim.results.dataset;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import org.reconsim.results.power.PowerRow;
+
+/** {@code power.csv} and its printed form. */
+public final class PowerTable {
+
+    public static final List<String> COLUMNS = List.of("n_per_arm", "endpoint", "visit", "analysis", "replicates", "rejections",
+            "power", "ci_low", "ci_high", "mean_estimate", "sd_estimate");
+
+    private PowerTable() {
+    }
+
+    public static void write(Path file, List<PowerRow> rows) {
+        try (CsvTable t = new CsvTable(file, COLUMNS)) {
+            for (PowerRow r : rows) {
+                t.row(r.nPerArm(), r.endpoint(), r.visit(), r.analysis(), r.replicates(), r.rejections(), r.power(), r.ciLow(),
+                        r.ciHigh(), r.meanEstimate(), r.sdEstimate());
+            }
+            t.commit();
+        }
+    }
+
+    /** The table as aligned text for the terminal. */
+    public static String format(List<PowerRow> rows) {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "%9s  %-11s  %-5s  %-8s  %10s  %6s  %-15s  %13s  %11s%n",
+                "n_per_arm", "endpoint", "visit", "analysis", "replicates", "power", "95% CI (Wilson)", "mean_estimate", "sd_estimate"));
+        for (PowerRow r : rows) {
+            s.append(String.format(Locale.ROOT, "%9d  %-11s  %-5s  %-8s  %10d  %6.3f  [%5.3f, %5.3f]  %13.4f  %11.4f%n",
+                    r.nPerArm(), r.endpoint(), r.visit(), r.analysis(), r.replicates(), r.power(), r.ciLow(), r.ciHigh(),
+                    r.meanEstimate(), r.sdEstimate()));
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,91 @@
+package org.reconsim.results.dataset;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.engine.scenario.Timeline;
+import org.reconsim.engine.sim.PatientOutcome;
+import org.reconsim.engine.sim.TrialOutcome;
+import org.reconsim.engine.sim.TrialPlan;
+import org.reconsim.results.power.TrialAnalysis;
+import org.reconsim.results.stats.TestResult;
+
+/**
+ * The tables of {@code reconsim run}: observations (one row per subject, visit and measure),
+ * subjects (covariates and latent ground truth) and estimates (one row per replicate,
+ * endpoint, visit and analysis). Trials are appended in replicate order.
+ */
+public final class TrialTables implements AutoCloseable {
+
+    public static final List<String> OBSERVATIONS = List.of("replicate", "subject_id", "arm", "site", "visit", "day", "measure", "value");
+    public static final List<String> SUBJECTS = List.of("replicate", "subject_id", "arm", "site", "sex", "age_years", "weight_kg",
+            "memory_age_years", "trace_strength_0", "extinction_0", "learning_rate", "destabilized", "restabilization_efficiency",
+            "peak_concentration_ng_ml", "peak_occupancy", "labile_window_occupancy", "dropout_before_session",
+            "trace_strength_pre", "trace_strength_post", "trace_strength_fu30", "trace_strength_fu90",
+            "fear_expression_pre", "fear_expression_post", "fear_expression_fu30", "fear_expression_fu90",
+            "extinction_recall_pre", "extinction_recall_post", "extinction_recall_fu30", "extinction_recall_fu90");
+    public static final List<String> ESTIMATES = List.of("replicate", "n_per_arm", "endpoint", "visit", "analysis", "estimate",
+            "std_error", "df", "statistic", "p_value");
+
+    private final TrialPlan plan;
+    private final CsvTable observations;
+    private final CsvTable subjects;
+    private final CsvTable estimates;
+
+    public TrialTables(TrialPlan plan, Path folder) {
+        this.plan = plan;
+        this.observations = new CsvTable(folder.resolve("observations.csv"), OBSERVATIONS);
+        this.subjects = new CsvTable(folder.resolve("subjects.csv"), SUBJECTS);
+        this.estimates = new CsvTable(folder.resolve("estimates.csv"), ESTIMATES);
+    }
+
+    /** Appends one trial and its analysis. */
+    public void add(TrialOutcome trial, TestResult[][] analysis) {
+        Timeline t = plan.timeline();
+        Scenario.Visit[] visits = Scenario.Visit.values();
+        Scenario.Endpoint[] endpoints = Scenario.Endpoint.values();
+        for (PatientOutcome p : trial.patients()) {
+            String arm = plan.arms().get(p.arm()).name();
+            String site = "site" + (p.site() + 1);
+            for (Scenario.Visit v : visits) {
+                for (Scenario.Endpoint e : endpoints) {
+                    double value = p.observed()[v.ordinal()][e.ordinal()];
+                    if (!Double.isNaN(value)) {
+                        observations.row(trial.replicate(), p.subjectId(), arm, site, v.label(), t.visitDay(v), e.label(), value);
+                    }
+                }
+            }
+            var c = p.covariates();
+            subjects.row(trial.replicate(), p.subjectId(), arm, site, c.female() ? "F" : "M", c.ageYears(), c.weightKg(),
+                    c.memoryAgeYears(), c.traceStrength(), c.extinction(), c.learningRate(), p.destabilized(),
+                    p.restabilizationEfficiency(), p.peakConcentration(), p.peakOccupancy(), p.labileOccupancy(),
+                    p.dropoutSession(),
+                    p.traceStrength()[0], p.traceStrength()[1], p.traceStrength()[2], p.traceStrength()[3],
+                    p.fearExpression()[0], p.fearExpression()[1], p.fearExpression()[2], p.fearExpression()[3],
+                    p.extinctionRecall()[0], p.extinctionRecall()[1], p.extinctionRecall()[2], p.extinctionRecall()[3]);
+        }
+        for (int e = 0; e < TrialAnalysis.ENDPOINTS.size(); e++) {
+            for (int v = 0; v < TrialAnalysis.VISITS.size(); v++) {
+                TestResult r = analysis[e][v];
+                estimates.row(trial.replicate(), trial.nPerArm(), TrialAnalysis.ENDPOINTS.get(e).label(),
+                        TrialAnalysis.VISITS.get(v).label(), TrialAnalysis.ANCOVA, r.estimate(), r.stdError(), r.df(),
+                        r.statistic(), r.pValue());
+            }
+        }
+    }
+
+    /** Renames all three tables into place. */
+    public void commit() {
+        observations.commit();
+        subjects.commit();
+        estimates.commit();
+    }
+
+    @Override
+    public void close() {
+        observations.close();
+        subjects.close();
+        estimates.close();
+    }
+}

@@ -1,0 +1,87 @@
+package org.reconsim.results.power;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.reconsim.engine.rng.RandomStreams;
+import org.reconsim.engine.run.ReplicateRunner;
+import org.reconsim.engine.sim.TrialOutcome;
+import org.reconsim.engine.sim.TrialPlan;
+import org.reconsim.engine.sim.VirtualTrial;
+import org.reconsim.results.stats.BinomialInterval;
+import org.reconsim.results.stats.ProportionInterval;
+import org.reconsim.results.stats.RunningMoments;
+import org.reconsim.results.stats.TestResult;
+
+/**
+ * Power by simulation: for each sample size, {@code replicates} virtual trials, each analysed
+ * by {@link TrialAnalysis}; rejections at the scenario's alpha are counted and estimates
+ * summarized in replicate order (so results do not depend on the thread count).
+ */
+public final class PowerAnalysis {
+
+    private final TrialPlan plan;
+    private final RandomStreams streams;
+    private final double alpha;
+
+    public PowerAnalysis(TrialPlan plan, RandomStreams streams) {
+        this.plan = plan;
+        this.streams = streams;
+        this.alpha = plan.scenario().analysis().alpha();
+    }
+
+    /**
+     * Runs the sweep.
+     *
+     * @param sizes       patients per arm
+     * @param replicates  trials per size
+     * @param runner      thread pool
+     * @param progress    called with the number of finished trials (in order)
+     */
+    public List<PowerRow> run(List<Integer> sizes, int replicates, ReplicateRunner runner, Consumer<Long> progress) {
+        List<PowerRow> rows = new ArrayList<>();
+        int control = plan.controlArm().index();
+        int endpoints = TrialAnalysis.ENDPOINTS.size();
+        int visits = TrialAnalysis.VISITS.size();
+        long done = 0;
+        for (int n : sizes) {
+            long[][] rejections = new long[endpoints][visits];
+            RunningMoments[][] estimates = new RunningMoments[endpoints][visits];
+            for (int e = 0; e < endpoints; e++) {
+                for (int v = 0; v < visits; v++) {
+                    estimates[e][v] = new RunningMoments();
+                }
+            }
+            long[] finished = {done};
+            runner.run(0, replicates, r -> {
+                TrialOutcome trial = VirtualTrial.run(plan, streams, r, n);
+                return TrialAnalysis.analyse(trial, control);
+            }, results -> {
+                for (int e = 0; e < endpoints; e++) {
+                    for (int v = 0; v < visits; v++) {
+                        TestResult t = results[e][v];
+                        if (t.isDefined()) {
+                            estimates[e][v].add(t.estimate());
+                            if (t.pValue() < alpha) {
+                                rejections[e][v]++;
+                            }
+                        }
+                    }
+                }
+                finished[0]++;
+                progress.accept(finished[0]);
+            });
+            done = finished[0];
+            for (int e = 0; e < endpoints; e++) {
+                for (int v = 0; v < visits; v++) {
+                    ProportionInterval ci = BinomialInterval.wilson(rejections[e][v], replicates, 0.95);
+                    rows.add(new PowerRow(n, TrialAnalysis.ENDPOINTS.get(e).label(), TrialAnalysis.VISITS.get(v).label(),
+                            TrialAnalysis.ANCOVA, replicates, rejections[e][v], (double) rejections[e][v] / replicates,
+                            ci.low(), ci.high(), estimates[e][v].mean(), estimates[e][v].standardDeviation()));
+                }
+            }
+        }
+        return rows;
+    }
+}

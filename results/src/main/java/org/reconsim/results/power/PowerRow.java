@@ -1,0 +1,20 @@
+package org.reconsim.results.power;
+
+/**
+ * Power for one sample size, endpoint, visit and analysis.
+ *
+ * @param nPerArm        patients per arm
+ * @param endpoint       endpoint label
+ * @param visit          visit label
+ * @param analysis       analysis name
+ * @param replicates     virtual trials
+ * @param rejections     trials with p < alpha (an undefined test counts as no rejection)
+ * @param power          rejections / replicates
+ * @param ciLow          Wilson 95% interval, low
+ * @param ciHigh         Wilson 95% interval, high
+ * @param meanEstimate   mean of the estimated effect over trials where it is defined
+ * @param sdEstimate     SD of the estimated effect
+ */
+public record PowerRow(int nPerArm, String endpoint, String visit, String analysis, long replicates, long rejections,
+                       double power, double ciLow, double ciHigh, double meanEstimate, double sdEstimate) {
+}
