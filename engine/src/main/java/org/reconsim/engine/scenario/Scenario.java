@@ -108,7 +108,8 @@ public record Scenario(
     }
 
     public record Visits(
-            @Spec(doc = "Pre-treatment scan with the trauma-script retrieval", unit = "day", min = 0, max = 0) double pre,
+            @Spec(doc = "Pre-treatment scan with the trauma-script retrieval: protocol time 0", unit = "day", min = 0, max = 0,
+                    source = "Duek 2021: retrieval in the scanner before the infusion") double pre,
             @Spec(doc = "Post-treatment scan", unit = "day", min = 0, max = 3650, minExclusive = true,
                     source = "[assumption] a day after the last of 5 daily sessions")
             double post,
@@ -145,10 +146,10 @@ public record Scenario(
     }
 
     public record Normal(
-            @Spec(doc = "Mean", required = true) double mean,
-            @Spec(doc = "Standard deviation", min = 0, required = true) double sd,
-            @Spec(doc = "Lower truncation bound", required = true) double min,
-            @Spec(doc = "Upper truncation bound", required = true) double max) {
+            @Spec(doc = "Mean") double mean,
+            @Spec(doc = "Standard deviation", min = 0) double sd,
+            @Spec(doc = "Lower truncation bound") double min,
+            @Spec(doc = "Upper truncation bound") double max) {
     }
 
     // ---------------------------------------------------------------- memory

@@ -1,0 +1,211 @@
+package org.reconsim.engine.scenario;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The scenario format described from the records themselves: a JSON Schema (draft 2020-12)
+ * for editors and a Markdown field reference for people. Both come from the same
+ * {@link Spec} annotations and {@code defaults()} methods the binder uses.
+ */
+public final class ScenarioSchema {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private ScenarioSchema() {
+    }
+
+    /** The JSON Schema as indented text. */
+    public static String jsonSchema() {
+        ObjectNode root = F.objectNode();
+        root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        root.put("$id", "https://reconsim.org/scenario.schema.json");
+        root.put("title", "reconsim scenario");
+        root.put("description", "A virtual reconsolidation trial: design, protocol, population, models, analysis. "
+                + "Generated from the scenario records by 'reconsim schema'; do not edit by hand.");
+        ObjectNode body = recordSchema(Scenario.class, Scenario.defaults());
+        body.properties().forEach(e -> root.set(e.getKey(), e.getValue()));
+        return JSON.writeValueAsString(root) + "\n";
+    }
+
+    private static ObjectNode recordSchema(Class<?> type, Object defaults) {
+        ObjectNode o = F.objectNode();
+        o.put("type", "object");
+        o.put("additionalProperties", false);
+        ObjectNode props = o.putObject("properties");
+        ArrayNode required = F.arrayNode();
+        for (RecordComponent rc : type.getRecordComponents()) {
+            String name = ScenarioLoader.fieldName(rc.getName());
+            Spec spec = rc.getAnnotation(Spec.class);
+            Object def = defaults == null ? null : read(rc, defaults);
+            ObjectNode p = typeSchema(rc.getGenericType(), spec, def);
+            if (spec != null) {
+                p.put("description", description(spec));
+                if (spec.required()) {
+                    required.add(name);
+                }
+            }
+            if (def != null && !(def instanceof Double d && d.isNaN()) && !rc.getType().isRecord()) {
+                p.set("default", CanonicalForm.toTree(def));
+            }
+            props.set(name, p);
+        }
+        if (!required.isEmpty()) {
+            o.set("required", required);
+        }
+        return o;
+    }
+
+    private static ObjectNode typeSchema(Type type, Spec spec, Object def) {
+        Class<?> raw = raw(type);
+        ObjectNode p = F.objectNode();
+        if (raw.isRecord()) {
+            Object nested = def != null ? def : ScenarioLoader.defaultsOf(raw);
+            return recordSchema(raw, nested);
+        }
+        if (raw == List.class) {
+            Type element = ((ParameterizedType) type).getActualTypeArguments()[0];
+            p.put("type", "array");
+            p.set("items", typeSchema(element, null, ScenarioLoader.defaultsOf(raw(element))));
+            if (spec != null && spec.minItems() > 0) {
+                p.put("minItems", spec.minItems());
+            }
+            if (spec != null && spec.maxItems() != Integer.MAX_VALUE) {
+                p.put("maxItems", spec.maxItems());
+            }
+            return p;
+        }
+        if (raw.isEnum()) {
+            ArrayNode values = p.putArray("enum");
+            ScenarioLoader.labels(raw).forEach(values::add);
+            return p;
+        }
+        if (raw == String.class) {
+            p.put("type", "string");
+            return p;
+        }
+        p.put("type", raw == double.class ? "number" : "integer");
+        if (spec != null) {
+            if (spec.min() != Double.NEGATIVE_INFINITY) {
+                p.set(spec.minExclusive() ? "exclusiveMinimum" : "minimum", number(spec.min()));
+            }
+            if (spec.max() != Double.POSITIVE_INFINITY) {
+                p.set(spec.maxExclusive() ? "exclusiveMaximum" : "maximum", number(spec.max()));
+            }
+        }
+        return p;
+    }
+
+    private static JsonNode number(double x) {
+        return x == Math.rint(x) && Math.abs(x) < 1e15 ? F.numberNode((long) x) : F.numberNode(x);
+    }
+
+    private static String description(Spec spec) {
+        StringBuilder s = new StringBuilder(spec.doc());
+        if (!spec.unit().isEmpty()) {
+            s.append(" [").append(spec.unit()).append(']');
+        }
+        if (!spec.source().isEmpty()) {
+            s.append(". Default: ").append(spec.source());
+        }
+        return s.toString();
+    }
+
+    /** The field reference as Markdown: one table row per field, in file order. */
+    public static String markdownReference() {
+        StringBuilder s = new StringBuilder();
+        s.append("| field | type | unit | default | allowed | meaning; source of the default |\n");
+        s.append("|---|---|---|---|---|---|\n");
+        rows(s, Scenario.class, Scenario.defaults(), "", "");
+        return s.toString();
+    }
+
+    private static void rows(StringBuilder s, Class<?> type, Object defaults, String prefix, String parentSource) {
+        for (RecordComponent rc : type.getRecordComponents()) {
+            String path = prefix + ScenarioLoader.fieldName(rc.getName());
+            Spec spec = rc.getAnnotation(Spec.class);
+            Object def = defaults == null ? null : read(rc, defaults);
+            Class<?> raw = rc.getType();
+            // distribution parameters inherit the source of the distribution they belong to
+            String source = spec == null || spec.source().isEmpty() ? parentSource : spec.source();
+            String meaning = spec == null ? "" : spec.doc() + (source.isEmpty() ? "" : "; " + source);
+            if (raw.isRecord()) {
+                s.append(row(path, "section", "", spec != null && spec.required() ? "required" : "", "", meaning));
+                rows(s, raw, def != null ? def : ScenarioLoader.defaultsOf(raw), path + ".",
+                        spec == null ? "" : spec.source());
+                continue;
+            }
+            if (raw == List.class) {
+                Class<?> element = raw(((ParameterizedType) rc.getGenericType()).getActualTypeArguments()[0]);
+                String items = spec == null ? "" : spec.minItems() == spec.maxItems() ? "exactly " + spec.minItems() + " entries"
+                        : spec.minItems() > 0 ? "at least " + spec.minItems() + " entries" : "";
+                if (element.isRecord()) {
+                    s.append(row(path, "list of sections", "", required(spec, def), items, meaning));
+                    rows(s, element, ScenarioLoader.defaultsOf(element), path + "[].", "");
+                } else {
+                    String allowed = element.isEnum() ? "any of " + String.join(", ", ScenarioLoader.labels(element)) : "";
+                    s.append(row(path, "list", "", required(spec, def), (items + " " + allowed).trim(), meaning));
+                }
+                continue;
+            }
+            String kind = raw.isEnum() ? "choice" : raw == String.class ? "text" : raw == double.class ? "number" : "whole number";
+            String allowed = raw.isEnum() ? String.join(", ", ScenarioLoader.labels(raw))
+                    : spec != null && (raw == double.class || raw == int.class || raw == long.class) ? ScenarioLoader.rangeText(spec) : "";
+            if ("x".equals(allowed)) {
+                allowed = "";
+            }
+            s.append(row(path, kind, spec == null ? "" : spec.unit(), required(spec, def), allowed, meaning));
+        }
+    }
+
+    private static String required(Spec spec, Object def) {
+        if (spec != null && spec.required()) {
+            return "required";
+        }
+        if (def == null || def instanceof Double d && d.isNaN()) {
+            return "";
+        }
+        if (def instanceof Double d) {
+            return ScenarioLoader.numberText(d);
+        }
+        if (def instanceof Named n) {
+            return n.label();
+        }
+        if (def instanceof List<?> l) {
+            List<String> parts = new ArrayList<>();
+            l.forEach(v -> parts.add(v instanceof Named n ? n.label() : String.valueOf(v)));
+            return "[" + String.join(", ", parts) + "]";
+        }
+        return String.valueOf(def).isEmpty() ? "\"\"" : String.valueOf(def);
+    }
+
+    private static String row(String path, String kind, String unit, String def, String allowed, String meaning) {
+        return String.format(Locale.ROOT, "| `%s` | %s | %s | %s | %s | %s |%n", path, kind, unit, def,
+                allowed.replace("|", "\\|"), meaning.replace("|", "\\|"));
+    }
+
+    private static Object read(RecordComponent rc, Object record) {
+        try {
+            return rc.getAccessor().invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Class<?> raw(Type type) {
+        return type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
+    }
+}
