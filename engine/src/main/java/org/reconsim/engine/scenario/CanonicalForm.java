@@ -28,7 +28,7 @@ public record CanonicalForm(String json, String sha256) {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    public static CanonicalForm of(Scenario scenario) {
+    public static CanonicalForm of(Object scenario) {
         String json = JSON.writeValueAsString(toTree(scenario));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));

@@ -201,19 +201,27 @@ public record Scenario(
             double extinctionDecayHours,
             @Spec(doc = "Share of extinction that never decays", min = 0, max = 1, source = "[assumption]") double extinctionRetention,
             @Spec(doc = "Transfer of extinction to other contexts (s_k)", min = 0, max = 1, source = "[assumption] Bouton 2004")
-            double contextTransfer) {
+            double contextTransfer,
+            @Spec(doc = "Rescorla-Wagner rate of the trauma trace on reinforced trials (eta_A)", min = 0, max = 1,
+                    source = "[assumption] Rescorla & Wagner 1972") double etaAcquisition,
+            @Spec(doc = "Context fear gained per unsignalled aversive event (reinstatement)", min = 0, max = 1,
+                    source = "[assumption] Rescorla & Heth 1975") double reinstatementRate,
+            @Spec(doc = "Decay time constant of that context fear", unit = "h", min = 0, minExclusive = true,
+                    source = "[assumption] Bouton 2004") double reinstatementDecayHours) {
 
         public static TwoTrace defaults() {
             org.reconsim.models.memory.TwoTraceParameters d = org.reconsim.models.memory.TwoTraceParameters.defaults();
             return new TwoTrace(d.pMax(), d.predictionErrorScale(), d.minReexposureMinutes(), d.maxReexposureMinutes(),
                     d.durationWidth(), d.ageSlope(), d.strengthSlope(), d.labileWindowHours(), d.etaUpdate(),
-                    d.etaExtinction(), d.extinctionDecayHours(), d.extinctionRetention(), d.contextTransfer());
+                    d.etaExtinction(), d.extinctionDecayHours(), d.extinctionRetention(), d.contextTransfer(),
+                    d.etaAcquisition(), d.reinstatementRate(), d.reinstatementDecayHours());
         }
 
         public org.reconsim.models.memory.TwoTraceParameters toModel() {
             return new org.reconsim.models.memory.TwoTraceParameters(pMax, predictionErrorScale, minReexposureMinutes,
                     maxReexposureMinutes, durationWidth, ageSlope, strengthSlope, labileWindowHours, etaUpdate,
-                    etaExtinction, extinctionDecayHours, extinctionRetention, contextTransfer);
+                    etaExtinction, extinctionDecayHours, extinctionRetention, contextTransfer, etaAcquisition, reinstatementRate,
+                    reinstatementDecayHours);
         }
     }
 
@@ -272,15 +280,61 @@ public record Scenario(
             @Spec(doc = "Mechanisms true for the virtual patients; an empty list is the null hypothesis (no drug effect on memory)")
             List<MechanismName> active,
             @Spec(doc = "M1: NMDA blockade during the labile window lowers restabilization") Blockade restabilizationBlockade,
-            @Spec(doc = "M2: a plasticity window boosts learning after the infusion") Plasticity plasticityWindow) {
+            @Spec(doc = "M2: a plasticity window boosts learning after the infusion") Plasticity plasticityWindow,
+            @Spec(doc = "M3: drug present at retrieval prevents destabilization (GluN2B), optionally strengthening the trace")
+            Interference destabilizationInterference,
+            @Spec(doc = "NMDA-dependent new learning (acquisition, extinction) blocked while the drug is present")
+            LearningBlock learningBlockade) {
 
         public static Mechanisms defaults() {
-            return new Mechanisms(List.of(MechanismName.RESTABILIZATION_BLOCKADE), Blockade.defaults(), Plasticity.defaults());
+            return new Mechanisms(List.of(MechanismName.RESTABILIZATION_BLOCKADE), Blockade.defaults(), Plasticity.defaults(),
+                    Interference.defaults(), LearningBlock.defaults());
+        }
+
+        /** The model objects of the active mechanisms. */
+        public org.reconsim.models.mechanism.MechanismSet toModel() {
+            return new org.reconsim.models.mechanism.MechanismSet(
+                    active.contains(MechanismName.RESTABILIZATION_BLOCKADE)
+                            ? java.util.Optional.of(new org.reconsim.models.mechanism.RestabilizationBlockade(restabilizationBlockade.kBlock()))
+                            : java.util.Optional.empty(),
+                    active.contains(MechanismName.PLASTICITY_WINDOW)
+                            ? java.util.Optional.of(new org.reconsim.models.mechanism.PlasticityWindow(plasticityWindow.amplitude(),
+                            plasticityWindow.riseHours(), plasticityWindow.decayHours()))
+                            : java.util.Optional.empty(),
+                    active.contains(MechanismName.DESTABILIZATION_INTERFERENCE)
+                            ? java.util.Optional.of(new org.reconsim.models.mechanism.DestabilizationInterference(
+                            destabilizationInterference.kD(), destabilizationInterference.strengthening()))
+                            : java.util.Optional.empty(),
+                    active.contains(MechanismName.LEARNING_BLOCKADE)
+                            ? java.util.Optional.of(new org.reconsim.models.mechanism.LearningBlockade(learningBlockade.k()))
+                            : java.util.Optional.empty());
+        }
+    }
+
+    public record Interference(
+            @Spec(doc = "Loss of destabilization per unit occupancy at retrieval", min = 0, max = 1,
+                    source = "[assumption] Ben Mamou 2006; Milton 2013") double kD,
+            @Spec(doc = "Relative strengthening of the trace per unit occupancy at retrieval (0: off)", min = 0, max = 10,
+                    source = "[assumption] off; Honsberger 2015 suggests > 0") double strengthening) {
+
+        public static Interference defaults() {
+            org.reconsim.models.mechanism.DestabilizationInterference d = org.reconsim.models.mechanism.DestabilizationInterference.defaults();
+            return new Interference(d.kD(), d.strengthening());
+        }
+    }
+
+    public record LearningBlock(
+            @Spec(doc = "Loss of learning rate per unit occupancy", min = 0, max = 1, source = "[assumption] Lee 2006; Falls 1992")
+            double k) {
+
+        public static LearningBlock defaults() {
+            return new LearningBlock(org.reconsim.models.mechanism.LearningBlockade.defaults().k());
         }
     }
 
     public enum MechanismName implements Named {
-        RESTABILIZATION_BLOCKADE("restabilization-blockade"), PLASTICITY_WINDOW("plasticity-window");
+        RESTABILIZATION_BLOCKADE("restabilization-blockade"), PLASTICITY_WINDOW("plasticity-window"),
+        DESTABILIZATION_INTERFERENCE("destabilization-interference"), LEARNING_BLOCKADE("learning-blockade");
 
         private final String label;
 

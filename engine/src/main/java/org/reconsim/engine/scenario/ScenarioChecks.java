@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Set;
 
 /** Checks that need more than one field: names that must match, a timeline that must be in order. */
-final class ScenarioChecks {
+public final class ScenarioChecks {
 
-    record Finding(String path, String message) {
+    /** One problem found by a whole-file check: field path and message. */
+    public record Finding(String path, String message) {
     }
 
     private ScenarioChecks() {

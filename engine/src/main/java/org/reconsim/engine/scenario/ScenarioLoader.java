@@ -50,20 +50,39 @@ public final class ScenarioLoader {
 
     /** Loads and validates a scenario file. */
     public static LoadedScenario load(Path file) throws InvalidScenarioException {
-        String display = file.toString();
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw single(display, "file not found");
-        } catch (IOException e) {
-            throw single(display, "cannot read file: " + e.getMessage());
-        }
-        return parse(display, text);
+        return parse(file.toString(), read(file));
     }
 
     /** Loads and validates scenario text; {@code display} names it in messages and decides the format by its extension. */
     public static LoadedScenario parse(String display, String text) throws InvalidScenarioException {
+        Scenario scenario = parseAs(display, text, Scenario.class, Scenario.defaults(), ScenarioChecks::check);
+        return new LoadedScenario(display, scenario, CanonicalForm.of(scenario));
+    }
+
+    /** Loads and validates an experiment file of the phenomena suite. */
+    public static LoadedExperiment loadExperiment(Path file) throws InvalidScenarioException {
+        String display = file.toString();
+        Experiment e = parseAs(display, read(file), Experiment.class, Experiment.defaults(), ExperimentChecks::check);
+        return new LoadedExperiment(display, e, CanonicalForm.of(e));
+    }
+
+    /** Reads a file as UTF-8, as a scenario problem when it cannot be read. */
+    static String read(Path file) throws InvalidScenarioException {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw single(file.toString(), "file not found");
+        } catch (IOException e) {
+            throw single(file.toString(), "cannot read file: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Parses text into a record of type {@code type}: omitted fields take {@code defaults},
+     * then {@code checks} looks at the whole. Every problem is collected before throwing.
+     */
+    public static <T> T parseAs(String display, String text, Class<T> type, T defaults,
+                                java.util.function.Function<T, List<ScenarioChecks.Finding>> checks) throws InvalidScenarioException {
         String lower = display.toLowerCase(Locale.ROOT);
         ObjectMapper mapper;
         if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
@@ -98,17 +117,17 @@ public final class ScenarioLoader {
             throw single(display, "the file is empty: a scenario needs at least 'name' and 'design'");
         }
         Binder binder = new Binder(display, lines);
-        Scenario scenario = (Scenario) binder.bind(root, Scenario.class, "", "", Scenario.defaults());
+        T value = type.cast(binder.bind(root, type, "", "", defaults));
         List<Problem> problems = new ArrayList<>(binder.problems);
         if (problems.isEmpty()) {
-            for (ScenarioChecks.Finding f : ScenarioChecks.check(scenario)) {
+            for (ScenarioChecks.Finding f : checks.apply(value)) {
                 problems.add(new Problem(display, binder.lineOf(f.path()), f.path(), f.message()));
             }
         }
         if (!problems.isEmpty()) {
             throw new InvalidScenarioException(problems);
         }
-        return new LoadedScenario(display, scenario, CanonicalForm.of(scenario));
+        return value;
     }
 
     private static String firstLine(String s) {
@@ -197,7 +216,7 @@ public final class ScenarioLoader {
                 }
                 return node.asString();
             }
-            if (raw == double.class || raw == int.class || raw == long.class) {
+            if (raw == double.class || raw == Double.class || raw == int.class || raw == long.class) {
                 return bindNumber(node, raw, path);
             }
             if (raw == boolean.class) {
@@ -212,10 +231,11 @@ public final class ScenarioLoader {
 
         private Object bindNumber(JsonNode node, Class<?> raw, String path) {
             if (!node.isNumber()) {
-                problem(path, "expected " + (raw == double.class ? "a number" : "a whole number") + ", got " + describe(node));
+                problem(path, "expected " + (raw == double.class || raw == Double.class ? "a number" : "a whole number") + ", got "
+                        + describe(node));
                 return null;
             }
-            if (raw == double.class) {
+            if (raw == double.class || raw == Double.class) {
                 double v = node.asDouble();
                 if (!Double.isFinite(v)) {
                     problem(path, "expected a finite number, got " + node);

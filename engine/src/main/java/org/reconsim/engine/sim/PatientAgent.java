@@ -149,8 +149,15 @@ final class PatientAgent {
         }
         int scr = Scenario.Endpoint.SCR.ordinal();
         observed[visit][scr] = plan.scr().score(plan.scr().amplitude(scrResponder, scrGain, r, noise[visit][scr]));
-        // the trauma script is itself a retrieval of the memory
-        boolean labile = memory.retrieve(Context.SCANNER, now, plan.scenario().protocol().retrievalMinutes(), memoryStream.nextDouble());
+        // the trauma script is itself a retrieval of the memory; a drug present now may
+        // interfere with destabilization or strengthen the trace (M3)
+        double occupancy = occupancyAt(now);
+        double u = memoryStream.nextDouble();
+        if (occupancy > 0) {
+            memory.scaleTrace(plan.mechanisms().strengtheningFactor(occupancy));
+        }
+        boolean labile = memory.retrieve(Context.SCANNER, now, plan.scenario().protocol().retrievalMinutes(), u,
+                plan.mechanisms().destabilizationScale(occupancy));
         if (labile) {
             if (visit == 0) {
                 destabilized = true;
@@ -175,7 +182,8 @@ final class PatientAgent {
         double trialHours = pe.trialMinutes() / 60.0;
         for (int i = 0; i < pe.trialsPerSession(); i++) {
             double ti = now + i * trialHours;
-            double gain = covariates.learningRate() * plan.mechanisms().learningGain(ti - t.infusionStart(), peakOccupancy);
+            double gain = covariates.learningRate()
+                    * plan.mechanisms().learningGain(ti - t.infusionStart(), peakOccupancy, occupancyAt(ti));
             memory.exposureTrial(Context.THERAPY, ti, gain);
         }
     }
@@ -189,6 +197,15 @@ final class PatientAgent {
             labileOccupancy = occupancy;
         }
         memory.restabilize(efficiency);
+    }
+
+    /** NMDA occupancy at a simulation hour. */
+    private double occupancyAt(double t) {
+        double t0 = plan.timeline().infusionStart();
+        if (exposure == null || !arm.nmdaAntagonist() || t < t0) {
+            return 0;
+        }
+        return plan.occupancy().occupancy(exposure.plasmaNgPerMl((t - t0) * 60));
     }
 
     /** Mean NMDA occupancy between two simulation hours. */

@@ -2,15 +2,12 @@ package org.reconsim.engine.sim;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.engine.scenario.Timeline;
 import org.reconsim.models.measurement.RoiMeasure;
 import org.reconsim.models.measurement.ScrMeasure;
 import org.reconsim.models.mechanism.MechanismSet;
-import org.reconsim.models.mechanism.PlasticityWindow;
-import org.reconsim.models.mechanism.RestabilizationBlockade;
 import org.reconsim.models.memory.TwoTraceParameters;
 import org.reconsim.models.pharmacology.NmdaOccupancy;
 import org.reconsim.models.pharmacology.PkModel;
@@ -49,13 +46,7 @@ public record TrialPlan(
         PatientGenerator population = new PatientGenerator(new PopulationParameters(normal(p.weightKg()), normal(p.ageYears()),
                 p.femaleFraction(), normal(p.memoryAgeYears()), normal(p.traceStrength()), normal(p.extinction()),
                 p.learningRateCv()));
-        Scenario.Mechanisms m = s.mechanisms();
-        MechanismSet mechanisms = new MechanismSet(
-                m.active().contains(Scenario.MechanismName.RESTABILIZATION_BLOCKADE)
-                        ? Optional.of(new RestabilizationBlockade(m.restabilizationBlockade().kBlock())) : Optional.empty(),
-                m.active().contains(Scenario.MechanismName.PLASTICITY_WINDOW)
-                        ? Optional.of(new PlasticityWindow(m.plasticityWindow().amplitude(), m.plasticityWindow().riseHours(),
-                        m.plasticityWindow().decayHours())) : Optional.empty());
+        MechanismSet mechanisms = s.mechanisms().toModel();
         Scenario.Occupancy o = s.pharmacology().occupancy();
         NmdaOccupancy occupancy = new NmdaOccupancy(o.unboundFraction(), o.kiMicromolar(), o.hill(),
                 NmdaOccupancy.ketamineDefault().molarMassGPerMol());

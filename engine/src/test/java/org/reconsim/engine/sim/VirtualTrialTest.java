@@ -21,7 +21,8 @@ class VirtualTrialTest {
     static Scenario withMechanisms(Scenario s, List<Scenario.MechanismName> active) {
         Scenario.Mechanisms m = s.mechanisms();
         return new Scenario(s.name(), s.description(), s.design(), s.protocol(), s.population(), s.memory(), s.pharmacology(),
-                new Scenario.Mechanisms(active, m.restabilizationBlockade(), m.plasticityWindow()), s.therapy(),
+                new Scenario.Mechanisms(active, m.restabilizationBlockade(), m.plasticityWindow(), m.destabilizationInterference(),
+                        m.learningBlockade()), s.therapy(),
                 s.measurement(), s.analysis(), s.simulation());
     }
 

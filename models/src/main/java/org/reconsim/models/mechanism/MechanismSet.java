@@ -4,25 +4,54 @@ import java.util.Optional;
 
 /**
  * Which drug-mechanism hypotheses are true for the virtual patients (MODEL.md section 3).
- * Both absent is the null hypothesis: the drug has no effect on memory.
+ * All absent is the null hypothesis: the drug has no effect on memory.
+ *
+ * @param blockade      M1, restabilization blockade
+ * @param plasticity    M2, plasticity window
+ * @param interference  M3, destabilization interference (and optional strengthening)
+ * @param learning      NMDA-dependent new learning blocked while the drug is present
  */
-public record MechanismSet(Optional<RestabilizationBlockade> blockade, Optional<PlasticityWindow> plasticity) {
+public record MechanismSet(Optional<RestabilizationBlockade> blockade, Optional<PlasticityWindow> plasticity,
+                           Optional<DestabilizationInterference> interference, Optional<LearningBlockade> learning) {
+
+    public MechanismSet(Optional<RestabilizationBlockade> blockade, Optional<PlasticityWindow> plasticity) {
+        this(blockade, plasticity, Optional.empty(), Optional.empty());
+    }
 
     public static MechanismSet none() {
-        return new MechanismSet(Optional.empty(), Optional.empty());
+        return new MechanismSet(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     public boolean isNull() {
-        return blockade.isEmpty() && plasticity.isEmpty();
+        return blockade.isEmpty() && plasticity.isEmpty() && interference.isEmpty() && learning.isEmpty();
     }
 
     /** Restabilization efficiency given the mean occupancy over the labile window. */
     public double restabilizationEfficiency(double meanOccupancy) {
-        return blockade.map(b -> b.restabilizationEfficiency(meanOccupancy)).orElse(1.0);
+        return blockade.isEmpty() ? 1.0 : blockade.get().restabilizationEfficiency(meanOccupancy);
     }
 
-    /** Learning gain at {@code hoursSinceInfusion}. */
+    /**
+     * Learning-rate multiplier at {@code hoursSinceInfusion} for a patient with the given peak
+     * occupancy, when the occupancy now is {@code occupancyNow}.
+     */
+    public double learningGain(double hoursSinceInfusion, double peakOccupancy, double occupancyNow) {
+        double g = plasticity.isEmpty() ? 1.0 : plasticity.get().learningGain(hoursSinceInfusion, peakOccupancy);
+        return learning.isEmpty() ? g : g * learning.get().learningFactor(occupancyNow);
+    }
+
+    /** Learning-rate multiplier without a current-occupancy term. */
     public double learningGain(double hoursSinceInfusion, double peakOccupancy) {
-        return plasticity.map(w -> w.learningGain(hoursSinceInfusion, peakOccupancy)).orElse(1.0);
+        return learningGain(hoursSinceInfusion, peakOccupancy, 0);
+    }
+
+    /** Multiplier of the destabilization probability for the occupancy at retrieval. */
+    public double destabilizationScale(double occupancyAtRetrieval) {
+        return interference.isEmpty() ? 1.0 : interference.get().destabilizationScale(occupancyAtRetrieval);
+    }
+
+    /** Multiplier of the trace strength for the occupancy at retrieval. */
+    public double strengtheningFactor(double occupancyAtRetrieval) {
+        return interference.isEmpty() ? 1.0 : interference.get().strengtheningFactor(occupancyAtRetrieval);
     }
 }

@@ -6,7 +6,9 @@ package org.reconsim.models.memory;
  * the therapy room (MODEL.md section 2a).
  */
 public enum Context {
-    SCANNER, THERAPY, HOME;
+    SCANNER, THERAPY, HOME,
+    /** Laboratory contexts of the canonical experiments (A, B, C in the papers). */
+    LAB_A, LAB_B, LAB_C;
 
     static final Context[] ALL = values();
 }

@@ -17,14 +17,40 @@ public interface TraumaMemory {
      */
     boolean retrieve(Context context, double t, double reexposureMinutes, double uniform);
 
+    /**
+     * As {@link #retrieve(Context, double, double, double)} with the destabilization probability
+     * multiplied by {@code destabilizationScale} (GluN2B blockade lowers it: M3).
+     */
+    boolean retrieve(Context context, double t, double reexposureMinutes, double uniform, double destabilizationScale);
+
+    /**
+     * A retrieval whose first CS presentation ends with {@code outcome}: the prediction error is
+     * {@code |outcome - R|}, so a reminder that is reinforced as expected carries little
+     * (Sevenster 2013).
+     */
+    boolean retrieve(Context context, double t, double reexposureMinutes, double outcome, double uniform,
+                     double destabilizationScale);
+
     /** Probability that a retrieval now would destabilize the trace. */
     double destabilizationProbability(Context context, double t, double reexposureMinutes);
 
     /**
-     * One non-reinforced exposure trial; {@code learningGain} multiplies the learning rates
-     * (1 without drug). Returns the fear expressed on the trial, before learning.
+     * One CS presentation with {@code outcome} (1: the aversive outcome follows, 0: it does not);
+     * {@code learningGain} multiplies the learning rates (1 without drug, 0 when learning is
+     * blocked). Returns the fear expressed on the trial, before learning.
      */
-    double exposureTrial(Context context, double t, double learningGain);
+    double trial(Context context, double t, double outcome, double learningGain);
+
+    /** One non-reinforced exposure trial (an extinction or PE trial). */
+    default double exposureTrial(Context context, double t, double learningGain) {
+        return trial(context, t, 0, learningGain);
+    }
+
+    /** An unsignalled aversive event in {@code context} (reinstatement, Rescorla & Heth 1975). */
+    void aversiveEvent(Context context, double t);
+
+    /** Multiplies the trace strength (a drug that strengthens the trace at retrieval: M3). */
+    void scaleTrace(double factor);
 
     /** Whether the trace is labile at {@code t}. */
     boolean isLabile(double t);

@@ -5,11 +5,17 @@ package org.reconsim.models.memory;
  * context-tagged extinction traces {@code X_j} that decay with time since last trained.
  * <pre>
  *   X_eff,j(t) = X_j * (r + (1 - r) * exp(-(t - t_j) / tau_X))
- *   R_k(t)     = max(0, E - sum_j s(j,k) * X_eff,j(t)),  s(j,j) = 1, s(j,k) = s otherwise
- *   trial:       dX_k = eta_X * g * R_k;  while labile also dE = -eta_E * g * R_k
+ *   R_k(t)     = max(0, E - (1 - C_k(t)) * sum_j s(j,k) * X_eff,j(t)),  s(j,j) = 1, s(j,k) = s otherwise
+ *   trial with outcome o, error d = o - R_k:
+ *     d > 0 (reinforced):      dE   = eta_A * g * d
+ *     d < 0 (non-reinforced):  dX_k = eta_X * g * |d|;  while labile also dE = -eta_E * g * |d|
  *   restabilize: E <- rho * E
+ *   unsignalled aversive event in k: C_k <- C_k + c (1 - C_k), decaying with tau_C
  * </pre>
- * where {@code r} is the extinction retention and {@code g} the learning gain.
+ * where {@code r} is the extinction retention, {@code g} the learning gain and {@code C_k}
+ * the context fear that releases extinction's inhibition (reinstatement: Rescorla & Heth
+ * 1975; Bouton 2004). Reinstatement thus needs the original trace: after reconsolidation
+ * updating has lowered E there is little to reinstate (Monfils 2009).
  */
 public final class TwoTraceMemory implements TraumaMemory {
 
@@ -18,6 +24,8 @@ public final class TwoTraceMemory implements TraumaMemory {
     private double e;
     private final double[] x = new double[Context.ALL.length];
     private final double[] trainedAt = new double[Context.ALL.length];
+    private final double[] contextFear = new double[Context.ALL.length];
+    private final double[] contextFearAt = new double[Context.ALL.length];
     private double labileSince = Double.NaN;
     private double labileUntil = Double.NaN;
     private boolean labile;
@@ -56,7 +64,28 @@ public final class TwoTraceMemory implements TraumaMemory {
 
     @Override
     public double expression(Context context, double t) {
-        return Math.max(0, e - extinctionRecall(context, t));
+        return Math.max(0, e - (1 - contextFear(context, t)) * extinctionRecall(context, t));
+    }
+
+    private double contextFear(Context context, double t) {
+        int k = context.ordinal();
+        if (contextFear[k] == 0) {
+            return 0;
+        }
+        return contextFear[k] * Math.exp(-Math.max(0, t - contextFearAt[k]) / p.reinstatementDecayHours());
+    }
+
+    @Override
+    public void aversiveEvent(Context context, double t) {
+        int k = context.ordinal();
+        double c = contextFear(context, t);
+        contextFear[k] = c + p.reinstatementRate() * (1 - c);
+        contextFearAt[k] = t;
+    }
+
+    @Override
+    public void scaleTrace(double factor) {
+        e = Math.max(0, Math.min(1, e * factor));
     }
 
     @Override
@@ -67,10 +96,24 @@ public final class TwoTraceMemory implements TraumaMemory {
 
     @Override
     public boolean retrieve(Context context, double t, double reexposureMinutes, double uniform) {
+        return retrieve(context, t, reexposureMinutes, uniform, 1.0);
+    }
+
+    @Override
+    public boolean retrieve(Context context, double t, double reexposureMinutes, double uniform, double destabilizationScale) {
+        return retrieve(context, t, reexposureMinutes, 0, uniform, destabilizationScale);
+    }
+
+    @Override
+    public boolean retrieve(Context context, double t, double reexposureMinutes, double outcome, double uniform,
+                            double destabilizationScale) {
         if (isLabile(t)) {
             return false;
         }
-        if (uniform < destabilizationProbability(context, t, reexposureMinutes)) {
+        double predictionError = Math.abs(outcome - expression(context, t));
+        double ageDays = ageDaysAtStart + t / 24.0;
+        double p0 = p.destabilizationProbability(predictionError, reexposureMinutes, e, ageDays);
+        if (uniform < destabilizationScale * p0) {
             labile = true;
             labileSince = t;
             labileUntil = t + p.labileWindowHours();
@@ -80,16 +123,24 @@ public final class TwoTraceMemory implements TraumaMemory {
     }
 
     @Override
-    public double exposureTrial(Context context, double t, double learningGain) {
+    public double trial(Context context, double t, double outcome, double learningGain) {
         int k = context.ordinal();
         double r = expression(context, t);
+        double error = outcome - r;
+        if (error > 0) {
+            // reinforced: Rescorla-Wagner toward the outcome strengthens the trauma trace
+            e = Math.min(1, e + Math.min(1, p.etaAcquisition() * learningGain) * error);
+            return r;
+        }
         // consolidate the decayed extinction before adding to it: decay is loss, not pause
         x[k] = effectiveExtinction(k, t);
         trainedAt[k] = t;
-        // Rescorla-Wagner with outcome 0: dX = eta_X * R; R >= 0 keeps X <= E in context
-        x[k] += Math.min(1, p.etaExtinction() * learningGain) * r;
+        // Rescorla-Wagner with outcome 0: dX = eta_X * |error|; the error never exceeds R,
+        // so extinction cannot push expression below 0
+        double surprise = -error;
+        x[k] += Math.min(1, p.etaExtinction() * learningGain) * surprise;
         if (isLabile(t)) {
-            e = Math.max(0, e - Math.min(1, p.etaUpdate() * learningGain) * r);
+            e = Math.max(0, e - Math.min(1, p.etaUpdate() * learningGain) * surprise);
         }
         return r;
     }

@@ -27,6 +27,9 @@ package org.reconsim.models.memory;
  * @param extinctionDecayHours   time constant of extinction decay (tau_X)
  * @param extinctionRetention    share of extinction that never decays
  * @param contextTransfer        transfer of extinction to another context (s_k, 0..1)
+ * @param etaAcquisition         Rescorla-Wagner rate of E on reinforced trials (eta_A)
+ * @param reinstatementRate      gain of context fear per unsignalled aversive event
+ * @param reinstatementDecayHours time constant of that context fear
  */
 public record TwoTraceParameters(
         double pMax,
@@ -41,14 +44,17 @@ public record TwoTraceParameters(
         double etaExtinction,
         double extinctionDecayHours,
         double extinctionRetention,
-        double contextTransfer) {
+        double contextTransfer,
+        double etaAcquisition,
+        double reinstatementRate,
+        double reinstatementDecayHours) {
 
     /** Defaults; each value's source is on its line. */
     public static TwoTraceParameters defaults() {
         return new TwoTraceParameters(
                 0.9,    // pMax [assumption]: most reactivations with prediction error destabilize (Sevenster 2013: ~all with PE)
                 0.2,    // PE scale [assumption]: no destabilization without prediction error (Sevenster 2013)
-                0.5,    // min re-exposure [assumption]: a single 30-s CS retrieval trial destabilizes (Monfils 2009)
+                0.25,   // min re-exposure [assumption]: a single 30-s CS destabilizes a 1-day-old 3-shock memory (Monfils 2009)
                 10.0,   // max re-exposure [assumption]: 3 min reconsolidates, 30 min extinguishes a 1-shock memory (Suzuki 2004)
                 0.2,    // duration width [assumption]
                 0.25,   // age slope [assumption]: older memories need longer re-exposure (Suzuki 2004; Wang 2009)
@@ -58,7 +64,10 @@ public record TwoTraceParameters(
                 0.03,   // eta_X [assumption]: in-context distress falls ~70% over 40 PE trials, about half respond (Steenkamp 2015)
                 720.0,  // tau_X 30 days [assumption]: spontaneous recovery (Rescorla 2004)
                 0.5,    // retention [assumption]: partial relapse at follow-up after PE (MODEL.md section 2a, row 13)
-                0.5);   // s_k [assumption]: extinction transfers partly across contexts (renewal, Bouton 2004)
+                0.5,    // s_k [assumption]: extinction transfers partly across contexts (renewal, Bouton 2004)
+                0.3,    // eta_A [assumption]: 3 tone-shock pairings bring E to ~0.66 (Rescorla & Wagner 1972 rates)
+                0.6,    // reinstatement [assumption]: one unsignalled US restores most extinguished fear (Rescorla & Heth 1975)
+                72.0);  // context fear decays over days [assumption]; reinstatement tested 24 h after the US (Bouton 2004)
     }
 
     /** The boundary factor b for a trace of strength {@code e} and age {@code ageDays}. */

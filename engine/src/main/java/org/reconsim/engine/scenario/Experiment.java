@@ -1,0 +1,167 @@
+package org.reconsim.engine.scenario;
+
+import java.util.List;
+
+/**
+ * A laboratory experiment of the canonical phenomena suite (PHENOMENA.md): groups of virtual
+ * subjects, each group a protocol of steps (acquisition, reminders, extinction, tests, agents,
+ * unsignalled aversive events) in contexts A, B, C; and the expected findings as contrasts.
+ */
+public record Experiment(
+        @Spec(doc = "Experiment name", required = true) String name,
+        @Spec(doc = "Row of PHENOMENA.md", required = true, min = 1, max = 99) int phenomenon,
+        @Spec(doc = "Study it reproduces", required = true) String title,
+        @Spec(doc = "What must come out, in words") String finding,
+        @Spec(doc = "Whether the row's findings depend on the drug-mechanism hypothesis (reported as a matrix, not pass/fail)")
+        boolean mechanismMatrix,
+        @Spec(doc = "Memory models the phenomenon is expected of") List<Scenario.MemoryModelName> models,
+        @Spec(doc = "Virtual subjects per group", min = 10, max = 100000, source = "[assumption] enough that verdicts are far from noise")
+        int subjectsPerGroup,
+        @Spec(doc = "Individual variation and response noise") Subjects subjects,
+        @Spec(doc = "Memory model parameters (defaults as in trial scenarios)") Scenario.Memory memory,
+        @Spec(doc = "Agents: how strongly each acts while present") Agents agents,
+        @Spec(doc = "Drug-mechanism hypotheses for NMDA antagonists (ketamine, MK-801)") Scenario.Mechanisms mechanisms,
+        @Spec(doc = "Groups and their protocols", required = true, minItems = 1) List<Group> groups,
+        @Spec(doc = "Expected findings", required = true, minItems = 1) List<Expectation> expect,
+        @Spec(doc = "Master seed", min = 0) long seed) {
+
+    public static Experiment defaults() {
+        return new Experiment(null, 0, null, "", false, List.of(Scenario.MemoryModelName.TWO_TRACE), 400,
+                Subjects.defaults(), Scenario.Memory.defaults(), Agents.defaults(), Scenario.Mechanisms.defaults(), null, null,
+                20000101L);
+    }
+
+    public record Subjects(
+            @Spec(doc = "CV of the individual learning-rate multiplier (log-normal)", min = 0, max = 3, source = "[assumption]")
+            double learningRateCv,
+            @Spec(doc = "SD of the response noise on each test", min = 0, max = 1, source = "[assumption] freezing scored 0..1")
+            double responseNoiseSd,
+            @Spec(doc = "CV of the individual drug exposure (log-normal occupancy)", min = 0, max = 3,
+                    source = "MODEL.md 3: 30% [background]") double exposureCv) {
+
+        public static Subjects defaults() {
+            return new Subjects(0.3, 0.1, 0.3);
+        }
+    }
+
+    public record Agents(
+            @Spec(doc = "Protein-synthesis inhibitor: loss of restabilization when present through the labile window", min = 0, max = 1,
+                    source = "[assumption] Nader 2000: freezing 0.30 vs 0.70") double proteinSynthesisInhibitor,
+            @Spec(doc = "Propranolol: loss of restabilization when present through the labile window", min = 0, max = 1,
+                    source = "[assumption] Kindt 2009; Sevenster 2013") double propranolol,
+            @Spec(doc = "GluN2B antagonist: loss of destabilization when present at retrieval", min = 0, max = 1,
+                    source = "[assumption] Ben Mamou 2006") double glun2bAntagonist,
+            @Spec(doc = "NMDA occupancy of an NMDA-antagonist dose (ketamine, MK-801) while present", min = 0, max = 1,
+                    source = "[assumption] a systemic dose occupying most receptors") double nmdaOccupancy,
+            @Spec(doc = "How long an agent acts after it is given", unit = "h", min = 0, max = 240, minExclusive = true,
+                    source = "[assumption] anisomycin and MK-801 act for hours") double durationHours) {
+
+        public static Agents defaults() {
+            return new Agents(0.9, 0.6, 1.0, 0.8, 4.0);
+        }
+    }
+
+    public record Group(
+            @Spec(doc = "Group name", required = true) String name,
+            @Spec(doc = "Protocol steps, in time order", required = true, minItems = 1) List<Step> steps) {
+    }
+
+    public record Step(
+            @Spec(doc = "When the step starts, hours after the start of the experiment", unit = "h", min = 0, required = true)
+            double atHours,
+            @Spec(doc = "What happens", required = true) Action action,
+            @Spec(doc = "Where it happens") Place context,
+            @Spec(doc = "CS presentations (acquisition, extinction, reminder, test)", min = 1, max = 10000) int trials,
+            @Spec(doc = "Duration of one CS presentation (re-exposure)", unit = "min", min = 0, minExclusive = true, max = 600)
+            double trialMinutes,
+            @Spec(doc = "Interval from one CS onset to the next", unit = "min", min = 0, max = 10000) double intervalMinutes,
+            @Spec(doc = "Outcome of the first trial (1: aversive outcome; default 1 for acquisition, 0 otherwise)", min = -1, max = 1)
+            double outcome,
+            @Spec(doc = "Outcome of the last trial; outcomes change linearly between (gradual extinction); -1: same as outcome",
+                    min = -1, max = 1) double outcomeLast,
+            @Spec(doc = "Agent given (action: agent)") AgentName agent,
+            @Spec(doc = "Name under which a test is measured") String label,
+            @Spec(doc = "The step continues the previous step's session: no new retrieval") boolean continuation) {
+
+        public static Step defaults() {
+            return new Step(Double.NaN, null, Place.A, 1, 0.5, 2.0, -1, -1, null, "", false);
+        }
+
+        /** How long the CS exposure of the step lasts, from the first onset to the last offset. */
+        public double reexposureMinutes() {
+            return Math.max(trials * trialMinutes, (trials - 1) * intervalMinutes + trialMinutes);
+        }
+
+        /** The outcome of trial i of n. */
+        public double outcomeOf(int i, int n) {
+            double first = outcome >= 0 ? outcome : action == Action.ACQUISITION ? 1 : 0;
+            double last = outcomeLast >= 0 ? outcomeLast : first;
+            return n <= 1 ? first : first + (last - first) * i / (n - 1);
+        }
+    }
+
+    public enum Action implements Named {
+        ACQUISITION("acquisition"), REMINDER("reminder"), EXTINCTION("extinction"), TEST("test"), AGENT("agent"),
+        AVERSIVE_EVENT("aversive-event");
+
+        private final String label;
+
+        Action(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+    }
+
+    public enum Place implements Named {
+        A("A"), B("B"), C("C");
+
+        private final String label;
+
+        Place(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+    }
+
+    public enum AgentName implements Named {
+        PROTEIN_SYNTHESIS_INHIBITOR("protein-synthesis-inhibitor"), PROPRANOLOL("propranolol"),
+        GLUN2B_ANTAGONIST("glun2b-antagonist"), NMDA_ANTAGONIST("nmda-antagonist"), VEHICLE("vehicle");
+
+        private final String label;
+
+        AgentName(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+    }
+
+    public record Expectation(
+            @Spec(doc = "The measure expected higher, as group/label", required = true) String higher,
+            @Spec(doc = "The measure expected lower, as group/label", required = true) String lower,
+            @Spec(doc = "Smallest difference that counts (on the 0..1 response scale)", min = 0, max = 1) double minDifference,
+            @Spec(doc = "Range the standardized difference (Hedges g) must fall in; empty: any", maxItems = 2) List<Double> effectSize,
+            @Spec(doc = "What the contrast shows, in words") String meaning,
+            @Spec(doc = "If > 0, the expectation is equivalence: the contrast's 95% interval lies within +-margin", min = 0, max = 1)
+            double equivalenceMargin,
+            @Spec(doc = "Relative drop from 'higher' to 'lower' (same group) that makes a subject a responder", min = 0, max = 1)
+            double responderDrop,
+            @Spec(doc = "Range the share of responders must fall in ([low, high]); empty: not checked", maxItems = 2)
+            List<Double> responderShare) {
+
+        public static Expectation defaults() {
+            return new Expectation(null, null, 0, List.of(), "", 0, 0.3, List.of());
+        }
+    }
+}

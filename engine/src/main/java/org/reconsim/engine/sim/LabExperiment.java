@@ -1,0 +1,216 @@
+package org.reconsim.engine.sim;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.reconsim.engine.rng.Purpose;
+import org.reconsim.engine.rng.RandomStreams;
+import org.reconsim.engine.scenario.Experiment;
+import org.reconsim.models.mechanism.MechanismSet;
+import org.reconsim.models.memory.Context;
+import org.reconsim.models.memory.TraumaMemory;
+import org.reconsim.models.population.PatientGenerator;
+
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * Runs one laboratory experiment of the phenomena suite: for each group a MASON schedule
+ * holding every subject's protocol steps (1 unit = 1 hour). Subject s of every group draws
+ * from the same streams (common random numbers), so group contrasts reflect the protocols.
+ */
+public final class LabExperiment {
+
+    private LabExperiment() {
+    }
+
+    /** What one group produced: per test label, one value per subject; and each subject's drug exposure. */
+    public record GroupOutcome(String group, Map<String, double[]> tests, double[] exposure) {
+    }
+
+    /**
+     * @param e           the experiment
+     * @param memory      makes a fresh, naive memory for a subject
+     * @param mechanisms  NMDA-antagonist mechanism hypotheses
+     * @param streams     random streams
+     */
+    public static List<GroupOutcome> run(Experiment e, Supplier<TraumaMemory> memory, MechanismSet mechanisms, RandomStreams streams) {
+        List<GroupOutcome> out = new ArrayList<>();
+        for (Experiment.Group g : e.groups()) {
+            out.add(runGroup(e, g, memory, mechanisms, streams));
+        }
+        return out;
+    }
+
+    private static GroupOutcome runGroup(Experiment e, Experiment.Group g, Supplier<TraumaMemory> memory, MechanismSet mechanisms,
+                                         RandomStreams streams) {
+        int n = e.subjectsPerGroup();
+        UniformRandomProvider seedStream = streams.stream(Purpose.SCHEDULE, -1, 0);
+        int[] masonSeed = new int[8];
+        for (int i = 0; i < masonSeed.length; i++) {
+            masonSeed[i] = seedStream.nextInt();
+        }
+        TrialState state = new TrialState(masonSeed);
+        state.start();
+        Map<String, double[]> tests = new LinkedHashMap<>();
+        for (Experiment.Step step : g.steps()) {
+            if (step.action() == Experiment.Action.TEST) {
+                tests.put(step.label(), new double[n]);
+            }
+        }
+        double[] exposure = new double[n];
+        for (int s = 0; s < n; s++) {
+            Subject subject = new Subject(e, memory.get(), mechanisms, streams, s, tests, exposure);
+            for (Experiment.Step step : g.steps()) {
+                if (!state.schedule.scheduleOnce(step.atHours(), 1, new StepEvent(subject, step))) {
+                    throw new IllegalStateException("cannot schedule step at " + step.atHours());
+                }
+            }
+        }
+        while (state.schedule.step(state)) {
+            // run every subject's steps in time order
+        }
+        state.finish();
+        return new GroupOutcome(g.name(), tests, exposure);
+    }
+
+    private record StepEvent(Subject subject, Experiment.Step step) implements Steppable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void step(SimState state) {
+            subject.perform(step, state.schedule.getTime(), (TrialState) state);
+        }
+    }
+
+    private record Restabilization(Subject subject) implements Steppable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void step(SimState state) {
+            subject.restabilize();
+        }
+    }
+
+    /** One virtual subject: its memory, the agents it received, its noise. */
+    private static final class Subject {
+        private final Experiment e;
+        private final TraumaMemory memory;
+        private final MechanismSet mechanisms;
+        private final int index;
+        private final Map<String, double[]> tests;
+        private final double learningRate;
+        private final double exposureFactor;
+        private final UniformRandomProvider memoryStream;
+        private final UniformRandomProvider noiseStream;
+        /** Agent presence intervals, [start, end) per agent ordinal; NaN when never given. */
+        private final double[][] present = new double[Experiment.AgentName.values().length][];
+
+        Subject(Experiment e, TraumaMemory memory, MechanismSet mechanisms, RandomStreams streams, int index,
+                Map<String, double[]> tests, double[] exposure) {
+            this.e = e;
+            this.memory = memory;
+            this.mechanisms = mechanisms;
+            this.index = index;
+            this.tests = tests;
+            UniformRandomProvider traits = streams.stream(Purpose.POPULATION, index, 0);
+            this.learningRate = logNormal(e.subjects().learningRateCv(), PatientGenerator.standardNormal(traits));
+            this.exposureFactor = logNormal(e.subjects().exposureCv(), PatientGenerator.standardNormal(streams.stream(
+                    Purpose.PHARMACOKINETICS, index, 0)));
+            exposure[index] = Math.min(1, e.agents().nmdaOccupancy() * exposureFactor);
+            this.memoryStream = streams.stream(Purpose.MEMORY, index, 0);
+            this.noiseStream = streams.stream(Purpose.MEASUREMENT_NOISE, index, 0);
+        }
+
+        private static double logNormal(double cv, double z) {
+            double s2 = Math.log1p(cv * cv);
+            return Math.exp(Math.sqrt(s2) * z - s2 / 2);
+        }
+
+        private static Context context(Experiment.Place place) {
+            return switch (place) {
+                case A -> Context.LAB_A;
+                case B -> Context.LAB_B;
+                case C -> Context.LAB_C;
+            };
+        }
+
+        private boolean isPresent(Experiment.AgentName agent, double t) {
+            double[] w = present[agent.ordinal()];
+            return w != null && t >= w[0] && t < w[1];
+        }
+
+        /** Share of [from, to) during which the agent acts. */
+        private double cover(Experiment.AgentName agent, double from, double to) {
+            double[] w = present[agent.ordinal()];
+            if (w == null || !(to > from)) {
+                return 0;
+            }
+            return Math.max(0, Math.min(to, w[1]) - Math.max(from, w[0])) / (to - from);
+        }
+
+        private double nmdaOccupancy(double t) {
+            return isPresent(Experiment.AgentName.NMDA_ANTAGONIST, t) ? Math.min(1, e.agents().nmdaOccupancy() * exposureFactor) : 0;
+        }
+
+        void perform(Experiment.Step step, double t, TrialState state) {
+            state.count();
+            Context c = context(step.context());
+            switch (step.action()) {
+                case AGENT -> {
+                    if (step.agent() != Experiment.AgentName.VEHICLE) {
+                        present[step.agent().ordinal()] = new double[] {t, t + e.agents().durationHours()};
+                    }
+                }
+                case AVERSIVE_EVENT -> memory.aversiveEvent(c, t);
+                case ACQUISITION -> trials(step, c, t, false);
+                case REMINDER, EXTINCTION, TEST -> {
+                    double occupancy = nmdaOccupancy(t);
+                    double scale = mechanisms.destabilizationScale(occupancy);
+                    if (isPresent(Experiment.AgentName.GLUN2B_ANTAGONIST, t)) {
+                        scale *= 1 - e.agents().glun2bAntagonist();
+                    }
+                    if (occupancy > 0) {
+                        memory.scaleTrace(mechanisms.strengtheningFactor(occupancy));
+                    }
+                    double minutes = step.reexposureMinutes();
+                    if (!step.continuation() && memory.retrieve(c, t, minutes, step.outcomeOf(0, step.trials()), memoryStream.nextDouble(), scale)) {
+                        state.schedule.scheduleOnce(memory.labileUntil(), 0, new Restabilization(this));
+                    }
+                    trials(step, c, t, step.action() == Experiment.Action.TEST);
+                }
+                default -> throw new IllegalStateException(step.action().toString());
+            }
+        }
+
+        private void trials(Experiment.Step step, Context c, double t, boolean measured) {
+            double sum = 0;
+            for (int i = 0; i < step.trials(); i++) {
+                double ti = t + i * step.intervalMinutes() / 60.0;
+                double[] nmda = present[Experiment.AgentName.NMDA_ANTAGONIST.ordinal()];
+                double since = nmda == null ? Double.NaN : ti - nmda[0];
+                double peak = nmda == null ? 0 : Math.min(1, e.agents().nmdaOccupancy() * exposureFactor);
+                double gain = learningRate * mechanisms.learningGain(since, peak, nmdaOccupancy(ti));
+                sum += memory.trial(c, ti, step.outcomeOf(i, step.trials()), gain);
+            }
+            if (measured) {
+                double noise = e.subjects().responseNoiseSd() * PatientGenerator.standardNormal(noiseStream);
+                tests.get(step.label())[index] = sum / step.trials() + noise;
+            }
+        }
+
+        void restabilize() {
+            double from = memory.labileSince();
+            double to = memory.labileUntil();
+            double rho = (1 - e.agents().proteinSynthesisInhibitor() * cover(Experiment.AgentName.PROTEIN_SYNTHESIS_INHIBITOR, from, to))
+                    * (1 - e.agents().propranolol() * cover(Experiment.AgentName.PROPRANOLOL, from, to));
+            double meanOccupancy = cover(Experiment.AgentName.NMDA_ANTAGONIST, from, to) * Math.min(1, e.agents().nmdaOccupancy() * exposureFactor);
+            rho *= mechanisms.restabilizationEfficiency(meanOccupancy);
+            memory.restabilize(rho);
+        }
+    }
+}

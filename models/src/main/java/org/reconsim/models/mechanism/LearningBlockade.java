@@ -1,0 +1,20 @@
+package org.reconsim.models.mechanism;
+
+/**
+ * New associative learning (acquisition and extinction) needs NMDA receptors: learning rates
+ * are multiplied by {@code 1 - k * O(t)} while the drug is present (MK-801 blocked
+ * extinction, Lee 2006; Falls 1992). Not one of MODEL.md's M1-M4: the phenomena suite uses it
+ * to show which findings need it.
+ *
+ * @param k blockade of learning per unit occupancy (0..1)
+ */
+public record LearningBlockade(double k) {
+
+    public static LearningBlockade defaults() {
+        return new LearningBlockade(1.0); // [assumption] full occupancy abolishes NMDA-dependent learning
+    }
+
+    public double learningFactor(double occupancy) {
+        return Math.max(0, 1 - k * occupancy);
+    }
+}
