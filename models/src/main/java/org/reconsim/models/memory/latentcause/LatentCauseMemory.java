@@ -250,28 +250,53 @@ public final class LatentCauseMemory {
     }
 
     private void inferBeforeOutcome() {
-        // ddCRP prior with the power-law kernel
-        Arrays.fill(prior, 0);
+        candidates = inUse < causes ? inUse + 1 : causes;
+        prediction = predict(time, x, prior, logLikelihood, logJoint, posteriorBeforeOutcome);
+    }
+
+    /**
+     * The conditioned response a CS with features {@code stimulus} would evoke at time
+     * {@code t}, without a trial: nothing is learned and no cause is assigned. Time passing to
+     * {@code t} first lets the last trial's pending learning run (as {@link #advanceTo}).
+     */
+    public double peek(double t, double[] stimulus) {
+        if (stimulus.length != features) {
+            throw new IllegalArgumentException("stimulus has " + stimulus.length + " features, expected " + features);
+        }
+        if (trials > 0) {
+            advanceTo(t);
+        }
+        double v = predict(t, stimulus, new double[causes], new double[causes], new double[causes], new double[causes]);
+        return 0.5 * Erf.erfc((p.theta() - v) / (p.lambda() * SQRT2));
+    }
+
+    /**
+     * Prior (ddCRP with the power-law kernel), feature likelihood and posterior over causes
+     * for {@code stim} at {@code now}, into the given arrays; returns V = sum_k post_k x.w_k.
+     */
+    private double predict(double now, double[] stim, double[] priorOut, double[] logLikOut, double[] logJointOut,
+                           double[] postOut) {
+        Arrays.fill(priorOut, 0);
         double g = p.g();
         for (int i = 0; i < trials; i++) {
-            double dt = time - trialTimes[i];
-            prior[trialCause[i]] += g == 1 ? 1 / dt : g == 0 ? 1 : Math.pow(dt, -g);
+            double dt = now - trialTimes[i];
+            priorOut[trialCause[i]] += g == 1 ? 1 / dt : g == 0 ? 1 : Math.pow(dt, -g);
         }
-        candidates = inUse < causes ? inUse + 1 : causes;
+        int cand = inUse < causes ? inUse + 1 : causes;
         if (inUse < causes) {
-            prior[inUse] = p.alpha();
+            priorOut[inUse] = p.alpha();
         }
         double sum = 0;
-        for (int k = 0; k < candidates; k++) {
-            sum += prior[k];
+        for (int k = 0; k < cand; k++) {
+            sum += priorOut[k];
         }
-        if (!(sum > 0)) {
+        if (!(sum > 0) || Double.isInfinite(sum)) {
             // K causes in use and every kernel underflowed: no temporal information left
-            Arrays.fill(prior, 0, candidates, 1.0);
-            sum = candidates;
+            Arrays.fill(priorOut, 0, cand, 1.0);
+            sum = cand;
         }
-        for (int k = 0; k < candidates; k++) {
-            prior[k] /= sum;
+        for (int k = 0; k < cand; k++) {
+            priorOut[k] /= sum;
         }
 
         // Gaussian posterior predictive of the features; every unused cause has the same one
@@ -279,7 +304,7 @@ public final class LatentCauseMemory {
         double unused = Double.NaN;
         for (int k = 0; k < causes; k++) {
             if (k > inUse) {
-                logLikelihood[k] = unused;
+                logLikOut[k] = unused;
                 continue;
             }
             double shrink = count[k] + sx;
@@ -287,27 +312,32 @@ public final class LatentCauseMemory {
             double ss = 0;
             int base = k * features;
             for (int d = 0; d < features; d++) {
-                double e = x[d] - featureSum[base + d] / shrink;
+                double e = stim[d] - featureSum[base + d] / shrink;
                 ss += e * e;
             }
-            logLikelihood[k] = -0.5 * (ss / nu + features * (LOG_2PI + Math.log(nu)));
+            logLikOut[k] = -0.5 * (ss / nu + features * (LOG_2PI + Math.log(nu)));
             if (k == inUse) {
-                unused = logLikelihood[k];
+                unused = logLikOut[k];
             }
         }
 
         double max = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < causes; k++) {
-            logJoint[k] = k < candidates ? Math.log(prior[k]) + logLikelihood[k] : Double.NEGATIVE_INFINITY;
-            max = Math.max(max, logJoint[k]);
+            logJointOut[k] = k < cand ? Math.log(priorOut[k]) + logLikOut[k] : Double.NEGATIVE_INFINITY;
+            max = Math.max(max, logJointOut[k]);
         }
-        normalizeExp(logJoint, max, posteriorBeforeOutcome);
+        normalizeExp(logJointOut, max, postOut);
 
         double v = 0;
-        for (int k = 0; k < candidates; k++) {
-            v += posteriorBeforeOutcome[k] * dot(k);
+        for (int k = 0; k < cand; k++) {
+            double dot = 0;
+            int base = k * features;
+            for (int d = 0; d < features; d++) {
+                dot += stim[d] * w[base + d];
+            }
+            v += postOut[k] * dot;
         }
-        prediction = v;
+        return v;
     }
 
     /** One EM iteration for the last trial: posterior with the outcome, then the delta rule. */
