@@ -54,10 +54,15 @@ public record Experiment(
             @Spec(doc = "NMDA occupancy of an NMDA-antagonist dose (ketamine, MK-801) while present", min = 0, max = 1,
                     source = "[assumption] a systemic dose occupying most receptors") double nmdaOccupancy,
             @Spec(doc = "How long an agent acts after it is given", unit = "h", min = 0, max = 240, minExclusive = true,
-                    source = "[assumption] anisomycin and MK-801 act for hours") double durationHours) {
+                    source = "[assumption] acts through the 6-h labile window") double durationHours) {
 
         public static Agents defaults() {
-            return new Agents(0.9, 0.6, 1.0, 0.8, 4.0);
+            return new Agents(
+                    0.65,  // PSI [assumption]: calibrated to Nader 2000's freezing 0.30 vs 0.70 with retrieval inside the window
+                    0.6,   // propranolol [assumption]: Kindt 2009, Sevenster 2013 (fear response erased in most subjects)
+                    1.0,   // GluN2B antagonist [assumption]: no destabilization (Ben Mamou 2006)
+                    0.8,   // NMDA occupancy [assumption]: a systemic MK-801 or ketamine dose occupying most receptors
+                    6.0);  // duration [assumption]: acts through a 6-h labile window when given right after retrieval
         }
     }
 
@@ -80,7 +85,7 @@ public record Experiment(
             @Spec(doc = "Outcome of the last trial; outcomes change linearly between (gradual extinction); -1: same as outcome",
                     min = -1, max = 1) double outcomeLast,
             @Spec(doc = "Agent given (action: agent)") AgentName agent,
-            @Spec(doc = "Name under which a test is measured") String label,
+            @Spec(doc = "Name under which a test is measured; on an extinction step, its first and last trials are measured as <label>-first and <label>-last") String label,
             @Spec(doc = "The step continues the previous step's session: no new retrieval") boolean continuation) {
 
         public static Step defaults() {

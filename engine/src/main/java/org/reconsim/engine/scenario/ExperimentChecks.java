@@ -37,6 +37,10 @@ final class ExperimentChecks {
                     out.add(new ScenarioChecks.Finding(sp + ".agent", "an agent step names its agent: "
                             + String.join(", ", ScenarioLoader.labels(Experiment.AgentName.class))));
                 }
+                if (step.action() == Experiment.Action.EXTINCTION && !step.label().isEmpty()) {
+                    own.add(step.label() + "-first");
+                    own.add(step.label() + "-last");
+                }
                 if (step.action() == Experiment.Action.TEST) {
                     if (step.label().isEmpty()) {
                         out.add(new ScenarioChecks.Finding(sp + ".label", "a test step needs a label to be measured by"));

@@ -156,15 +156,71 @@ public record Scenario(
 
     public record Memory(
             @Spec(doc = "Memory model") MemoryModelName model,
-            @Spec(doc = "Two-trace model parameters (MODEL.md 2a)") TwoTrace twoTrace) {
+            @Spec(doc = "Two-trace model parameters (MODEL.md 2a)") TwoTrace twoTrace,
+            @Spec(doc = "Latent-cause model parameters (MODEL.md 2b; Gershman, Monfils, Norman & Niv 2017)") LatentCause latentCause) {
 
         public static Memory defaults() {
-            return new Memory(MemoryModelName.TWO_TRACE, TwoTrace.defaults());
+            return new Memory(MemoryModelName.TWO_TRACE, TwoTrace.defaults(), LatentCause.defaults());
+        }
+
+        /** A naive memory (no trauma yet) of the chosen model: the laboratory experiments' subjects. */
+        public org.reconsim.models.memory.TraumaMemory naive() {
+            return switch (model) {
+                case TWO_TRACE -> new org.reconsim.models.memory.TwoTraceMemory(twoTrace.toModel(), 0, 0, 0);
+                case LATENT_CAUSE -> new org.reconsim.models.memory.latentcause.LatentCauseTrace(latentCause.toModel(),
+                        latentCause.unitsPerHour(), latentCause.maxGapUnits(), twoTrace.labileWindowHours());
+            };
+        }
+
+        /** A patient's trauma memory of strength e0 (extinction x0) formed ageDays before hour 0. */
+        public org.reconsim.models.memory.TraumaMemory patient(double e0, double x0, double ageDays) {
+            return switch (model) {
+                case TWO_TRACE -> new org.reconsim.models.memory.TwoTraceMemory(twoTrace.toModel(), e0, x0, ageDays);
+                case LATENT_CAUSE -> org.reconsim.models.memory.latentcause.LatentCauseTrace.withTrauma(latentCause.toModel(),
+                        latentCause.unitsPerHour(), latentCause.maxGapUnits(), twoTrace.labileWindowHours(), e0,
+                        latentCause.traumaTrials(), ageDays);
+            };
+        }
+
+        /** The same memory section with another model. */
+        public Memory withModel(MemoryModelName m) {
+            return new Memory(m, twoTrace, latentCause);
+        }
+    }
+
+    public record LatentCause(
+            @Spec(doc = "Concentration of the CRP prior (new-cause weight)", min = 0, minExclusive = true,
+                    source = "Gershman 2017 authors' code (imm_run.m)") double alpha,
+            @Spec(doc = "Power-law temporal kernel exponent", min = 0, source = "Gershman 2017 authors' code") double g,
+            @Spec(doc = "Learning rate", min = 0, max = 1, source = "Gershman 2017 authors' code") double eta,
+            @Spec(doc = "Maximum EM iterations per trial", min = 1, max = 100, source = "Gershman 2017 authors' code") int maxIter,
+            @Spec(doc = "Outcome variance sigma_r^2", min = 0, minExclusive = true, source = "Gershman 2017 authors' code") double sigmaR2,
+            @Spec(doc = "Stimulus feature variance sigma_x^2", min = 0, minExclusive = true, source = "Gershman 2017 authors' code")
+            double sigmaX2,
+            @Spec(doc = "Response threshold theta", source = "Gershman 2017 authors' code") double theta,
+            @Spec(doc = "Response noise lambda (an SD)", min = 0, minExclusive = true, source = "Gershman 2017 authors' code") double lambda,
+            @Spec(doc = "Maximum number of causes K", min = 1, max = 100, source = "Gershman 2017 authors' code") int maxCauses,
+            @Spec(doc = "Model units per hour at short gaps (10 min = 3 units)", min = 0, minExclusive = true,
+                    source = "Gershman 2017: retrieval-extinction gap 3 units") double unitsPerHour,
+            @Spec(doc = "Model units of the longest gap (gaps saturate toward it)", min = 1, source = "Gershman 2017: extinction-test 200 units")
+            double maxGapUnits,
+            @Spec(doc = "Reinforced trials that formed a patient's trauma memory", min = 1, max = 1000, source = "[assumption]")
+            int traumaTrials) {
+
+        public static LatentCause defaults() {
+            org.reconsim.models.memory.latentcause.LatentCauseParameters d = org.reconsim.models.memory.latentcause.LatentCauseParameters.defaults();
+            return new LatentCause(d.alpha(), d.g(), d.eta(), d.maxIter(), d.sigmaR2(), d.sigmaX2(), d.theta(), d.lambda(), d.maxCauses(),
+                    18.0, 200.0, 5);
+        }
+
+        public org.reconsim.models.memory.latentcause.LatentCauseParameters toModel() {
+            return new org.reconsim.models.memory.latentcause.LatentCauseParameters(alpha, g, eta, maxIter, sigmaR2, sigmaX2, theta,
+                    lambda, maxCauses);
         }
     }
 
     public enum MemoryModelName implements Named {
-        TWO_TRACE("two-trace");
+        TWO_TRACE("two-trace"), LATENT_CAUSE("latent-cause");
 
         private final String label;
 

@@ -60,6 +60,9 @@ public final class LabExperiment {
         for (Experiment.Step step : g.steps()) {
             if (step.action() == Experiment.Action.TEST) {
                 tests.put(step.label(), new double[n]);
+            } else if (step.action() == Experiment.Action.EXTINCTION && !step.label().isEmpty()) {
+                tests.put(step.label() + "-first", new double[n]);
+                tests.put(step.label() + "-last", new double[n]);
             }
         }
         double[] exposure = new double[n];
@@ -181,7 +184,7 @@ public final class LabExperiment {
                     if (!step.continuation() && memory.retrieve(c, t, minutes, step.outcomeOf(0, step.trials()), memoryStream.nextDouble(), scale)) {
                         state.schedule.scheduleOnce(memory.labileUntil(), 0, new Restabilization(this));
                     }
-                    trials(step, c, t, step.action() == Experiment.Action.TEST);
+                    trials(step, c, t, step.action() == Experiment.Action.TEST || !step.label().isEmpty());
                 }
                 default -> throw new IllegalStateException(step.action().toString());
             }
@@ -189,17 +192,28 @@ public final class LabExperiment {
 
         private void trials(Experiment.Step step, Context c, double t, boolean measured) {
             double sum = 0;
+            double first = 0;
+            double last = 0;
             for (int i = 0; i < step.trials(); i++) {
                 double ti = t + i * step.intervalMinutes() / 60.0;
                 double[] nmda = present[Experiment.AgentName.NMDA_ANTAGONIST.ordinal()];
                 double since = nmda == null ? Double.NaN : ti - nmda[0];
                 double peak = nmda == null ? 0 : Math.min(1, e.agents().nmdaOccupancy() * exposureFactor);
                 double gain = learningRate * mechanisms.learningGain(since, peak, nmdaOccupancy(ti));
-                sum += memory.trial(c, ti, step.outcomeOf(i, step.trials()), gain);
+                double r = memory.trial(c, ti, step.outcomeOf(i, step.trials()), gain);
+                sum += r;
+                if (i == 0) {
+                    first = r;
+                }
+                last = r;
             }
-            if (measured) {
+            if (measured && step.action() == Experiment.Action.TEST) {
                 double noise = e.subjects().responseNoiseSd() * PatientGenerator.standardNormal(noiseStream);
                 tests.get(step.label())[index] = sum / step.trials() + noise;
+            } else if (measured) {
+                // an extinction session's distress ratings (SUDS) on its first and last trial
+                tests.get(step.label() + "-first")[index] = first + e.subjects().responseNoiseSd() * PatientGenerator.standardNormal(noiseStream);
+                tests.get(step.label() + "-last")[index] = last + e.subjects().responseNoiseSd() * PatientGenerator.standardNormal(noiseStream);
             }
         }
 

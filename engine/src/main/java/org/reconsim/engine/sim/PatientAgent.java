@@ -7,7 +7,7 @@ import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.engine.scenario.Timeline;
 import org.reconsim.models.measurement.RoiMeasure;
 import org.reconsim.models.memory.Context;
-import org.reconsim.models.memory.TwoTraceMemory;
+import org.reconsim.models.memory.TraumaMemory;
 import org.reconsim.models.pharmacology.CompartmentParameters;
 import org.reconsim.models.pharmacology.ConcentrationProfile;
 import org.reconsim.models.pharmacology.DosingRegimen;
@@ -29,7 +29,7 @@ final class PatientAgent {
     private final int subjectId;
     private final int site;
     private final PatientCovariates covariates;
-    private final TwoTraceMemory memory;
+    private final TraumaMemory memory;
     private final ConcentrationProfile exposure;
     private final double peakConcentration;
     private final double peakOccupancy;
@@ -57,7 +57,7 @@ final class PatientAgent {
         int sites = plan.scenario().design().sites();
         this.site = (int) Math.min(sites - 1, (long) (PatientGenerator.open(streams.stream(Purpose.ALLOCATION, index, replicate)) * sites));
         this.covariates = plan.population().draw(streams.stream(Purpose.POPULATION, index, replicate));
-        this.memory = new TwoTraceMemory(plan.memory(), covariates.traceStrength(), covariates.extinction(),
+        this.memory = plan.scenario().memory().patient(covariates.traceStrength(), covariates.extinction(),
                 covariates.memoryAgeYears() * 365.25);
 
         // drug exposure: individual PK parameters drawn for every patient (common random numbers across arms)
@@ -158,6 +158,9 @@ final class PatientAgent {
         }
         boolean labile = memory.retrieve(Context.SCANNER, now, plan.scenario().protocol().retrievalMinutes(), u,
                 plan.mechanisms().destabilizationScale(occupancy));
+        // the script is one non-reinforced exposure to the trauma cue
+        memory.exposureTrial(Context.SCANNER, now, covariates.learningRate()
+                * plan.mechanisms().learningGain(now - plan.timeline().infusionStart(), peakOccupancy, occupancy));
         if (labile) {
             if (visit == 0) {
                 destabilized = true;

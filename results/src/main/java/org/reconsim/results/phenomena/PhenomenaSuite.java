@@ -12,7 +12,6 @@ import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.engine.sim.LabExperiment;
 import org.reconsim.models.mechanism.MechanismSet;
 import org.reconsim.models.memory.TraumaMemory;
-import org.reconsim.models.memory.TwoTraceMemory;
 
 /**
  * Runs experiments of the phenomena suite and measures each expected finding as a contrast
@@ -26,9 +25,8 @@ public final class PhenomenaSuite {
 
     /** A naive memory of the given model, with the experiment's parameters. */
     public static Supplier<TraumaMemory> memory(Experiment e, Scenario.MemoryModelName model) {
-        return switch (model) {
-            case TWO_TRACE -> () -> new TwoTraceMemory(e.memory().twoTrace().toModel(), 0, 0, 0);
-        };
+        Scenario.Memory m = e.memory().withModel(model);
+        return m::naive;
     }
 
     /** Whether the experiment gives an NMDA antagonist in any group. */

@@ -186,6 +186,36 @@ public final class LatentCauseMemory {
     }
 
     /**
+     * Protein-synthesis inhibition with a given posterior (that of an earlier retrieval trial):
+     * {@code w_k <- w_k (1 - psi post_k)}.
+     */
+    public void inhibitWith(double psi, double[] retrievalPosterior) {
+        for (int k = 0; k < Math.min(causes, retrievalPosterior.length); k++) {
+            double keep = 1 - psi * retrievalPosterior[k];
+            int base = k * features;
+            for (int d = 0; d < features; d++) {
+                w[base + d] *= keep;
+            }
+        }
+    }
+
+    /** Multiplies every weight (a drug that strengthens what is retrieved). */
+    public void scaleWeights(double factor) {
+        for (int i = 0; i < w.length; i++) {
+            w[i] *= factor;
+        }
+    }
+
+    /** Largest weight of feature {@code d} over the causes in use. */
+    public double strongestWeight(int d) {
+        double best = 0;
+        for (int k = 0; k < inUse; k++) {
+            best = Math.max(best, w[k * features + d]);
+        }
+        return best;
+    }
+
+    /**
      * Replaces the parameters from the next computation on (mechanism M4 shifts alpha and
      * sigma_r^2 with drug occupancy); iterations still pending for the last trial use them too.
      */

@@ -70,6 +70,11 @@ public record LatentCauseParameters(
                 15);    // K: imm_run.m opts.K
     }
 
+    /** The same parameters with another learning rate (drugs and individual differences scale it). */
+    public LatentCauseParameters withEta(double newEta) {
+        return new LatentCauseParameters(alpha, g, newEta, maxIter, sigmaR2, sigmaX2, theta, lambda, maxCauses);
+    }
+
     /** The same parameters with another concentration (mechanism M4 shifts it). */
     public LatentCauseParameters withAlpha(double newAlpha) {
         return new LatentCauseParameters(newAlpha, g, eta, maxIter, sigmaR2, sigmaX2, theta, lambda, maxCauses);

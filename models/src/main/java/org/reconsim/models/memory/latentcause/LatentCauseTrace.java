@@ -1,0 +1,196 @@
+package org.reconsim.models.memory.latentcause;
+
+import org.reconsim.models.memory.Context;
+import org.reconsim.models.memory.TraumaMemory;
+
+/**
+ * The latent-cause model behind the {@link TraumaMemory} interface the engines use.
+ *
+ * <p>Stimulus: feature 0 is the CS (the trauma reminder), then one feature per context.
+ * Time: simulation hours map to model units gap by gap,
+ * {@code du = M (1 - exp(-r dh / M))}, r units per hour at short gaps (10 min = 3 units with
+ * r = 18, the retrieval-extinction gap of Gershman 2017) saturating at M units for long gaps
+ * (the paper's extinction-test interval, 200): the paper compresses days into a few hundred
+ * units, and the helper's checks showed the effects depend on that compression.
+ *
+ * <p>The model has no explicit destabilization: a retrieval opens a window of
+ * {@code labileHours} during which an amnestic agent acts as protein-synthesis inhibition
+ * with the retrieval trial's posterior ({@code w_k <- w_k (1 - (1 - rho) s post_k)}, Gershman
+ * 2017), {@code s} the destabilization scale at retrieval (GluN2B blockade). A new cause for
+ * the retrieval trial leaves the old memory untouched: the boundary conditions emerge.
+ */
+public final class LatentCauseTrace implements TraumaMemory {
+
+    private static final int CS = 0;
+
+    private final LatentCauseMemory memory;
+    private final LatentCauseParameters base;
+    private final double unitsPerHour;
+    private final double maxGapUnits;
+    private final double labileHours;
+    private final double[] x;
+    private double lastHours = Double.NaN;
+    private double lastUnits;
+    private boolean awaitingRetrievalTrial;
+    private double[] retrievalPosterior;
+    private double destabilizationScale = 1;
+    private double labileSince = Double.NaN;
+    private double labileUntil = Double.NaN;
+    private boolean labile;
+
+    /**
+     * A naive subject (no trauma memory yet).
+     *
+     * @param p             model parameters
+     * @param unitsPerHour  model units per hour at short gaps
+     * @param maxGapUnits   model units of the longest gap
+     * @param labileHours   how long after a retrieval an amnestic agent can act
+     */
+    public LatentCauseTrace(LatentCauseParameters p, double unitsPerHour, double maxGapUnits, double labileHours) {
+        this.base = p;
+        this.memory = new LatentCauseMemory(p, 1 + Context.values().length);
+        this.unitsPerHour = unitsPerHour;
+        this.maxGapUnits = maxGapUnits;
+        this.labileHours = labileHours;
+        this.x = new double[1 + Context.values().length];
+    }
+
+    /**
+     * A patient whose trauma ({@code acquisitionTrials} CS-outcome pairings of strength
+     * {@code e0} at home) happened {@code ageDays} before simulation hour 0.
+     */
+    public static LatentCauseTrace withTrauma(LatentCauseParameters p, double unitsPerHour, double maxGapUnits, double labileHours,
+                                              double e0, int acquisitionTrials, double ageDays) {
+        LatentCauseTrace m = new LatentCauseTrace(p, unitsPerHour, maxGapUnits, labileHours);
+        double start = -Math.max(ageDays * 24, acquisitionTrials);
+        for (int i = 0; i < acquisitionTrials; i++) {
+            m.trial(Context.HOME, start + i / unitsPerHour, e0, 1);
+        }
+        return m;
+    }
+
+    private double units(double hours) {
+        if (Double.isNaN(lastHours)) {
+            lastHours = hours;
+            lastUnits = 0;
+            return 0;
+        }
+        double gap = Math.max(0, hours - lastHours);
+        lastUnits += maxGapUnits * (1 - Math.exp(-unitsPerHour * gap / maxGapUnits));
+        lastHours = Math.max(lastHours, hours);
+        return lastUnits;
+    }
+
+    private double[] stimulus(Context c, double cs) {
+        java.util.Arrays.fill(x, 0);
+        x[CS] = cs;
+        x[1 + c.ordinal()] = 1;
+        return x;
+    }
+
+    @Override
+    public double expression(Context context, double t) {
+        double u = units(t);
+        return memory.trials() == 0 ? 0 : memory.peek(u, stimulus(context, 1));
+    }
+
+    @Override
+    public double destabilizationProbability(Context context, double t, double reexposureMinutes) {
+        return 1;
+    }
+
+    @Override
+    public boolean retrieve(Context context, double t, double reexposureMinutes, double uniform) {
+        return retrieve(context, t, reexposureMinutes, 0, uniform, 1);
+    }
+
+    @Override
+    public boolean retrieve(Context context, double t, double reexposureMinutes, double uniform, double scale) {
+        return retrieve(context, t, reexposureMinutes, 0, uniform, scale);
+    }
+
+    @Override
+    public boolean retrieve(Context context, double t, double reexposureMinutes, double outcome, double uniform, double scale) {
+        if (isLabile(t)) {
+            return false;
+        }
+        awaitingRetrievalTrial = true;
+        destabilizationScale = scale;
+        labile = true;
+        labileSince = t;
+        labileUntil = t + labileHours;
+        return true;
+    }
+
+    @Override
+    public double trial(Context context, double t, double outcome, double learningGain) {
+        double u = units(t);
+        if (memory.trials() > 0 && !(u > lastTrialUnits)) {
+            u = lastTrialUnits + 1e-6;
+        }
+        memory.useParameters(learningGain == 1 ? base : base.withEta(Math.min(1, base.eta() * learningGain)));
+        double response = memory.trial(u, stimulus(context, 1), outcome);
+        lastTrialUnits = u;
+        if (awaitingRetrievalTrial) {
+            retrievalPosterior = memory.posterior();
+            awaitingRetrievalTrial = false;
+        }
+        return response;
+    }
+
+    private double lastTrialUnits = Double.NEGATIVE_INFINITY;
+
+    @Override
+    public void aversiveEvent(Context context, double t) {
+        double u = units(t);
+        if (memory.trials() > 0 && !(u > lastTrialUnits)) {
+            u = lastTrialUnits + 1e-6;
+        }
+        memory.useParameters(base);
+        memory.trial(u, stimulus(context, 0), 1);
+        lastTrialUnits = u;
+    }
+
+    @Override
+    public void scaleTrace(double factor) {
+        memory.scaleWeights(factor);
+    }
+
+    @Override
+    public boolean isLabile(double t) {
+        return labile && t < labileUntil;
+    }
+
+    @Override
+    public double labileSince() {
+        return labileSince;
+    }
+
+    @Override
+    public double labileUntil() {
+        return labileUntil;
+    }
+
+    @Override
+    public void restabilize(double rho) {
+        if (!labile) {
+            return;
+        }
+        labile = false;
+        double psi = (1 - Math.max(0, Math.min(1, rho))) * destabilizationScale;
+        if (psi > 0 && retrievalPosterior != null) {
+            memory.inhibitWith(psi, retrievalPosterior);
+        }
+        retrievalPosterior = null;
+    }
+
+    @Override
+    public double traceStrength() {
+        return Math.max(0, Math.min(1, memory.strongestWeight(CS)));
+    }
+
+    @Override
+    public double extinctionRecall(Context context, double t) {
+        return Math.max(0, traceStrength() - expression(context, t));
+    }
+}
