@@ -8,9 +8,7 @@ import org.reconsim.engine.scenario.Timeline;
 import org.reconsim.models.measurement.RoiMeasure;
 import org.reconsim.models.memory.Context;
 import org.reconsim.models.memory.TraumaMemory;
-import org.reconsim.models.pharmacology.CompartmentParameters;
 import org.reconsim.models.pharmacology.ConcentrationProfile;
-import org.reconsim.models.pharmacology.DosingRegimen;
 import org.reconsim.models.population.PatientCovariates;
 import org.reconsim.models.population.PatientGenerator;
 
@@ -61,25 +59,11 @@ final class PatientAgent {
                 covariates.memoryAgeYears() * 365.25);
 
         // drug exposure: individual PK parameters drawn for every patient (common random numbers across arms)
-        UniformRandomProvider pk = streams.stream(Purpose.PHARMACOKINETICS, index, replicate);
-        double[] eta = new double[4];
-        for (int k = 0; k < eta.length; k++) {
-            eta[k] = PatientGenerator.standardNormal(pk);
-        }
-        if (arm.pk() != null && arm.doseMgPerKg() > 0) {
-            Scenario.Variability v = plan.scenario().pharmacology().variability();
-            CompartmentParameters p = arm.pk().forWeight(covariates.weightKg())
-                    .withVariability(logSd(v.clearanceCv()) * eta[0], logSd(v.v1Cv()) * eta[1],
-                            logSd(v.peripheralCv()) * eta[2], logSd(v.peripheralCv()) * eta[3]);
-            double doseMg = arm.doseMgPerKg() * covariates.weightKg();
-            this.exposure = arm.pk().profile(p, DosingRegimen.infusion(0, arm.infusionMinutes(), doseMg));
-            this.peakConcentration = exposure.peakNgPerMl();
-            this.peakOccupancy = arm.nmdaAntagonist() ? plan.occupancy().occupancy(peakConcentration) : 0;
-        } else {
-            this.exposure = null;
-            this.peakConcentration = 0;
-            this.peakOccupancy = 0;
-        }
+        PatientExposure px = PatientExposure.of(plan.scenario().pharmacology(), arm, covariates.weightKg(),
+                streams.stream(Purpose.PHARMACOKINETICS, index, replicate));
+        this.exposure = px.profile();
+        this.peakConcentration = px.exposed() ? exposure.peakNgPerMl() : 0;
+        this.peakOccupancy = px.exposed() && arm.nmdaAntagonist() ? plan.occupancy().occupancy(peakConcentration) : 0;
 
         UniformRandomProvider traits = streams.stream(Purpose.MEASUREMENT_TRAITS, index, replicate);
         for (int r = 0; r < roiIntercepts.length; r++) {
@@ -229,7 +213,5 @@ final class PatientAgent {
                 labileOccupancy, dropoutSession, traceStrength, fearExpression, extinctionRecall, observed);
     }
 
-    private static double logSd(double cv) {
-        return Math.sqrt(Math.log1p(cv * cv));
-    }
+
 }

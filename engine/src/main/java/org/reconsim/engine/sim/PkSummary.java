@@ -1,0 +1,110 @@
+package org.reconsim.engine.sim;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.reconsim.engine.rng.Purpose;
+import org.reconsim.engine.rng.RandomStreams;
+import org.reconsim.engine.scenario.Timeline;
+import org.reconsim.models.population.PatientCovariates;
+
+/**
+ * Drug exposure across a virtual population, per arm: concentration and NMDA occupancy over
+ * time (median and 5-95% band), peak, time of peak, terminal half-life and mean occupancy
+ * during the labile window opened by the pre-visit retrieval. Patient i here is patient i of
+ * replicate 0 of the trial (same streams), so the numbers describe the trial's patients.
+ */
+public final class PkSummary {
+
+    private PkSummary() {
+    }
+
+    /** Median and 5-95% band. */
+    public record Band(double p05, double median, double p95) {
+        static Band of(double[] values) {
+            double[] v = values.clone();
+            Arrays.sort(v);
+            return new Band(quantile(v, 0.05), quantile(v, 0.5), quantile(v, 0.95));
+        }
+    }
+
+    /**
+     * One arm.
+     *
+     * @param arm                 arm name
+     * @param drug                drug label
+     * @param subjects            virtual patients
+     * @param hours               time grid, hours after the infusion start
+     * @param concentration       band of plasma concentration (ng/mL) at each grid time
+     * @param occupancy           band of NMDA occupancy at each grid time
+     * @param peak                band of the peak concentration, ng/mL
+     * @param timeOfPeakMinutes   band of the time of the peak
+     * @param halfLifeHours       band of the terminal half-life
+     * @param labileOccupancy     band of mean occupancy over the labile window
+     */
+    public record ArmExposure(String arm, String drug, int subjects, double[] hours, Band[] concentration, Band[] occupancy,
+                              Band peak, Band timeOfPeakMinutes, Band halfLifeHours, Band labileOccupancy) {
+    }
+
+    public static List<ArmExposure> simulate(TrialPlan plan, RandomStreams streams, int subjects, double horizonHours,
+                                             double stepMinutes) {
+        int points = (int) Math.floor(horizonHours * 60 / stepMinutes) + 1;
+        double[] hours = new double[points];
+        for (int k = 0; k < points; k++) {
+            hours[k] = k * stepMinutes / 60.0;
+        }
+        Timeline t = plan.timeline();
+        double window = plan.memory().labileWindowHours();
+        double from = (t.retrievalStart() - t.infusionStart()) * 60;
+        double to = from + window * 60;
+        List<ArmExposure> out = new ArrayList<>();
+        for (ArmPlan arm : plan.arms()) {
+            double[][] conc = new double[points][subjects];
+            double[][] occ = new double[points][subjects];
+            double[] peak = new double[subjects];
+            double[] tmax = new double[subjects];
+            double[] half = new double[subjects];
+            double[] labile = new double[subjects];
+            for (int i = 0; i < subjects; i++) {
+                PatientCovariates c = plan.population().draw(streams.stream(Purpose.POPULATION, i, 0));
+                PatientExposure px = PatientExposure.of(plan.scenario().pharmacology(), arm, c.weightKg(),
+                        streams.stream(Purpose.PHARMACOKINETICS, i, 0));
+                for (int k = 0; k < points; k++) {
+                    double cp = px.concentration(hours[k] * 60);
+                    conc[k][i] = cp;
+                    occ[k][i] = arm.nmdaAntagonist() ? plan.occupancy().occupancy(cp) : 0;
+                }
+                if (px.exposed()) {
+                    peak[i] = px.profile().peakNgPerMl();
+                    tmax[i] = px.profile().timeOfPeakMinutes();
+                    half[i] = px.parameters().terminalHalfLifeMinutes() / 60;
+                    labile[i] = arm.nmdaAntagonist() ? plan.occupancy().meanOccupancy(px.profile(), from, to) : 0;
+                } else {
+                    tmax[i] = Double.NaN;
+                    half[i] = Double.NaN;
+                }
+            }
+            Band[] cb = new Band[points];
+            Band[] ob = new Band[points];
+            for (int k = 0; k < points; k++) {
+                cb[k] = Band.of(conc[k]);
+                ob[k] = Band.of(occ[k]);
+            }
+            out.add(new ArmExposure(arm.name(), arm.drug().label(), subjects, hours, cb, ob, Band.of(peak), Band.of(tmax),
+                    Band.of(half), Band.of(labile)));
+        }
+        return out;
+    }
+
+    /** Type-7 quantile (R's default) of sorted values; NaN when any value is NaN. */
+    static double quantile(double[] sorted, double p) {
+        if (sorted.length == 0 || Double.isNaN(sorted[sorted.length - 1])) {
+            return Double.NaN;
+        }
+        double h = (sorted.length - 1) * p;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(sorted.length - 1, lo + 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
+}

@@ -1,0 +1,88 @@
+package org.reconsim.engine.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.reconsim.engine.rng.RandomStreams;
+import org.reconsim.engine.scenario.Scenario;
+
+/**
+ * The timing of the drug relative to the labile window decides its effect (MODEL.md 3):
+ * outside the window restabilization blockade does nothing; given before retrieval, a drug
+ * that interferes with destabilization (M3) protects the trace from the blockade.
+ */
+class DrugTimingTest {
+
+    static Scenario with(Scenario s, double infusionStartHours, List<Scenario.MechanismName> active, double strengthening) {
+        Scenario.Protocol p = s.protocol();
+        Scenario.Mechanisms m = s.mechanisms();
+        return new Scenario(s.name(), s.description(), s.design(),
+                new Scenario.Protocol(p.retrievalMinutes(), infusionStartHours, p.peSessions(), p.visits()),
+                s.population(), s.memory(), s.pharmacology(),
+                new Scenario.Mechanisms(active, m.restabilizationBlockade(), m.plasticityWindow(),
+                        new Scenario.Interference(m.destabilizationInterference().kD(), strengthening), m.learningBlockade()),
+                s.therapy(), s.measurement(), s.analysis(), s.simulation());
+    }
+
+    /** Ketamine minus midazolam mean change (post - pre) of latent fear in the scanner, and its SE. */
+    static double[] latentDifference(Scenario s) {
+        TrialPlan plan = TrialPlan.compile(s);
+        TrialOutcome t = VirtualTrial.run(plan, new RandomStreams(77), 0, 3000);
+        int post = Scenario.Visit.POST.ordinal();
+        int ket = plan.treatmentArm().index();
+        double[][] acc = new double[2][3];
+        for (PatientOutcome p : t.patients()) {
+            double d = p.fearExpression()[post] - p.fearExpression()[0];
+            if (Double.isNaN(d)) {
+                continue;
+            }
+            int g = p.arm() == ket ? 0 : 1;
+            acc[g][0]++;
+            acc[g][1] += d;
+            acc[g][2] += d * d;
+        }
+        double[] mean = new double[2];
+        double se2 = 0;
+        for (int g = 0; g < 2; g++) {
+            mean[g] = acc[g][1] / acc[g][0];
+            se2 += (acc[g][2] / acc[g][0] - mean[g] * mean[g]) / acc[g][0];
+        }
+        return new double[] {mean[0] - mean[1], Math.sqrt(se2)};
+    }
+
+    @Test
+    void blockadeWorksInsideTheWindowOnly() throws Exception {
+        Scenario base = VirtualTrialTest.duek();
+        List<Scenario.MechanismName> m1 = List.of(Scenario.MechanismName.RESTABILIZATION_BLOCKADE);
+        double[] prompt = latentDifference(with(base, 0, m1, 0));
+        double[] late = latentDifference(with(base, 8, m1, 0));
+        assertThat(prompt[0]).isLessThan(-5 * prompt[1]);
+        // 8 h after the retrieval the window has closed: no effect
+        assertThat(Math.abs(late[0])).isLessThan(3 * late[1]);
+    }
+
+    @Test
+    void interferenceBeforeRetrievalLeavesKetamineNoBetterAndStrengtheningWorse() throws Exception {
+        Scenario base = VirtualTrialTest.duek();
+        List<Scenario.MechanismName> m3 = List.of(Scenario.MechanismName.DESTABILIZATION_INTERFERENCE);
+        // the infusion starts half an hour before the retrieval: the drug is present when it happens
+        double[] before = latentDifference(with(base, -0.6, m3, 0));
+        double[] strengthened = latentDifference(with(base, -0.6, m3, 0.5));
+        assertThat(before[0]).isGreaterThan(-3 * before[1]);
+        assertThat(strengthened[0]).isGreaterThan(5 * strengthened[1]);
+    }
+
+    @Test
+    void interferenceAtRetrievalShieldsTheTraceFromTheBlockade() throws Exception {
+        Scenario base = VirtualTrialTest.duek();
+        List<Scenario.MechanismName> m1 = List.of(Scenario.MechanismName.RESTABILIZATION_BLOCKADE);
+        List<Scenario.MechanismName> m1m3 = List.of(Scenario.MechanismName.RESTABILIZATION_BLOCKADE,
+                Scenario.MechanismName.DESTABILIZATION_INTERFERENCE);
+        double[] blockadeOnly = latentDifference(with(base, -0.6, m1, 0));
+        double[] withInterference = latentDifference(with(base, -0.6, m1m3, 0));
+        // fewer traces destabilize while GluN2B is blocked, so the blockade has less to act on
+        assertThat(withInterference[0]).isGreaterThan(blockadeOnly[0] + 3 * Math.hypot(blockadeOnly[1], withInterference[1]));
+    }
+}
