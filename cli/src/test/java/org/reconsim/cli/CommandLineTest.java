@@ -50,7 +50,7 @@ class CommandLineTest {
         List<String> lines = Files.readAllLines(dir.resolve("t1/power.csv"));
         assertThat(lines.get(0)).isEqualTo("n_per_arm,endpoint,visit,analysis,replicates,rejections,power,ci_low,ci_high,"
                 + "mean_estimate,sd_estimate");
-        assertThat(lines).hasSize(1 + 2 * 4 * 3);
+        assertThat(lines).hasSize(1 + 2 * 5 * 3);
         assertThat(lines.get(1)).startsWith("8,amygdala,post,ancova,60,");
         // the printed table carries the same rows
         assertThat(one.out()).contains("amygdala     post   ancova").contains("Wilson");
@@ -90,9 +90,9 @@ class CommandLineTest {
         assertThat(subjects.get(0)).startsWith("replicate,subject_id,arm,site,sex,age_years,weight_kg");
         List<String> est = Files.readAllLines(dir.resolve("estimates.csv"));
         assertThat(est.get(0)).isEqualTo("replicate,n_per_arm,endpoint,visit,analysis,estimate,std_error,df,statistic,p_value");
-        assertThat(est).hasSize(1 + 2 * 4 * 3);
-        // every pre-visit observation exists: 2 replicates x 24 patients x 4 measures
-        assertThat(obs.stream().filter(l -> l.contains(",pre,")).count()).isEqualTo(2 * 24 * 4);
+        assertThat(est).hasSize(1 + 2 * 5 * 3);
+        // every pre-visit observation exists: 2 replicates x 24 patients x 5 measures
+        assertThat(obs.stream().filter(l -> l.contains(",pre,")).count()).isEqualTo(2 * 24 * 5);
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".partial"))).isEmpty();
         }

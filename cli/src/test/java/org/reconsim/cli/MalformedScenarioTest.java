@@ -74,7 +74,7 @@ class MalformedScenarioTest {
                 Arguments.of("section given a value", "s.yaml", BASE + "therapy: 3\n",
                         "s.yaml:17: therapy: expected a section with fields dropout, got 3"),
                 Arguments.of("unknown mechanism", "s.yaml", BASE + "mechanisms:\n  active: [m1]\n",
-                        "s.yaml:18: mechanisms.active[0]: expected one of restabilization-blockade, plasticity-window, destabilization-interference, learning-blockade, got 'm1'"),
+                        "s.yaml:18: mechanisms.active[0]: expected one of restabilization-blockade, plasticity-window, destabilization-interference, learning-blockade, structure-learning, got 'm1'"),
                 Arguments.of("JSON with a wrong type", "s.json",
                         "{\n  \"name\": \"t\",\n  \"design\": {\n    \"arms\": \"ketamine\",\n    \"control_arm\": \"k\"\n  }\n}\n",
                         "s.json:4: design.arms: expected a list, got 'ketamine'"),

@@ -22,5 +22,7 @@ public enum Purpose {
     /** Dropout. */
     DROPOUT,
     /** The MASON generator's seed for one trial (counter: patient -1). */
-    SCHEDULE
+    SCHEDULE,
+    /** Self-reported clinical scores: subject effect, visit noise, functional unblinding. */
+    CLINICAL
 }

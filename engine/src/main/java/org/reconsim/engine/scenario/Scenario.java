@@ -21,6 +21,26 @@ public record Scenario(
         @Spec(doc = "Analysis plan") Analysis analysis,
         @Spec(doc = "Simulation defaults") Simulation simulation) {
 
+    public Scenario withProtocol(Protocol p) {
+        return new Scenario(name, description, design, p, population, memory, pharmacology, mechanisms, therapy, measurement, analysis,
+                simulation);
+    }
+
+    public Scenario withMemory(Memory m) {
+        return new Scenario(name, description, design, protocol, population, m, pharmacology, mechanisms, therapy, measurement, analysis,
+                simulation);
+    }
+
+    public Scenario withMechanisms(Mechanisms m) {
+        return new Scenario(name, description, design, protocol, population, memory, pharmacology, m, therapy, measurement, analysis,
+                simulation);
+    }
+
+    public Scenario withTherapy(Therapy t) {
+        return new Scenario(name, description, design, protocol, population, memory, pharmacology, mechanisms, t, measurement, analysis,
+                simulation);
+    }
+
     public static Scenario defaults() {
         return new Scenario(null, "", null, Protocol.defaults(), Population.defaults(), Memory.defaults(),
                 Pharmacology.defaults(), Mechanisms.defaults(), Therapy.defaults(), Measurement.defaults(),
@@ -87,6 +107,10 @@ public record Scenario(
 
         public static Protocol defaults() {
             return new Protocol(5.0, 0.0, PeSessions.defaults(), Visits.defaults());
+        }
+
+        public Protocol withInfusionStartHours(double hours) {
+            return new Protocol(retrievalMinutes, hours, peSessions, visits);
         }
     }
 
@@ -286,10 +310,38 @@ public record Scenario(
     public record Pharmacology(
             @Spec(doc = "Ketamine PK model") KetamineModel ketamineModel,
             @Spec(doc = "Inter-individual variability (log-normal)") Variability variability,
-            @Spec(doc = "NMDA receptor occupancy") Occupancy occupancy) {
+            @Spec(doc = "NMDA receptor occupancy") Occupancy occupancy,
+            @Spec(doc = "Scale clearances with (weight/70)^0.75 and volumes with weight/70 (Anderson & Holford 2008)")
+            boolean allometricScaling,
+            @Spec(doc = "Ketamine dissociation (CADSS-like score 0..1), linear in concentration") DissociationScale dissociation,
+            @Spec(doc = "Midazolam sedation (GABA-A Emax, 0..1)") SedationScale sedation) {
 
         public static Pharmacology defaults() {
-            return new Pharmacology(KetamineModel.CLEMENTS, Variability.defaults(), Occupancy.defaults());
+            return new Pharmacology(KetamineModel.CLEMENTS, Variability.defaults(), Occupancy.defaults(), false,
+                    DissociationScale.defaults(), SedationScale.defaults());
+        }
+    }
+
+    public record DissociationScale(
+            @Spec(doc = "Concentration where dissociation starts", unit = "ng/mL", min = 0, source = "Bowdle 1998: linear over 50-200 ng/mL")
+            double lowNgPerMl,
+            @Spec(doc = "Concentration of full dissociation", unit = "ng/mL", min = 0, minExclusive = true, source = "Bowdle 1998")
+            double highNgPerMl) {
+
+        public static DissociationScale defaults() {
+            org.reconsim.models.pharmacology.Dissociation d = org.reconsim.models.pharmacology.Dissociation.defaults();
+            return new DissociationScale(d.lowNgPerMl(), d.highNgPerMl());
+        }
+    }
+
+    public record SedationScale(
+            @Spec(doc = "Concentration of half-maximal sedation", unit = "ng/mL", min = 0, minExclusive = true,
+                    source = "[assumption] sedation at the ~62 ng/mL active-placebo peak") double ec50NgPerMl,
+            @Spec(doc = "Hill coefficient", min = 0, minExclusive = true, max = 10, source = "[assumption]") double hill) {
+
+        public static SedationScale defaults() {
+            org.reconsim.models.pharmacology.Sedation d = org.reconsim.models.pharmacology.Sedation.defaults();
+            return new SedationScale(d.ec50NgPerMl(), d.hill());
         }
     }
 
@@ -311,11 +363,16 @@ public record Scenario(
     public record Variability(
             @Spec(doc = "CV of clearance", min = 0, max = 3, source = "MODEL.md 3: 30% [background]") double clearanceCv,
             @Spec(doc = "CV of the central volume V1", min = 0, max = 3, source = "MODEL.md 3: 30% [background]") double v1Cv,
-            @Spec(doc = "CV of the peripheral volumes", min = 0, max = 3, source = "MODEL.md 3: 25% [background]") double peripheralCv) {
+            @Spec(doc = "CV of the peripheral volumes", min = 0, max = 3, source = "MODEL.md 3: 25% [background]") double peripheralCv,
+            @Spec(doc = "Correlation of the log-parameters (CL, V1, V2, V3) as a 4x4 matrix; default: independent", maxItems = 4)
+            List<List<Double>> correlation) {
 
         public static Variability defaults() {
-            return new Variability(0.30, 0.30, 0.25);
+            return new Variability(0.30, 0.30, 0.25, IDENTITY4);
         }
+
+        private static final List<List<Double>> IDENTITY4 = List.of(List.of(1.0, 0.0, 0.0, 0.0), List.of(0.0, 1.0, 0.0, 0.0),
+                List.of(0.0, 0.0, 1.0, 0.0), List.of(0.0, 0.0, 0.0, 1.0));
     }
 
     public record Occupancy(
@@ -340,11 +397,28 @@ public record Scenario(
             @Spec(doc = "M3: drug present at retrieval prevents destabilization (GluN2B), optionally strengthening the trace")
             Interference destabilizationInterference,
             @Spec(doc = "NMDA-dependent new learning (acquisition, extinction) blocked while the drug is present")
-            LearningBlock learningBlockade) {
+            LearningBlock learningBlockade,
+            @Spec(doc = "M4 (latent-cause model): occupancy shifts structure learning (alpha, sigma_r^2)") Structure structureLearning,
+            @Spec(doc = "Nonspecific drug effects, true under every hypothesis: functional unblinding and expectancy, which "
+                    + "move self-reported scores only") Nonspecific nonspecific) {
 
         public static Mechanisms defaults() {
             return new Mechanisms(List.of(MechanismName.RESTABILIZATION_BLOCKADE), Blockade.defaults(), Plasticity.defaults(),
-                    Interference.defaults(), LearningBlock.defaults());
+                    Interference.defaults(), LearningBlock.defaults(), Structure.defaults(), Nonspecific.defaults());
+        }
+
+        public Mechanisms withActive(List<MechanismName> names) {
+            return new Mechanisms(List.copyOf(names), restabilizationBlockade, plasticityWindow, destabilizationInterference,
+                    learningBlockade, structureLearning, nonspecific);
+        }
+
+        public Mechanisms withInterference(Interference i) {
+            return new Mechanisms(active, restabilizationBlockade, plasticityWindow, i, learningBlockade, structureLearning, nonspecific);
+        }
+
+        public Mechanisms withNonspecific(Nonspecific n) {
+            return new Mechanisms(active, restabilizationBlockade, plasticityWindow, destabilizationInterference, learningBlockade,
+                    structureLearning, n);
         }
 
         /** The model objects of the active mechanisms. */
@@ -363,7 +437,38 @@ public record Scenario(
                             : java.util.Optional.empty(),
                     active.contains(MechanismName.LEARNING_BLOCKADE)
                             ? java.util.Optional.of(new org.reconsim.models.mechanism.LearningBlockade(learningBlockade.k()))
+                            : java.util.Optional.empty(),
+                    active.contains(MechanismName.STRUCTURE_LEARNING)
+                            ? java.util.Optional.of(new org.reconsim.models.mechanism.StructureLearning(structureLearning.kAlpha(),
+                            structureLearning.kSigma()))
                             : java.util.Optional.empty());
+        }
+    }
+
+    public record Structure(
+            @Spec(doc = "Relative change of alpha per unit occupancy (negative: fewer new causes)", min = -1, max = 10,
+                    source = "[assumption] alpha halved at full occupancy") double kAlpha,
+            @Spec(doc = "Relative change of sigma_r^2 per unit occupancy", min = -1, max = 10, source = "[assumption] unchanged")
+            double kSigma) {
+
+        public static Structure defaults() {
+            org.reconsim.models.mechanism.StructureLearning d = org.reconsim.models.mechanism.StructureLearning.defaults();
+            return new Structure(d.kAlpha(), d.kSigma());
+        }
+    }
+
+    public record Nonspecific(
+            @Spec(doc = "Probability of believing one got the active drug without any drug effect", min = 0, max = 1,
+                    source = "[assumption] guessing near chance is rare in ketamine trials") double unblindingBase,
+            @Spec(doc = "Added probability per unit of peak dissociation", min = 0, max = 1,
+                    source = "[assumption] functional unblinding by dissociation (Feder 2014; Abdallah 2022)") double unblindingPerDissociation,
+            @Spec(doc = "Added probability per unit of peak sedation", min = 0, max = 1,
+                    source = "[assumption] midazolam's sedation is why it is the active placebo (Feder 2014)") double unblindingPerSedation,
+            @Spec(doc = "Improvement of self-reported scores (PCL-5 points) in patients who believe they got the active drug",
+                    unit = "points", min = 0, max = 80, source = "[assumption] expectancy about 0.3 SD of PCL-5") double expectancyPcl5) {
+
+        public static Nonspecific defaults() {
+            return new Nonspecific(0.1, 0.7, 0.3, 3.0);
         }
     }
 
@@ -390,7 +495,8 @@ public record Scenario(
 
     public enum MechanismName implements Named {
         RESTABILIZATION_BLOCKADE("restabilization-blockade"), PLASTICITY_WINDOW("plasticity-window"),
-        DESTABILIZATION_INTERFERENCE("destabilization-interference"), LEARNING_BLOCKADE("learning-blockade");
+        DESTABILIZATION_INTERFERENCE("destabilization-interference"), LEARNING_BLOCKADE("learning-blockade"),
+        STRUCTURE_LEARNING("structure-learning");
 
         private final String label;
 
@@ -468,7 +574,8 @@ public record Scenario(
             @Spec(doc = "Hippocampus beta; latent: trauma-trace strength (retrieval)") Roi hippocampus,
             @Spec(doc = "vmPFC beta; latent: extinction recall in the scanner") Roi vmpfc,
             @Spec(doc = "Trauma-script skin conductance response") Scr scr,
-            @Spec(doc = "SD of site intercepts, added to every ROI beta", min = 0, source = "[assumption]") double siteSd) {
+            @Spec(doc = "SD of site intercepts, added to every ROI beta", min = 0, source = "[assumption]") double siteSd,
+            @Spec(doc = "PCL-5 self-report (0-80); latent: fear expression at home") Pcl5 pcl5) {
 
         public static Measurement defaults() {
             return new Measurement(
@@ -476,7 +583,21 @@ public record Scenario(
                     new Roi(0.1, 0.8, 0.25, 0.4),  // Elliott 2020
                     new Roi(0.0, 0.8, 0.25, 0.4),  // Elliott 2020
                     Scr.defaults(),
-                    0.05);
+                    0.05,
+                    Pcl5.defaults());
+        }
+    }
+
+    public record Pcl5(
+            @Spec(doc = "Score with no fear at home", unit = "points", min = 0, max = 80, source = "[assumption]") double intercept,
+            @Spec(doc = "Points per unit of fear expression at home", unit = "points", min = 0, max = 200,
+                    source = "[assumption] baseline about 50 for expression 0.7 (PTSD trial samples)") double slope,
+            @Spec(doc = "SD of subject intercepts", unit = "points", min = 0, source = "[assumption]") double subjectSd,
+            @Spec(doc = "Test-retest reliability; noise SD = subject_sd*sqrt((1-icc)/icc)", min = 0, max = 1, minExclusive = true,
+                    maxExclusive = true, source = "Blevins 2015: PCL-5 test-retest r 0.82") double icc) {
+
+        public static Pcl5 defaults() {
+            return new Pcl5(8, 60, 8, 0.82);
         }
     }
 
@@ -517,7 +638,7 @@ public record Scenario(
     }
 
     public enum Endpoint implements Named {
-        AMYGDALA("amygdala"), HIPPOCAMPUS("hippocampus"), VMPFC("vmpfc"), SCR("scr");
+        AMYGDALA("amygdala"), HIPPOCAMPUS("hippocampus"), VMPFC("vmpfc"), SCR("scr"), PCL5("pcl5");
 
         private final String label;
 

@@ -47,6 +47,37 @@ public final class ScenarioChecks {
         normal(out, "population.trace_strength", p.traceStrength(), 0, 1);
         normal(out, "population.extinction", p.extinction(), 0, 1);
 
+        List<List<Double>> r = s.pharmacology().variability().correlation();
+        String rp = "pharmacology.variability.correlation";
+        boolean square = r.size() == 4 && r.stream().allMatch(row -> row.size() == 4);
+        if (!square) {
+            out.add(new Finding(rp, "expected a 4x4 matrix (CL, V1, V2, V3), got " + r.size() + " rows"));
+        } else {
+            boolean ok = true;
+            for (int i = 0; i < 4 && ok; i++) {
+                if (Math.abs(r.get(i).get(i) - 1) > 1e-12) {
+                    out.add(new Finding(rp, "the diagonal must be 1, row " + (i + 1) + " has " + r.get(i).get(i)));
+                    ok = false;
+                }
+                for (int j = 0; j < 4 && ok; j++) {
+                    if (Math.abs(r.get(i).get(j) - r.get(j).get(i)) > 1e-12 || Math.abs(r.get(i).get(j)) > 1) {
+                        out.add(new Finding(rp, "must be symmetric with entries in -1..1 (row " + (i + 1) + ", column " + (j + 1) + ")"));
+                        ok = false;
+                    }
+                }
+            }
+            if (ok) {
+                try {
+                    new org.reconsim.models.population.CorrelatedNormals(r);
+                } catch (IllegalArgumentException e) {
+                    out.add(new Finding(rp, "the matrix is not positive definite: no variables can have these correlations"));
+                }
+            }
+        }
+        if (!(s.pharmacology().dissociation().lowNgPerMl() < s.pharmacology().dissociation().highNgPerMl())) {
+            out.add(new Finding("pharmacology.dissociation.high_ng_per_ml", "must be greater than low_ng_per_ml"));
+        }
+
         Scenario.TwoTrace tt = s.memory().twoTrace();
         if (tt.minReexposureMinutes() >= tt.maxReexposureMinutes()) {
             out.add(new Finding("memory.two_trace.max_reexposure_minutes",

@@ -199,7 +199,9 @@ public final class LabExperiment {
                 double[] nmda = present[Experiment.AgentName.NMDA_ANTAGONIST.ordinal()];
                 double since = nmda == null ? Double.NaN : ti - nmda[0];
                 double peak = nmda == null ? 0 : Math.min(1, e.agents().nmdaOccupancy() * exposureFactor);
-                double gain = learningRate * mechanisms.learningGain(since, peak, nmdaOccupancy(ti));
+                double occupancyNow = nmdaOccupancy(ti);
+                double gain = learningRate * mechanisms.learningGain(since, peak, occupancyNow);
+                memory.modulateStructure(mechanisms.alphaFactor(occupancyNow), mechanisms.sigmaFactor(occupancyNow));
                 double r = memory.trial(c, ti, step.outcomeOf(i, step.trials()), gain);
                 sum += r;
                 if (i == 0) {

@@ -9,6 +9,8 @@ import org.reconsim.models.measurement.RoiMeasure;
 import org.reconsim.models.memory.Context;
 import org.reconsim.models.memory.TraumaMemory;
 import org.reconsim.models.pharmacology.ConcentrationProfile;
+import org.reconsim.models.pharmacology.Dissociation;
+import org.reconsim.models.pharmacology.Sedation;
 import org.reconsim.models.population.PatientCovariates;
 import org.reconsim.models.population.PatientGenerator;
 
@@ -31,12 +33,18 @@ final class PatientAgent {
     private final ConcentrationProfile exposure;
     private final double peakConcentration;
     private final double peakOccupancy;
+    private final double peakDissociation;
+    private final double peakSedation;
+    private final boolean believesActive;
+    private final double pcl5Intercept;
+    private final double[] pcl5Noise = new double[VISITS];
     private final UniformRandomProvider memoryStream;
     private final UniformRandomProvider dropoutStream;
     private final double[] roiIntercepts = new double[TrialPlan.ROI_COUNT];
     private final boolean scrResponder;
     private final double scrGain;
-    private final double[][] noise = new double[VISITS][ENDPOINTS];
+    /** Scan noise of the three ROIs and SCR; self-report noise comes from the clinical stream. */
+    private final double[][] noise = new double[VISITS][TrialPlan.ROI_COUNT + 1];
 
     private final double[] traceStrength = new double[VISITS];
     private final double[] fearExpression = new double[VISITS];
@@ -64,6 +72,20 @@ final class PatientAgent {
         this.exposure = px.profile();
         this.peakConcentration = px.exposed() ? exposure.peakNgPerMl() : 0;
         this.peakOccupancy = px.exposed() && arm.nmdaAntagonist() ? plan.occupancy().occupancy(peakConcentration) : 0;
+        // nonspecific effects: dissociation (ketamine), sedation (midazolam), and the guess they prompt
+        Scenario.Pharmacology ph = plan.scenario().pharmacology();
+        this.peakDissociation = arm.drug() == Scenario.Drug.KETAMINE
+                ? new Dissociation(ph.dissociation().lowNgPerMl(), ph.dissociation().highNgPerMl()).score(peakConcentration) : 0;
+        this.peakSedation = arm.drug() == Scenario.Drug.MIDAZOLAM
+                ? new Sedation(ph.sedation().ec50NgPerMl(), ph.sedation().hill()).effect(peakConcentration) : 0;
+        Scenario.Nonspecific ns = plan.scenario().mechanisms().nonspecific();
+        UniformRandomProvider clinical = streams.stream(Purpose.CLINICAL, index, replicate);
+        this.believesActive = PatientGenerator.open(clinical) < Math.min(1, ns.unblindingBase()
+                + ns.unblindingPerDissociation() * peakDissociation + ns.unblindingPerSedation() * peakSedation);
+        this.pcl5Intercept = plan.scenario().measurement().pcl5().subjectSd() * PatientGenerator.standardNormal(clinical);
+        for (int v = 0; v < VISITS; v++) {
+            pcl5Noise[v] = PatientGenerator.standardNormal(clinical);
+        }
 
         UniformRandomProvider traits = streams.stream(Purpose.MEASUREMENT_TRAITS, index, replicate);
         for (int r = 0; r < roiIntercepts.length; r++) {
@@ -133,6 +155,12 @@ final class PatientAgent {
         }
         int scr = Scenario.Endpoint.SCR.ordinal();
         observed[visit][scr] = plan.scr().score(plan.scr().amplitude(scrResponder, scrGain, r, noise[visit][scr]));
+        // self-report: fear at home, and the expectancy of patients who believe they got the active drug
+        Scenario.Pcl5 q = plan.scenario().measurement().pcl5();
+        double expectancy = believesActive && visit > 0 ? plan.scenario().mechanisms().nonspecific().expectancyPcl5() : 0;
+        double pcl5 = q.intercept() + q.slope() * memory.expression(Context.HOME, now) + pcl5Intercept
+                + RoiMeasure.withinSd(q.subjectSd(), q.icc()) * pcl5Noise[visit] - expectancy;
+        observed[visit][Scenario.Endpoint.PCL5.ordinal()] = Math.max(0, Math.min(80, pcl5));
         // the trauma script is itself a retrieval of the memory; a drug present now may
         // interfere with destabilization or strengthen the trace (M3)
         double occupancy = occupancyAt(now);
@@ -142,6 +170,7 @@ final class PatientAgent {
         }
         boolean labile = memory.retrieve(Context.SCANNER, now, plan.scenario().protocol().retrievalMinutes(), u,
                 plan.mechanisms().destabilizationScale(occupancy));
+        memory.modulateStructure(plan.mechanisms().alphaFactor(occupancy), plan.mechanisms().sigmaFactor(occupancy));
         // the script is one non-reinforced exposure to the trauma cue
         memory.exposureTrial(Context.SCANNER, now, covariates.learningRate()
                 * plan.mechanisms().learningGain(now - plan.timeline().infusionStart(), peakOccupancy, occupancy));
@@ -169,8 +198,10 @@ final class PatientAgent {
         double trialHours = pe.trialMinutes() / 60.0;
         for (int i = 0; i < pe.trialsPerSession(); i++) {
             double ti = now + i * trialHours;
+            double occupancyNow = occupancyAt(ti);
             double gain = covariates.learningRate()
-                    * plan.mechanisms().learningGain(ti - t.infusionStart(), peakOccupancy, occupancyAt(ti));
+                    * plan.mechanisms().learningGain(ti - t.infusionStart(), peakOccupancy, occupancyNow);
+            memory.modulateStructure(plan.mechanisms().alphaFactor(occupancyNow), plan.mechanisms().sigmaFactor(occupancyNow));
             memory.exposureTrial(Context.THERAPY, ti, gain);
         }
     }
@@ -210,7 +241,8 @@ final class PatientAgent {
 
     PatientOutcome outcome() {
         return new PatientOutcome(subjectId, arm.index(), site, covariates, destabilized, rho, peakConcentration, peakOccupancy,
-                labileOccupancy, dropoutSession, traceStrength, fearExpression, extinctionRecall, observed);
+                labileOccupancy, peakDissociation, peakSedation, believesActive, dropoutSession, traceStrength, fearExpression,
+                extinctionRecall, observed);
     }
 
 

@@ -5,6 +5,7 @@ import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.models.pharmacology.CompartmentParameters;
 import org.reconsim.models.pharmacology.ConcentrationProfile;
 import org.reconsim.models.pharmacology.DosingRegimen;
+import org.reconsim.models.population.CorrelatedNormals;
 import org.reconsim.models.population.PatientGenerator;
 
 /**
@@ -31,11 +32,19 @@ public record PatientExposure(CompartmentParameters parameters, ConcentrationPro
             return new PatientExposure(null, null, 0);
         }
         Scenario.Variability v = ph.variability();
-        CompartmentParameters p = arm.pk().forWeight(weightKg).withVariability(logSd(v.clearanceCv()) * z[0],
-                logSd(v.v1Cv()) * z[1], logSd(v.peripheralCv()) * z[2], logSd(v.peripheralCv()) * z[3]);
+        double[] eta = new CorrelatedNormals(v.correlation()).apply(z);
+        CompartmentParameters p = arm.pk().forWeight(weightKg);
+        if (ph.allometricScaling()) {
+            p = p.allometric(weightKg, REFERENCE_KG, arm.pk().v1PerKg());
+        }
+        p = p.withVariability(logSd(v.clearanceCv()) * eta[0], logSd(v.v1Cv()) * eta[1], logSd(v.peripheralCv()) * eta[2],
+                logSd(v.peripheralCv()) * eta[3]);
         double doseMg = arm.doseMgPerKg() * weightKg;
         return new PatientExposure(p, arm.pk().profile(p, DosingRegimen.infusion(0, arm.infusionMinutes(), doseMg)), doseMg);
     }
+
+    /** Reference adult for allometric scaling, kg. */
+    public static final double REFERENCE_KG = 70;
 
     public boolean exposed() {
         return profile != null;

@@ -17,6 +17,9 @@ import org.reconsim.models.population.PatientCovariates;
  * @param peakConcentration       peak plasma concentration, ng/mL
  * @param peakOccupancy           peak NMDA occupancy
  * @param labileOccupancy         mean NMDA occupancy over that labile window (0 if none)
+ * @param peakDissociation        peak dissociation score 0..1 (ketamine)
+ * @param peakSedation            peak sedation 0..1 (midazolam)
+ * @param believesActive          whether the patient believes they got the active drug (functional unblinding)
  * @param dropoutSession          PE session (1-based) before which the patient dropped out, 0 if none
  * @param traceStrength           E at each visit (before the scan's own retrieval)
  * @param fearExpression          fear expression in the scanner at each visit
@@ -33,6 +36,9 @@ public record PatientOutcome(
         double peakConcentration,
         double peakOccupancy,
         double labileOccupancy,
+        double peakDissociation,
+        double peakSedation,
+        boolean believesActive,
         int dropoutSession,
         double[] traceStrength,
         double[] fearExpression,

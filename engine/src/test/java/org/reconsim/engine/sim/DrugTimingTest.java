@@ -16,14 +16,10 @@ import org.reconsim.engine.scenario.Scenario;
 class DrugTimingTest {
 
     static Scenario with(Scenario s, double infusionStartHours, List<Scenario.MechanismName> active, double strengthening) {
-        Scenario.Protocol p = s.protocol();
         Scenario.Mechanisms m = s.mechanisms();
-        return new Scenario(s.name(), s.description(), s.design(),
-                new Scenario.Protocol(p.retrievalMinutes(), infusionStartHours, p.peSessions(), p.visits()),
-                s.population(), s.memory(), s.pharmacology(),
-                new Scenario.Mechanisms(active, m.restabilizationBlockade(), m.plasticityWindow(),
-                        new Scenario.Interference(m.destabilizationInterference().kD(), strengthening), m.learningBlockade()),
-                s.therapy(), s.measurement(), s.analysis(), s.simulation());
+        return s.withProtocol(s.protocol().withInfusionStartHours(infusionStartHours))
+                .withMechanisms(m.withActive(active).withInterference(
+                        new Scenario.Interference(m.destabilizationInterference().kD(), strengthening)));
     }
 
     /** Ketamine minus midazolam mean change (post - pre) of latent fear in the scanner, and its SE. */
@@ -84,5 +80,17 @@ class DrugTimingTest {
         double[] withInterference = latentDifference(with(base, -0.6, m1m3, 0));
         // fewer traces destabilize while GluN2B is blocked, so the blockade has less to act on
         assertThat(withInterference[0]).isGreaterThan(blockadeOnly[0] + 3 * Math.hypot(blockadeOnly[1], withInterference[1]));
+    }
+
+    @Test
+    void structureLearningActsOnTheLatentCauseModelWhenTheDrugMeetsRetrieval() throws Exception {
+        Scenario base = VirtualTrialTest.duek();
+        base = base.withMemory(base.memory().withModel(Scenario.MemoryModelName.LATENT_CAUSE));
+        List<Scenario.MechanismName> m4 = List.of(Scenario.MechanismName.STRUCTURE_LEARNING);
+        double[] present = latentDifference(with(base, -0.6, m4, 0));
+        double[] absent = latentDifference(with(base, 8, m4, 0));
+        // fewer new causes while the drug is present at the scan's retrieval: the memory itself is updated
+        assertThat(Math.abs(present[0])).isGreaterThan(4 * present[1]);
+        assertThat(Math.abs(absent[0])).isLessThan(3 * absent[1]);
     }
 }

@@ -19,11 +19,7 @@ class VirtualTrialTest {
     }
 
     static Scenario withMechanisms(Scenario s, List<Scenario.MechanismName> active) {
-        Scenario.Mechanisms m = s.mechanisms();
-        return new Scenario(s.name(), s.description(), s.design(), s.protocol(), s.population(), s.memory(), s.pharmacology(),
-                new Scenario.Mechanisms(active, m.restabilizationBlockade(), m.plasticityWindow(), m.destabilizationInterference(),
-                        m.learningBlockade()), s.therapy(),
-                s.measurement(), s.analysis(), s.simulation());
+        return s.withMechanisms(s.mechanisms().withActive(active));
     }
 
     @Test
@@ -44,8 +40,7 @@ class VirtualTrialTest {
     void everyProtocolEventRunsOnTheSchedule() throws Exception {
         Scenario s = duek();
         Scenario.Dropout none = new Scenario.Dropout(0, Scenario.DropoutMechanism.MCAR);
-        Scenario noDropout = new Scenario(s.name(), s.description(), s.design(), s.protocol(), s.population(), s.memory(),
-                s.pharmacology(), s.mechanisms(), new Scenario.Therapy(none), s.measurement(), s.analysis(), s.simulation());
+        Scenario noDropout = s.withTherapy(new Scenario.Therapy(none));
         TrialOutcome t = VirtualTrial.run(TrialPlan.compile(noDropout), new RandomStreams(1), 0, 12);
         long restabilizations = 0;
         // 4 scans + 1 infusion + 5 sessions per patient, plus one restabilization per labile window

@@ -10,20 +10,37 @@ import java.util.Optional;
  * @param plasticity    M2, plasticity window
  * @param interference  M3, destabilization interference (and optional strengthening)
  * @param learning      NMDA-dependent new learning blocked while the drug is present
+ * @param structure     M4, structure learning (latent-cause model only)
  */
 public record MechanismSet(Optional<RestabilizationBlockade> blockade, Optional<PlasticityWindow> plasticity,
-                           Optional<DestabilizationInterference> interference, Optional<LearningBlockade> learning) {
+                           Optional<DestabilizationInterference> interference, Optional<LearningBlockade> learning,
+                           Optional<StructureLearning> structure) {
+
+    public MechanismSet(Optional<RestabilizationBlockade> blockade, Optional<PlasticityWindow> plasticity,
+                        Optional<DestabilizationInterference> interference, Optional<LearningBlockade> learning) {
+        this(blockade, plasticity, interference, learning, Optional.empty());
+    }
 
     public MechanismSet(Optional<RestabilizationBlockade> blockade, Optional<PlasticityWindow> plasticity) {
-        this(blockade, plasticity, Optional.empty(), Optional.empty());
+        this(blockade, plasticity, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     public static MechanismSet none() {
-        return new MechanismSet(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        return new MechanismSet(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     public boolean isNull() {
-        return blockade.isEmpty() && plasticity.isEmpty() && interference.isEmpty() && learning.isEmpty();
+        return blockade.isEmpty() && plasticity.isEmpty() && interference.isEmpty() && learning.isEmpty() && structure.isEmpty();
+    }
+
+    /** Factor on the latent-cause concentration alpha at this occupancy (M4). */
+    public double alphaFactor(double occupancy) {
+        return structure.isEmpty() ? 1.0 : structure.get().alphaFactor(occupancy);
+    }
+
+    /** Factor on the latent-cause outcome variance at this occupancy (M4). */
+    public double sigmaFactor(double occupancy) {
+        return structure.isEmpty() ? 1.0 : structure.get().sigmaFactor(occupancy);
     }
 
     /** Restabilization efficiency given the mean occupancy over the labile window. */

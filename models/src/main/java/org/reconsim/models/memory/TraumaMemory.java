@@ -52,6 +52,13 @@ public interface TraumaMemory {
     /** Multiplies the trace strength (a drug that strengthens the trace at retrieval: M3). */
     void scaleTrace(double factor);
 
+    /**
+     * Structure-learning modulation in force from now on (M4): factors on the latent-cause
+     * concentration and outcome variance. Models without latent causes ignore it.
+     */
+    default void modulateStructure(double alphaFactor, double sigmaFactor) {
+    }
+
     /** Whether the trace is labile at {@code t}. */
     boolean isLabile(double t);
 

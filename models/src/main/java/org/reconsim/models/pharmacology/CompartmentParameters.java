@@ -38,6 +38,19 @@ public record CompartmentParameters(
   }
 
   /** Number of compartments, 1 to 3. */
+  /**
+   * Allometric scaling to body weight {@code weightKg} from a reference adult of
+   * {@code referenceKg}: clearances scale with (W/W_ref)^0.75 and volumes with W/W_ref, so
+   * every rate constant (a clearance over a volume) scales with (W/W_ref)^-0.25 (Anderson &
+   * Holford 2008). When {@code volumesAlreadyScaled} (per-kg models), V1 is left as it is.
+   */
+  public CompartmentParameters allometric(double weightKg, double referenceKg, boolean volumesAlreadyScaled) {
+    double ratio = weightKg / referenceKg;
+    double rate = Math.pow(ratio, -0.25);
+    double v1 = volumesAlreadyScaled ? v1Liters : v1Liters * ratio;
+    return new CompartmentParameters(v1, k10 * rate, k12 * rate, k21 * rate, k13 * rate, k31 * rate);
+  }
+
   public int compartments() {
     return 1 + (k12 > 0 ? 1 : 0) + (k13 > 0 ? 1 : 0);
   }

@@ -23,7 +23,8 @@ public enum MechanismHypothesis {
     M3_STRENGTHENING("M3+strengthening", "GluN2B interference, trace strengthened when the drug is present at retrieval"),
     M1_M3("M1+M3", "GluN2B blocks destabilization at retrieval and GluN2A restabilization in the window"),
     LEARNING("learning-blockade", "NMDA-dependent new learning blocked while present"),
-    M1_LEARNING("M1+learning-blockade", "restabilization blockade and NMDA-dependent learning");
+    M1_LEARNING("M1+learning-blockade", "restabilization blockade and NMDA-dependent learning"),
+    M4("M4", "structure learning shifted (latent-cause model: fewer new causes while the drug is present)");
 
     private final String label;
     private final String meaning;
@@ -51,6 +52,8 @@ public enum MechanismHypothesis {
         Optional<DestabilizationInterference> m3s = Optional.of(new DestabilizationInterference(m.destabilizationInterference().kD(),
                 strengthening));
         Optional<LearningBlockade> learn = Optional.of(new LearningBlockade(m.learningBlockade().k()));
+        Optional<org.reconsim.models.mechanism.StructureLearning> m4 = Optional.of(
+                new org.reconsim.models.mechanism.StructureLearning(m.structureLearning().kAlpha(), m.structureLearning().kSigma()));
         return switch (this) {
             case NULL -> MechanismSet.none();
             case M1 -> new MechanismSet(m1, Optional.empty(), Optional.empty(), Optional.empty());
@@ -60,6 +63,7 @@ public enum MechanismHypothesis {
             case M1_M3 -> new MechanismSet(m1, Optional.empty(), m3, Optional.empty());
             case LEARNING -> new MechanismSet(Optional.empty(), Optional.empty(), Optional.empty(), learn);
             case M1_LEARNING -> new MechanismSet(m1, Optional.empty(), Optional.empty(), learn);
+            case M4 -> new MechanismSet(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), m4);
         };
     }
 

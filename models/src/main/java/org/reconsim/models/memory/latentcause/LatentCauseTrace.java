@@ -37,6 +37,9 @@ public final class LatentCauseTrace implements TraumaMemory {
     private double labileSince = Double.NaN;
     private double labileUntil = Double.NaN;
     private boolean labile;
+    private double alphaFactor = 1;
+    private double sigmaFactor = 1;
+    private double lastTrialUnits = Double.NEGATIVE_INFINITY;
 
     /**
      * A naive subject (no trauma memory yet).
@@ -128,7 +131,7 @@ public final class LatentCauseTrace implements TraumaMemory {
         if (memory.trials() > 0 && !(u > lastTrialUnits)) {
             u = lastTrialUnits + 1e-6;
         }
-        memory.useParameters(learningGain == 1 ? base : base.withEta(Math.min(1, base.eta() * learningGain)));
+        memory.useParameters(effective(learningGain));
         double response = memory.trial(u, stimulus(context, 1), outcome);
         lastTrialUnits = u;
         if (awaitingRetrievalTrial) {
@@ -138,7 +141,30 @@ public final class LatentCauseTrace implements TraumaMemory {
         return response;
     }
 
-    private double lastTrialUnits = Double.NEGATIVE_INFINITY;
+    @Override
+    public void modulateStructure(double alpha, double sigma) {
+        this.alphaFactor = alpha;
+        this.sigmaFactor = sigma;
+    }
+
+    /** The parameters in force for a trial with this learning gain and the current modulation. */
+    private LatentCauseParameters effective(double learningGain) {
+        if (learningGain == 1 && alphaFactor == 1 && sigmaFactor == 1) {
+            return base;
+        }
+        LatentCauseParameters p = base;
+        if (learningGain != 1) {
+            // a blocked learner (gain 0) keeps a vanishing rate: the model requires eta > 0
+            p = p.withEta(Math.max(1e-12, Math.min(1, p.eta() * learningGain)));
+        }
+        if (alphaFactor != 1) {
+            p = p.withAlpha(p.alpha() * alphaFactor);
+        }
+        if (sigmaFactor != 1) {
+            p = p.withSigmaR2(p.sigmaR2() * sigmaFactor);
+        }
+        return p;
+    }
 
     @Override
     public void aversiveEvent(Context context, double t) {
@@ -146,7 +172,7 @@ public final class LatentCauseTrace implements TraumaMemory {
         if (memory.trials() > 0 && !(u > lastTrialUnits)) {
             u = lastTrialUnits + 1e-6;
         }
-        memory.useParameters(base);
+        memory.useParameters(effective(1));
         memory.trial(u, stimulus(context, 0), 1);
         lastTrialUnits = u;
     }
