@@ -169,7 +169,7 @@ public final class LabExperiment {
                         present[step.agent().ordinal()] = new double[] {t, t + e.agents().durationHours()};
                     }
                 }
-                case AVERSIVE_EVENT -> memory.aversiveEvent(c, t);
+                case AVERSIVE_EVENT -> memory.aversiveEvent(c, t, learningGain(t));
                 case ACQUISITION -> trials(step, c, t, false);
                 case REMINDER, EXTINCTION, TEST -> {
                     double occupancy = nmdaOccupancy(t);
@@ -190,19 +190,23 @@ public final class LabExperiment {
             }
         }
 
+        /** The subject's learning rate at {@code t}, times the NMDA-antagonist mechanism's gain. */
+        private double learningGain(double t) {
+            double[] nmda = present[Experiment.AgentName.NMDA_ANTAGONIST.ordinal()];
+            double since = nmda == null ? Double.NaN : t - nmda[0];
+            double peak = nmda == null ? 0 : Math.min(1, e.agents().nmdaOccupancy() * exposureFactor);
+            return learningRate * mechanisms.learningGain(since, peak, nmdaOccupancy(t));
+        }
+
         private void trials(Experiment.Step step, Context c, double t, boolean measured) {
             double sum = 0;
             double first = 0;
             double last = 0;
             for (int i = 0; i < step.trials(); i++) {
                 double ti = t + i * step.intervalMinutes() / 60.0;
-                double[] nmda = present[Experiment.AgentName.NMDA_ANTAGONIST.ordinal()];
-                double since = nmda == null ? Double.NaN : ti - nmda[0];
-                double peak = nmda == null ? 0 : Math.min(1, e.agents().nmdaOccupancy() * exposureFactor);
                 double occupancyNow = nmdaOccupancy(ti);
-                double gain = learningRate * mechanisms.learningGain(since, peak, occupancyNow);
                 memory.modulateStructure(mechanisms.alphaFactor(occupancyNow), mechanisms.sigmaFactor(occupancyNow));
-                double r = memory.trial(c, ti, step.outcomeOf(i, step.trials()), gain);
+                double r = memory.trial(c, ti, step.outcomeOf(i, step.trials()), learningGain(ti));
                 sum += r;
                 if (i == 0) {
                     first = r;

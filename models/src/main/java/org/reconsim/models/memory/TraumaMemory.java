@@ -49,6 +49,14 @@ public interface TraumaMemory {
     /** An unsignalled aversive event in {@code context} (reinstatement, Rescorla & Heth 1975). */
     void aversiveEvent(Context context, double t);
 
+    /**
+     * An unsignalled aversive event learned with the rates scaled by {@code learningGain}, as on
+     * a {@link #trial}; a memory whose event involves no rate it scales ignores the gain.
+     */
+    default void aversiveEvent(Context context, double t, double learningGain) {
+        aversiveEvent(context, t);
+    }
+
     /** Multiplies the trace strength (a drug that strengthens the trace at retrieval: M3). */
     void scaleTrace(double factor);
 

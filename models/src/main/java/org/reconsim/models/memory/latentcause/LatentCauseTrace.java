@@ -168,11 +168,28 @@ public final class LatentCauseTrace implements TraumaMemory {
 
     @Override
     public void aversiveEvent(Context context, double t) {
+        aversiveEvent(context, t, 1);
+    }
+
+    /**
+     * The unsignalled US is a trial of the context alone (CS feature 0, the context's feature 1)
+     * with outcome 1, learned at the subject's rate like any trial. This is the coding of
+     * Gershman 2017's non-contingent footshock ({@code imm_run.m} design 17: CS 0, context 1); for
+     * reinstatement after retrieval-extinction (designs 4 and 5) the paper, whose stimulus there
+     * has no context feature, gives the US no feature at all, so it teaches nothing (x = 0: no
+     * weight changes, equal outcome likelihood under every cause) and the test after it measures
+     * only the return of fear with time. Here the context learns the US in whichever cause takes
+     * the trial: the most recent, extinction cause in every protocol of row 4, which the test is
+     * then attributed to, so the published near-step response (theta 0.02, lambda 0.01) puts
+     * every group at ceiling; see scenarios/phenomena/04-monfils-schiller.yaml.
+     */
+    @Override
+    public void aversiveEvent(Context context, double t, double learningGain) {
         double u = units(t);
         if (memory.trials() > 0 && !(u > lastTrialUnits)) {
             u = lastTrialUnits + 1e-6;
         }
-        memory.useParameters(effective(1));
+        memory.useParameters(effective(learningGain));
         memory.trial(u, stimulus(context, 0), 1);
         lastTrialUnits = u;
     }

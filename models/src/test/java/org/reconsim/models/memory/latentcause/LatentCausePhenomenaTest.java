@@ -77,6 +77,69 @@ class LatentCausePhenomenaTest {
         assertThat(recoveryShort).isLessThan(test(longGap) - lastExtinction(longGap) - 0.5);
     }
 
+    /**
+     * The protocol above with stimulus {@code x} on every trial, the retrieval trial
+     * {@code acquisitionGap} units after the last acquisition trial and the first extinction trial
+     * {@code retrievalGap} units after the retrieval trial; returns the response on the test, 201
+     * units after the last extinction trial as in {@code imm_run.m}.
+     */
+    private static double recovery(double[] x, double acquisitionGap, double retrievalGap) {
+        Protocol p = new Protocol().block(3, 1, x).gap(acquisitionGap - 1).block(1, 0, x);
+        return test(p.gap(retrievalGap - 1).block(18, 0, x).gap(200).block(1, 0, x).run(P));
+    }
+
+    @Test
+    void retrievalExtinctionWindowOutlastsTheMemorysAge() {
+        // The paper's short/long contrast (Fig. 11) needs the long retrieval-extinction gap (100
+        // units, standing for 6 h) to be longer than acquisition-retrieval (20 units, standing for
+        // 1 day). With the paper's stimulus, retrieval 21 units after the last acquisition trial,
+        // the window closes abruptly 35 units after the retrieval trial, 1.6 times the memory's age:
+        for (double gap = 2; gap <= 34; gap++) {
+            assertThat(recovery(CS, 21, gap)).as("gap %s", gap).isLessThan(0.1);     // 0.062-0.078
+        }
+        assertThat(recovery(CS, 21, 35)).isGreaterThan(0.85);                         // 0.889
+        // So under any monotone mapping of hours to units (6 h no longer than 1 day) the long gap
+        // leaves no more recovery than the short one, with the paper's single CS feature or the
+        // simulator's CS + 6 context features (context A on, 5 never used), and for any age of the
+        // memory in units, including the ~178 units the default mapping gives one day.
+        double[] simulator = {1, 0, 0, 0, 1, 0, 0};
+        for (double[] x : new double[][] {CS, simulator}) {
+            for (double age : new double[] {10, 21, 50, 100, 150, 178, 250}) {
+                double shortGap = recovery(x, age, 4);
+                for (double gap = 5; gap <= age; gap += 1) {
+                    assertThat(recovery(x, age, gap)).as("features %s, age %s, gap %s", x.length, age, gap)
+                            .isLessThanOrEqualTo(shortGap + 1e-3);
+                }
+            }
+        }
+    }
+
+    @Test
+    void unsignalledUsWithoutFeaturesTeachesNothing() {
+        // The paper's reinstatement protocol (imm_run.m design 5): the US alone is a trial with no
+        // stimulus feature and outcome 1. x = 0 moves no weight and is equally likely under every
+        // cause's outcome prediction, so it only joins a cause's history: the test 20 units later is
+        // no higher than without the US (no-retrieval 0.985 vs 0.995, long gap 0.432 vs 0.509).
+        for (double gap : new double[] {-1, 4, 101}) {
+            Protocol withUs = new Protocol().block(3, 1, CS).gap(20);
+            Protocol withoutUs = new Protocol().block(3, 1, CS).gap(20);
+            if (gap >= 0) {
+                withUs.block(1, 0, CS).gap(gap - 1);
+                withoutUs.block(1, 0, CS).gap(gap - 1);
+            }
+            withUs.block(18, 0, CS).gap(20).block(1, 1, 0).gap(20).block(1, 0, CS);
+            withoutUs.block(18, 0, CS).gap(41).block(1, 0, CS);
+            assertThat(test(withUs.run(P))).as("gap %s", gap).isLessThanOrEqualTo(test(withoutUs.run(P)));
+        }
+        LatentCauseMemory m = new LatentCauseMemory(P, 1);
+        new Protocol().block(3, 1, CS).gap(20).block(19, 0, CS).run(m); // last trial at 41
+        m.advanceTo(60); // the last trial's learning is done
+        double[][] before = m.weights();
+        m.trial(62, new double[] {0}, 1);
+        m.advanceTo(82);
+        assertThat(m.weights()).isDeepEqualTo(before);
+    }
+
     @Test
     void gradualExtinctionLimitsReturnOfFear() {
         // Gershman, Jones, Norman, Monfils & Niv 2013: thinning the US slowly keeps extinction in
