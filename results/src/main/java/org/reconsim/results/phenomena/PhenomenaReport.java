@@ -74,7 +74,7 @@ public final class PhenomenaReport {
         int height = 160;
         int top = 10;
         int labelSpace = 120;
-        int width = 40 + means.size() * (barWidth + gap);
+        int width = 40 + means.size() * (barWidth + gap) + 90; // room for the last rotated label
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" role=\"img\">%n",
                 width, top + height + labelSpace));
