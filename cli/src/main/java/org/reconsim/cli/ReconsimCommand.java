@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "reconsim", mixinStandardHelpOptions = true, versionProvider = ReconsimCommand.Version.class,
         description = "Reconsolidation trial simulator: virtual PTSD patients, ketamine or placebo around the labile window, "
                 + "prolonged exposure, synthetic fMRI/SCR outcomes and power.",
-        subcommands = {ValidateCommand.class, RunCommand.class, PowerCommand.class, PkCommand.class, PhenomenaCommand.class,
+        subcommands = {ValidateCommand.class, RunCommand.class, GenerateCommand.class, PowerCommand.class, PkCommand.class,
+            PhenomenaCommand.class,
             SchemaCommand.class,
             CommandLine.HelpCommand.class})
 public final class ReconsimCommand implements Runnable {

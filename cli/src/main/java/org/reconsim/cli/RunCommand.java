@@ -26,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code reconsim run SCENARIO}: simulates virtual trials and writes their data and analyses. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Simulate virtual trials; write observations.csv, subjects.csv, estimates.csv and manifest.json.")
+        description = "Simulate virtual trials; write observations.csv, subjects.csv, ground_truth.csv, sessions.csv, estimates.csv "
+                + "and manifest.json.")
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (.yaml, .yml or .json).")
@@ -69,7 +70,8 @@ final class RunCommand implements Callable<Integer> {
             tables.commit();
         }
         new RunManifest("run", List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)), loaded, seed,
-                threads, started, Instant.now(), List.of("observations.csv", "subjects.csv", "estimates.csv")).write(out);
+                threads, started, Instant.now(), List.of("observations.csv", "subjects.csv", "ground_truth.csv", "sessions.csv",
+                "estimates.csv")).write(out);
         PrintWriter o = spec.commandLine().getOut();
         if (!common.quiet) {
             o.println("Simulated " + replicates + " trial(s) of " + n + " patients per arm; wrote " + out);

@@ -50,7 +50,7 @@ class CommandLineTest {
         List<String> lines = Files.readAllLines(dir.resolve("t1/power.csv"));
         assertThat(lines.get(0)).isEqualTo("n_per_arm,endpoint,visit,analysis,replicates,rejections,power,ci_low,ci_high,"
                 + "mean_estimate,sd_estimate");
-        assertThat(lines).hasSize(1 + 2 * 5 * 3);
+        assertThat(lines).hasSize(1 + 2 * 6 * 3);
         assertThat(lines.get(1)).startsWith("8,amygdala,post,ancova,60,");
         // the printed table carries the same rows
         assertThat(one.out()).contains("amygdala     post   ancova").contains("Wilson");
@@ -90,12 +90,34 @@ class CommandLineTest {
         assertThat(subjects.get(0)).startsWith("replicate,subject_id,arm,site,sex,age_years,weight_kg");
         List<String> est = Files.readAllLines(dir.resolve("estimates.csv"));
         assertThat(est.get(0)).isEqualTo("replicate,n_per_arm,endpoint,visit,analysis,estimate,std_error,df,statistic,p_value");
-        assertThat(est).hasSize(1 + 2 * 5 * 3);
-        // every pre-visit observation exists: 2 replicates x 24 patients x 5 measures
-        assertThat(obs.stream().filter(l -> l.contains(",pre,")).count()).isEqualTo(2 * 24 * 5);
+        assertThat(est).hasSize(1 + 2 * 6 * 3);
+        // every pre-visit observation exists: 2 replicates x 24 patients x 6 measures
+        assertThat(obs.stream().filter(l -> l.contains(",pre,")).count()).isEqualTo(2 * 24 * 6);
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".partial"))).isEmpty();
         }
+    }
+
+    @Test
+    void generateWritesADatasetWithItsGroundTruth(@TempDir Path dir) throws Exception {
+        Result r = run("generate", DUEK, "--n-per-arm", "20", "--out", dir.toString(), "--quiet");
+        assertThat(r.code()).isZero();
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("observations.csv", "subjects.csv",
+                    "ground_truth.csv", "sessions.csv", "manifest.json");
+        }
+        List<String> truth = Files.readAllLines(dir.resolve("ground_truth.csv"));
+        assertThat(truth.get(0)).isEqualTo("replicate,subject_id,arm,visit,day,in_study,trace_strength,fear_expression_scanner,"
+                + "fear_expression_home,extinction_recall_scanner");
+        assertThat(truth).hasSize(1 + 40 * 4);
+        assertThat(Files.readAllLines(dir.resolve("sessions.csv")).get(0)).isEqualTo("replicate,subject_id,arm,session,trial,hours,suds");
+        List<String> obs = Files.readAllLines(dir.resolve("observations.csv"));
+        assertThat(obs.stream().filter(l -> l.contains(",wk01,"))).isNotEmpty().allMatch(l -> l.contains(",pcl5,"));
+        assertThat(obs.stream().filter(l -> l.contains(",pre,") && l.contains(",caps5,"))).hasSize(40);
+        // the same seed gives the same dataset, byte for byte
+        Result again = run("generate", DUEK, "--n-per-arm", "20", "--out", dir.resolve("again").toString(), "--quiet");
+        assertThat(again.code()).isZero();
+        assertThat(Files.readAllBytes(dir.resolve("again/observations.csv"))).isEqualTo(Files.readAllBytes(dir.resolve("observations.csv")));
     }
 
     @Test

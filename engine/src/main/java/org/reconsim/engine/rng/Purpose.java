@@ -24,5 +24,7 @@ public enum Purpose {
     /** The MASON generator's seed for one trial (counter: patient -1). */
     SCHEDULE,
     /** Self-reported clinical scores: subject effect, visit noise, functional unblinding. */
-    CLINICAL
+    CLINICAL,
+    /** SUDS ratings during exposure sessions. */
+    SESSIONS
 }

@@ -545,15 +545,18 @@ public record Scenario(
     public record Dropout(
             @Spec(doc = "Probability of dropping out over the PE course (spread evenly over sessions); dropouts miss later visits",
                     min = 0, max = 1, maxExclusive = true, source = "Imel 2013: 18%; Lewis 2020: 16%") double probability,
-            @Spec(doc = "Missingness mechanism") DropoutMechanism mechanism) {
+            @Spec(doc = "Missingness mechanism: mcar (constant hazard), mar (hazard rises with the observed baseline PCL-5), "
+                    + "mnar (hazard rises with the distress of the last session, unobserved)") DropoutMechanism mechanism,
+            @Spec(doc = "Log hazard ratio per SD of distress (mar, mnar)", min = -5, max = 5,
+                    source = "[assumption] dropout concentrated in more distressed patients (Imel 2013)") double distressSlope) {
 
         public static Dropout defaults() {
-            return new Dropout(0.18, DropoutMechanism.MCAR);
+            return new Dropout(0.18, DropoutMechanism.MCAR, 0.5);
         }
     }
 
     public enum DropoutMechanism implements Named {
-        MCAR("mcar");
+        MCAR("mcar"), MAR("mar"), MNAR("mnar");
 
         private final String label;
 
@@ -575,7 +578,12 @@ public record Scenario(
             @Spec(doc = "vmPFC beta; latent: extinction recall in the scanner") Roi vmpfc,
             @Spec(doc = "Trauma-script skin conductance response") Scr scr,
             @Spec(doc = "SD of site intercepts, added to every ROI beta", min = 0, source = "[assumption]") double siteSd,
-            @Spec(doc = "PCL-5 self-report (0-80); latent: fear expression at home") Pcl5 pcl5) {
+            @Spec(doc = "PCL-5 self-report (0-80); latent: fear expression at home") Pcl5 pcl5,
+            @Spec(doc = "CAPS-5 clinician rating (0-80); latent: fear expression at home; no expectancy") Pcl5 caps5,
+            @Spec(doc = "Days between weekly PCL-5 ratings (0: none)", unit = "day", min = 0, max = 90,
+                    source = "MODEL.md 5: weekly PCL-5") double weeklyPcl5Days,
+            @Spec(doc = "SD of the noise on SUDS ratings (0-100) during exposure", unit = "points", min = 0, max = 50,
+                    source = "[assumption]") double sudsNoiseSd) {
 
         public static Measurement defaults() {
             return new Measurement(
@@ -584,7 +592,10 @@ public record Scenario(
                     new Roi(0.0, 0.8, 0.25, 0.4),  // Elliott 2020
                     Scr.defaults(),
                     0.05,
-                    Pcl5.defaults());
+                    Pcl5.defaults(),
+                    new Pcl5(6, 60, 8, 0.78),  // CAPS-5 test-retest 0.78 (Weathers 2018)
+                    7.0,
+                    8.0);
         }
     }
 
@@ -638,7 +649,7 @@ public record Scenario(
     }
 
     public enum Endpoint implements Named {
-        AMYGDALA("amygdala"), HIPPOCAMPUS("hippocampus"), VMPFC("vmpfc"), SCR("scr"), PCL5("pcl5");
+        AMYGDALA("amygdala"), HIPPOCAMPUS("hippocampus"), VMPFC("vmpfc"), SCR("scr"), PCL5("pcl5"), CAPS5("caps5");
 
         private final String label;
 

@@ -1,5 +1,8 @@
 package org.reconsim.engine.sim;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.apache.commons.rng.UniformRandomProvider;
 import org.reconsim.engine.rng.Purpose;
 import org.reconsim.engine.rng.RandomStreams;
@@ -38,6 +41,15 @@ final class PatientAgent {
     private final boolean believesActive;
     private final double pcl5Intercept;
     private final double[] pcl5Noise = new double[VISITS];
+    private final double caps5Intercept;
+    private final double[] caps5Noise = new double[VISITS];
+    private final UniformRandomProvider clinicalStream;
+    private final UniformRandomProvider sudsStream;
+    private final double[] fearAtHome = new double[VISITS];
+    private final List<PatientOutcome.Rating> weekly = new ArrayList<>();
+    private final List<PatientOutcome.Suds> suds = new ArrayList<>();
+    /** Distress driving dropout: observed baseline PCL-5 (mar) or the last session's SUDS (mnar), standardized. */
+    private double distress;
     private final UniformRandomProvider memoryStream;
     private final UniformRandomProvider dropoutStream;
     private final double[] roiIntercepts = new double[TrialPlan.ROI_COUNT];
@@ -86,6 +98,12 @@ final class PatientAgent {
         for (int v = 0; v < VISITS; v++) {
             pcl5Noise[v] = PatientGenerator.standardNormal(clinical);
         }
+        this.caps5Intercept = plan.scenario().measurement().caps5().subjectSd() * PatientGenerator.standardNormal(clinical);
+        for (int v = 0; v < VISITS; v++) {
+            caps5Noise[v] = PatientGenerator.standardNormal(clinical);
+        }
+        this.clinicalStream = clinical;
+        this.sudsStream = streams.stream(Purpose.SESSIONS, index, replicate);
 
         UniformRandomProvider traits = streams.stream(Purpose.MEASUREMENT_TRAITS, index, replicate);
         for (int r = 0; r < roiIntercepts.length; r++) {
@@ -108,6 +126,7 @@ final class PatientAgent {
         java.util.Arrays.fill(traceStrength, Double.NaN);
         java.util.Arrays.fill(fearExpression, Double.NaN);
         java.util.Arrays.fill(extinctionRecall, Double.NaN);
+        java.util.Arrays.fill(fearAtHome, Double.NaN);
     }
 
     private final double[] siteEffectsOf;
@@ -122,6 +141,13 @@ final class PatientAgent {
         for (int k = 0; k < t.sessionStarts().length; k++) {
             state.schedule(t.sessionStarts()[k], new ProtocolEvent(this, ProtocolEvent.Kind.SESSION, k));
         }
+        double every = plan.scenario().measurement().weeklyPcl5Days() * 24;
+        if (every > 0) {
+            int k = 1;
+            for (double w = t.retrievalStart() + every; w <= t.visitHours(Scenario.Visit.FU90) + 1e-9; w += every, k++) {
+                state.schedule(w, new ProtocolEvent(this, ProtocolEvent.Kind.RATING, k));
+            }
+        }
     }
 
     void handle(ProtocolEvent event, TrialState state) {
@@ -132,6 +158,7 @@ final class PatientAgent {
             case INFUSION -> { }
             case SESSION -> session(event.index(), now, state);
             case RESTABILIZATION -> restabilize(now);
+            case RATING -> rating(event.index(), now);
             default -> throw new IllegalStateException(event.kind().toString());
         }
     }
@@ -161,6 +188,16 @@ final class PatientAgent {
         double pcl5 = q.intercept() + q.slope() * memory.expression(Context.HOME, now) + pcl5Intercept
                 + RoiMeasure.withinSd(q.subjectSd(), q.icc()) * pcl5Noise[visit] - expectancy;
         observed[visit][Scenario.Endpoint.PCL5.ordinal()] = Math.max(0, Math.min(80, pcl5));
+        Scenario.Pcl5 caps = plan.scenario().measurement().caps5();
+        double home = memory.expression(Context.HOME, now);
+        fearAtHome[visit] = home;
+        double caps5 = caps.intercept() + caps.slope() * home + caps5Intercept + RoiMeasure.withinSd(caps.subjectSd(), caps.icc())
+                * caps5Noise[visit];
+        observed[visit][Scenario.Endpoint.CAPS5.ordinal()] = Math.max(0, Math.min(80, caps5));
+        if (visit == 0) {
+            distress = plan.scenario().therapy().dropout().mechanism() == Scenario.DropoutMechanism.MNAR
+                    ? standardizedFear(home) : standardizedPcl5(observed[0][Scenario.Endpoint.PCL5.ordinal()]);
+        }
         // the trauma script is itself a retrieval of the memory; a drug present now may
         // interfere with destabilization or strengthen the trace (M3)
         double occupancy = occupancyAt(now);
@@ -186,7 +223,7 @@ final class PatientAgent {
         if (droppedOut()) {
             return;
         }
-        if (dropoutStream.nextDouble() < plan.dropoutHazardPerSession()) {
+        if (dropoutStream.nextDouble() < dropoutHazard()) {
             dropoutSession = k + 1;
             return;
         }
@@ -202,8 +239,56 @@ final class PatientAgent {
             double gain = covariates.learningRate()
                     * plan.mechanisms().learningGain(ti - t.infusionStart(), peakOccupancy, occupancyNow);
             memory.modulateStructure(plan.mechanisms().alphaFactor(occupancyNow), plan.mechanisms().sigmaFactor(occupancyNow));
-            memory.exposureTrial(Context.THERAPY, ti, gain);
+            double r = memory.exposureTrial(Context.THERAPY, ti, gain);
+            double rating = Math.max(0, Math.min(100, 100 * r
+                    + plan.scenario().measurement().sudsNoiseSd() * PatientGenerator.standardNormal(sudsStream)));
+            suds.add(new PatientOutcome.Suds(k + 1, i + 1, ti - plan.timeline().retrievalStart(), rating));
+            sessionDistress += r;
         }
+        if (plan.scenario().therapy().dropout().mechanism() == Scenario.DropoutMechanism.MNAR) {
+            distress = standardizedFear(sessionDistress / pe.trialsPerSession());
+        }
+        sessionDistress = 0;
+    }
+
+    private double sessionDistress;
+
+    /** Per-session dropout hazard: constant (mcar) or scaled by exp(slope * distress) (mar, mnar). */
+    private double dropoutHazard() {
+        Scenario.Dropout d = plan.scenario().therapy().dropout();
+        if (d.mechanism() == Scenario.DropoutMechanism.MCAR) {
+            return plan.dropoutHazardPerSession();
+        }
+        return Math.min(1, plan.dropoutHazardPerSession() * Math.exp(d.distressSlope() * distress));
+    }
+
+    /** A PCL-5 score as SDs from the population's expected baseline. */
+    private double standardizedPcl5(double score) {
+        Scenario.Pcl5 q = plan.scenario().measurement().pcl5();
+        Scenario.Normal e0 = plan.scenario().population().traceStrength();
+        double mean = q.intercept() + q.slope() * e0.mean();
+        double sd = Math.sqrt(q.subjectSd() * q.subjectSd() / q.icc() + q.slope() * q.slope() * e0.sd() * e0.sd());
+        return (score - mean) / sd;
+    }
+
+    /** Fear expression as SDs from the population's baseline trace strength. */
+    private double standardizedFear(double r) {
+        Scenario.Normal e0 = plan.scenario().population().traceStrength();
+        return (r - e0.mean()) / Math.max(1e-9, e0.sd());
+    }
+
+    /** A weekly PCL-5 rating at home; drawn for every patient (aligned streams), kept only while in the study. */
+    private void rating(int week, double now) {
+        double z = PatientGenerator.standardNormal(clinicalStream);
+        if (droppedOut()) {
+            return;
+        }
+        Scenario.Pcl5 q = plan.scenario().measurement().pcl5();
+        double expectancy = believesActive && now > plan.timeline().infusionStart()
+                ? plan.scenario().mechanisms().nonspecific().expectancyPcl5() : 0;
+        double score = q.intercept() + q.slope() * memory.expression(Context.HOME, now) + pcl5Intercept
+                + RoiMeasure.withinSd(q.subjectSd(), q.icc()) * z - expectancy;
+        weekly.add(new PatientOutcome.Rating(week, (now - plan.timeline().retrievalStart()) / 24.0, Math.max(0, Math.min(80, score))));
     }
 
     private void restabilize(double now) {
@@ -242,7 +327,7 @@ final class PatientAgent {
     PatientOutcome outcome() {
         return new PatientOutcome(subjectId, arm.index(), site, covariates, destabilized, rho, peakConcentration, peakOccupancy,
                 labileOccupancy, peakDissociation, peakSedation, believesActive, dropoutSession, traceStrength, fearExpression,
-                extinctionRecall, observed);
+                extinctionRecall, fearAtHome, observed, List.copyOf(weekly), List.copyOf(suds));
     }
 
 

@@ -1,5 +1,7 @@
 package org.reconsim.engine.sim;
 
+import java.util.List;
+
 import org.reconsim.models.population.PatientCovariates;
 
 /**
@@ -24,7 +26,10 @@ import org.reconsim.models.population.PatientCovariates;
  * @param traceStrength           E at each visit (before the scan's own retrieval)
  * @param fearExpression          fear expression in the scanner at each visit
  * @param extinctionRecall        extinction recall in the scanner at each visit
+ * @param fearAtHome              fear expression at home at each visit (the latent of the clinical scales)
  * @param observed                observed outcome per visit and endpoint
+ * @param weeklyPcl5              weekly PCL-5 ratings while in the study
+ * @param suds                    SUDS rating on every exposure trial
  */
 public record PatientOutcome(
         int subjectId,
@@ -43,5 +48,16 @@ public record PatientOutcome(
         double[] traceStrength,
         double[] fearExpression,
         double[] extinctionRecall,
-        double[][] observed) {
+        double[] fearAtHome,
+        double[][] observed,
+        List<Rating> weeklyPcl5,
+        List<Suds> suds) {
+
+    /** A weekly rating: week number, day after the pre-visit retrieval, score. */
+    public record Rating(int week, double day, double value) {
+    }
+
+    /** A SUDS rating (0-100) on one exposure trial: session, trial, hours after the pre-visit retrieval. */
+    public record Suds(int session, int trial, double hours, double value) {
+    }
 }

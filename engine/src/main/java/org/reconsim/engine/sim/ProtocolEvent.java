@@ -15,7 +15,7 @@ record ProtocolEvent(PatientAgent patient, Kind kind, int index) implements Step
     private static final long serialVersionUID = 1L;
 
     /** Event kinds; the ordinal orders events due at the same hour. */
-    enum Kind { RESTABILIZATION, SCAN, INFUSION, SESSION }
+    enum Kind { RESTABILIZATION, SCAN, INFUSION, SESSION, RATING }
 
     @Override
     public void step(SimState state) {

@@ -39,12 +39,12 @@ class VirtualTrialTest {
     @Test
     void everyProtocolEventRunsOnTheSchedule() throws Exception {
         Scenario s = duek();
-        Scenario.Dropout none = new Scenario.Dropout(0, Scenario.DropoutMechanism.MCAR);
+        Scenario.Dropout none = new Scenario.Dropout(0, Scenario.DropoutMechanism.MCAR, 0);
         Scenario noDropout = s.withTherapy(new Scenario.Therapy(none));
         TrialOutcome t = VirtualTrial.run(TrialPlan.compile(noDropout), new RandomStreams(1), 0, 12);
         long restabilizations = 0;
         // 4 scans + 1 infusion + 5 sessions per patient, plus one restabilization per labile window
-        long perPatient = 4 + 1 + 5;
+        long perPatient = 4 + 1 + 5 + 12; // scans, infusion, sessions, weekly ratings
         assertThat(t.events()).isGreaterThanOrEqualTo(24 * perPatient);
         assertThat(t.patients()).allSatisfy(p -> {
             assertThat(p.dropoutSession()).isZero();

@@ -26,19 +26,37 @@ public final class TrialTables implements AutoCloseable {
             "trace_strength_pre", "trace_strength_post", "trace_strength_fu30", "trace_strength_fu90",
             "fear_expression_pre", "fear_expression_post", "fear_expression_fu30", "fear_expression_fu90",
             "extinction_recall_pre", "extinction_recall_post", "extinction_recall_fu30", "extinction_recall_fu90");
+    public static final List<String> GROUND_TRUTH = List.of("replicate", "subject_id", "arm", "visit", "day", "in_study",
+            "trace_strength", "fear_expression_scanner", "fear_expression_home", "extinction_recall_scanner");
+    public static final List<String> SESSIONS = List.of("replicate", "subject_id", "arm", "session", "trial", "hours", "suds");
     public static final List<String> ESTIMATES = List.of("replicate", "n_per_arm", "endpoint", "visit", "analysis", "estimate",
             "std_error", "df", "statistic", "p_value");
 
     private final TrialPlan plan;
     private final CsvTable observations;
     private final CsvTable subjects;
+    private final CsvTable groundTruth;
+    private final CsvTable sessions;
     private final CsvTable estimates;
 
-    public TrialTables(TrialPlan plan, Path folder) {
+    /** The tables of a run; {@code withEstimates} false leaves out estimates.csv (a dataset for pipelines). */
+    public TrialTables(TrialPlan plan, Path folder, boolean withEstimates) {
         this.plan = plan;
         this.observations = new CsvTable(folder.resolve("observations.csv"), OBSERVATIONS);
         this.subjects = new CsvTable(folder.resolve("subjects.csv"), SUBJECTS);
-        this.estimates = new CsvTable(folder.resolve("estimates.csv"), ESTIMATES);
+        this.groundTruth = new CsvTable(folder.resolve("ground_truth.csv"), GROUND_TRUTH);
+        this.sessions = new CsvTable(folder.resolve("sessions.csv"), SESSIONS);
+        this.estimates = withEstimates ? new CsvTable(folder.resolve("estimates.csv"), ESTIMATES) : null;
+    }
+
+    public TrialTables(TrialPlan plan, Path folder) {
+        this(plan, folder, true);
+    }
+
+    /** The files these tables write. */
+    public List<String> files() {
+        return estimates == null ? List.of("observations.csv", "subjects.csv", "ground_truth.csv", "sessions.csv")
+                : List.of("observations.csv", "subjects.csv", "ground_truth.csv", "sessions.csv", "estimates.csv");
     }
 
     /** Appends one trial and its analysis. */
@@ -56,6 +74,16 @@ public final class TrialTables implements AutoCloseable {
                         observations.row(trial.replicate(), p.subjectId(), arm, site, v.label(), t.visitDay(v), e.label(), value);
                     }
                 }
+                groundTruth.row(trial.replicate(), p.subjectId(), arm, v.label(), t.visitDay(v), !Double.isNaN(p.traceStrength()[v.ordinal()]),
+                        p.traceStrength()[v.ordinal()], p.fearExpression()[v.ordinal()], p.fearAtHome()[v.ordinal()],
+                        p.extinctionRecall()[v.ordinal()]);
+            }
+            for (PatientOutcome.Rating w : p.weeklyPcl5()) {
+                observations.row(trial.replicate(), p.subjectId(), arm, site, String.format(java.util.Locale.ROOT, "wk%02d", w.week()),
+                        w.day(), "pcl5", w.value());
+            }
+            for (PatientOutcome.Suds sd : p.suds()) {
+                sessions.row(trial.replicate(), p.subjectId(), arm, sd.session(), sd.trial(), sd.hours(), sd.value());
             }
             var c = p.covariates();
             subjects.row(trial.replicate(), p.subjectId(), arm, site, c.female() ? "F" : "M", c.ageYears(), c.weightKg(),
@@ -65,6 +93,9 @@ public final class TrialTables implements AutoCloseable {
                     p.traceStrength()[0], p.traceStrength()[1], p.traceStrength()[2], p.traceStrength()[3],
                     p.fearExpression()[0], p.fearExpression()[1], p.fearExpression()[2], p.fearExpression()[3],
                     p.extinctionRecall()[0], p.extinctionRecall()[1], p.extinctionRecall()[2], p.extinctionRecall()[3]);
+        }
+        if (estimates == null || analysis == null) {
+            return;
         }
         for (int e = 0; e < TrialAnalysis.ENDPOINTS.size(); e++) {
             for (int v = 0; v < TrialAnalysis.VISITS.size(); v++) {
@@ -80,13 +111,21 @@ public final class TrialTables implements AutoCloseable {
     public void commit() {
         observations.commit();
         subjects.commit();
-        estimates.commit();
+        groundTruth.commit();
+        sessions.commit();
+        if (estimates != null) {
+            estimates.commit();
+        }
     }
 
     @Override
     public void close() {
         observations.close();
         subjects.close();
-        estimates.close();
+        groundTruth.close();
+        sessions.close();
+        if (estimates != null) {
+            estimates.close();
+        }
     }
 }
