@@ -59,7 +59,7 @@ final class GenerateCommand implements Callable<Integer> {
         TrialOutcome trial = VirtualTrial.run(plan, new RandomStreams(seed), 0, n);
         List<String> files;
         try (TrialTables tables = new TrialTables(plan, out, false)) {
-            tables.add(trial, null);
+            tables.add(trial, null, List.of());
             tables.commit();
             files = tables.files();
         }

@@ -61,12 +61,12 @@ final class RunCommand implements Callable<Integer> {
         Path out = OutputFolder.create(common.out, loaded.scenario().name(), "run");
         TrialPlan plan = TrialPlan.compile(loaded.scenario());
         RandomStreams streams = new RandomStreams(seed);
-        int control = plan.controlArm().index();
+        TrialAnalysis analysis = new TrialAnalysis(loaded.scenario().analysis(), plan.controlArm().index());
         try (ReplicateRunner runner = new ReplicateRunner(threads); TrialTables tables = new TrialTables(plan, out)) {
             runner.run(0, replicates, r -> {
                 TrialOutcome trial = VirtualTrial.run(plan, streams, r, n);
-                return new Analysed(trial, TrialAnalysis.analyse(trial, control));
-            }, a -> tables.add(a.trial(), a.results()));
+                return new Analysed(trial, analysis.run(trial));
+            }, a -> tables.add(a.trial(), a.results(), analysis.methods()));
             tables.commit();
         }
         new RunManifest("run", List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)), loaded, seed,
@@ -79,6 +79,6 @@ final class RunCommand implements Callable<Integer> {
         return ReconsimCommand.OK;
     }
 
-    private record Analysed(TrialOutcome trial, TestResult[][] results) {
+    private record Analysed(TrialOutcome trial, TestResult[][][] results) {
     }
 }

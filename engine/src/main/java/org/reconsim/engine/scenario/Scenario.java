@@ -641,10 +641,32 @@ public record Scenario(
     public record Analysis(
             @Spec(doc = "Primary endpoint") Endpoint primaryEndpoint,
             @Spec(doc = "Primary visit") Visit primaryVisit,
-            @Spec(doc = "Two-sided significance level", min = 0, max = 0.5, minExclusive = true, source = "convention") double alpha) {
+            @Spec(doc = "Two-sided significance level", min = 0, max = 0.5, minExclusive = true, source = "convention") double alpha,
+            @Spec(doc = "Analyses run on every virtual trial: ancova (value ~ baseline + arm), lmm (value ~ arm * visit + "
+                    + "(1 | subject), REML, Satterthwaite), welch (change from baseline), bayes (normal posterior from the ANCOVA "
+                    + "estimate; 'significant' when the 95% credible interval excludes 0)", minItems = 1)
+            List<Method> methods,
+            @Spec(doc = "Prior of the bayes analysis: mean", source = "[assumption] sceptical prior centred on no effect")
+            double priorMean,
+            @Spec(doc = "Prior of the bayes analysis: SD (0: flat prior)", min = 0, source = "[assumption] flat") double priorSd) {
 
         public static Analysis defaults() {
-            return new Analysis(Endpoint.AMYGDALA, Visit.POST, 0.05);
+            return new Analysis(Endpoint.AMYGDALA, Visit.POST, 0.05, List.of(Method.ANCOVA), 0, 0);
+        }
+    }
+
+    public enum Method implements Named {
+        ANCOVA("ancova"), LMM("lmm"), WELCH("welch"), BAYES("bayes");
+
+        private final String label;
+
+        Method(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String label() {
+            return label;
         }
     }
 

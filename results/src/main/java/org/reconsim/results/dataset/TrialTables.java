@@ -59,8 +59,8 @@ public final class TrialTables implements AutoCloseable {
                 : List.of("observations.csv", "subjects.csv", "ground_truth.csv", "sessions.csv", "estimates.csv");
     }
 
-    /** Appends one trial and its analysis. */
-    public void add(TrialOutcome trial, TestResult[][] analysis) {
+    /** Appends one trial and its analyses ([endpoint][visit][method], methods named by {@code methods}), or none. */
+    public void add(TrialOutcome trial, TestResult[][][] analysis, List<org.reconsim.engine.scenario.Scenario.Method> methods) {
         Timeline t = plan.timeline();
         Scenario.Visit[] visits = Scenario.Visit.values();
         Scenario.Endpoint[] endpoints = Scenario.Endpoint.values();
@@ -99,10 +99,12 @@ public final class TrialTables implements AutoCloseable {
         }
         for (int e = 0; e < TrialAnalysis.ENDPOINTS.size(); e++) {
             for (int v = 0; v < TrialAnalysis.VISITS.size(); v++) {
-                TestResult r = analysis[e][v];
-                estimates.row(trial.replicate(), trial.nPerArm(), TrialAnalysis.ENDPOINTS.get(e).label(),
-                        TrialAnalysis.VISITS.get(v).label(), TrialAnalysis.ANCOVA, r.estimate(), r.stdError(), r.df(),
-                        r.statistic(), r.pValue());
+                for (int m = 0; m < methods.size(); m++) {
+                    TestResult r = analysis[e][v][m];
+                    estimates.row(trial.replicate(), trial.nPerArm(), TrialAnalysis.ENDPOINTS.get(e).label(),
+                            TrialAnalysis.VISITS.get(v).label(), methods.get(m).label(), r.estimate(), r.stdError(), r.df(),
+                            r.statistic(), r.pValue());
+                }
             }
         }
     }

@@ -41,30 +41,35 @@ public final class PowerAnalysis {
      */
     public List<PowerRow> run(List<Integer> sizes, int replicates, ReplicateRunner runner, Consumer<Long> progress) {
         List<PowerRow> rows = new ArrayList<>();
-        int control = plan.controlArm().index();
+        TrialAnalysis analysis = new TrialAnalysis(plan.scenario().analysis(), plan.controlArm().index());
         int endpoints = TrialAnalysis.ENDPOINTS.size();
         int visits = TrialAnalysis.VISITS.size();
+        int methods = analysis.methods().size();
         long done = 0;
         for (int n : sizes) {
-            long[][] rejections = new long[endpoints][visits];
-            RunningMoments[][] estimates = new RunningMoments[endpoints][visits];
+            long[][][] rejections = new long[endpoints][visits][methods];
+            RunningMoments[][][] estimates = new RunningMoments[endpoints][visits][methods];
             for (int e = 0; e < endpoints; e++) {
                 for (int v = 0; v < visits; v++) {
-                    estimates[e][v] = new RunningMoments();
+                    for (int m = 0; m < methods; m++) {
+                        estimates[e][v][m] = new RunningMoments();
+                    }
                 }
             }
             long[] finished = {done};
             runner.run(0, replicates, r -> {
                 TrialOutcome trial = VirtualTrial.run(plan, streams, r, n);
-                return TrialAnalysis.analyse(trial, control);
+                return analysis.run(trial);
             }, results -> {
                 for (int e = 0; e < endpoints; e++) {
                     for (int v = 0; v < visits; v++) {
-                        TestResult t = results[e][v];
-                        if (t.isDefined()) {
-                            estimates[e][v].add(t.estimate());
-                            if (t.pValue() < alpha) {
-                                rejections[e][v]++;
+                        for (int m = 0; m < methods; m++) {
+                            TestResult t = results[e][v][m];
+                            if (t.isDefined()) {
+                                estimates[e][v][m].add(t.estimate());
+                                if (t.pValue() < alpha) {
+                                    rejections[e][v][m]++;
+                                }
                             }
                         }
                     }
@@ -75,10 +80,13 @@ public final class PowerAnalysis {
             done = finished[0];
             for (int e = 0; e < endpoints; e++) {
                 for (int v = 0; v < visits; v++) {
-                    ProportionInterval ci = BinomialInterval.wilson(rejections[e][v], replicates, 0.95);
-                    rows.add(new PowerRow(n, TrialAnalysis.ENDPOINTS.get(e).label(), TrialAnalysis.VISITS.get(v).label(),
-                            TrialAnalysis.ANCOVA, replicates, rejections[e][v], (double) rejections[e][v] / replicates,
-                            ci.low(), ci.high(), estimates[e][v].mean(), estimates[e][v].standardDeviation()));
+                    for (int m = 0; m < methods; m++) {
+                        long k = rejections[e][v][m];
+                        ProportionInterval ci = BinomialInterval.wilson(k, replicates, 0.95);
+                        rows.add(new PowerRow(n, TrialAnalysis.ENDPOINTS.get(e).label(), TrialAnalysis.VISITS.get(v).label(),
+                                analysis.methods().get(m).label(), replicates, k, (double) k / replicates, ci.low(), ci.high(),
+                                estimates[e][v][m].mean(), estimates[e][v][m].standardDeviation()));
+                    }
                 }
             }
         }
