@@ -19,32 +19,39 @@ public record Scenario(
         @Spec(doc = "Therapy course: dropout") Therapy therapy,
         @Spec(doc = "Observation models from latent state to outcomes") Measurement measurement,
         @Spec(doc = "Analysis plan") Analysis analysis,
-        @Spec(doc = "Simulation defaults") Simulation simulation) {
+        @Spec(doc = "Simulation defaults") Simulation simulation,
+        @Spec(doc = "Direct-effect mode: arm effects in outcome units added to the treatment arm's post-baseline values "
+                + "(conventional power analysis; needs mechanisms.active: [])") List<DirectEffect> directEffects) {
 
     public Scenario withProtocol(Protocol p) {
         return new Scenario(name, description, design, p, population, memory, pharmacology, mechanisms, therapy, measurement, analysis,
-                simulation);
+                simulation, directEffects);
     }
 
     public Scenario withMemory(Memory m) {
         return new Scenario(name, description, design, protocol, population, m, pharmacology, mechanisms, therapy, measurement, analysis,
-                simulation);
+                simulation, directEffects);
     }
 
     public Scenario withMechanisms(Mechanisms m) {
         return new Scenario(name, description, design, protocol, population, memory, pharmacology, m, therapy, measurement, analysis,
-                simulation);
+                simulation, directEffects);
+    }
+
+    public Scenario withDirectEffects(List<DirectEffect> effects) {
+        return new Scenario(name, description, design, protocol, population, memory, pharmacology, mechanisms, therapy, measurement,
+                analysis, simulation, List.copyOf(effects));
     }
 
     public Scenario withTherapy(Therapy t) {
         return new Scenario(name, description, design, protocol, population, memory, pharmacology, mechanisms, t, measurement, analysis,
-                simulation);
+                simulation, directEffects);
     }
 
     public static Scenario defaults() {
         return new Scenario(null, "", null, Protocol.defaults(), Population.defaults(), Memory.defaults(),
                 Pharmacology.defaults(), Mechanisms.defaults(), Therapy.defaults(), Measurement.defaults(),
-                Analysis.defaults(), Simulation.defaults());
+                Analysis.defaults(), Simulation.defaults(), List.of());
     }
 
     // ---------------------------------------------------------------- design
@@ -634,6 +641,12 @@ public record Scenario(
         public static Scr defaults() {
             return new Scr(0.10, 0.3, 0.5, 0.1, 0.02);
         }
+    }
+
+    public record DirectEffect(
+            @Spec(doc = "Endpoint the effect is added to", required = true) Endpoint endpoint,
+            @Spec(doc = "Treatment minus control effect at every post-baseline visit, in the endpoint's units", required = true)
+            double effect) {
     }
 
     // ---------------------------------------------------------------- analysis, simulation

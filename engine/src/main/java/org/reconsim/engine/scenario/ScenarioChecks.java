@@ -40,6 +40,18 @@ public final class ScenarioChecks {
                     + s.name() + "'"));
         }
 
+        if (!s.directEffects().isEmpty() && !s.mechanisms().active().isEmpty()) {
+            out.add(new Finding("direct_effects", "direct effects replace the mechanisms: set mechanisms.active: [] (now "
+                    + s.mechanisms().active().stream().map(Scenario.MechanismName::label).toList() + ")"));
+        }
+        Set<Scenario.Endpoint> seen = new HashSet<>();
+        for (int i = 0; i < s.directEffects().size(); i++) {
+            if (!seen.add(s.directEffects().get(i).endpoint())) {
+                out.add(new Finding("direct_effects[" + i + "].endpoint", "endpoint '" + s.directEffects().get(i).endpoint().label()
+                        + "' has two direct effects"));
+            }
+        }
+
         Scenario.Population p = s.population();
         normal(out, "population.weight_kg", p.weightKg(), 1, 500);
         normal(out, "population.age_years", p.ageYears(), 0, 120);

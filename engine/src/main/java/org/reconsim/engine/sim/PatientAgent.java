@@ -194,6 +194,12 @@ final class PatientAgent {
         double caps5 = caps.intercept() + caps.slope() * home + caps5Intercept + RoiMeasure.withinSd(caps.subjectSd(), caps.icc())
                 * caps5Noise[visit];
         observed[visit][Scenario.Endpoint.CAPS5.ordinal()] = Math.max(0, Math.min(80, caps5));
+        if (visit > 0 && !arm.control()) {
+            // direct-effect mode: a treatment effect written in outcome units (mechanisms off)
+            for (Scenario.DirectEffect d : plan.scenario().directEffects()) {
+                observed[visit][d.endpoint().ordinal()] += d.effect();
+            }
+        }
         if (visit == 0) {
             distress = plan.scenario().therapy().dropout().mechanism() == Scenario.DropoutMechanism.MNAR
                     ? standardizedFear(home) : standardizedPcl5(observed[0][Scenario.Endpoint.PCL5.ordinal()]);

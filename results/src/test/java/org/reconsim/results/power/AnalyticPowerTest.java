@@ -1,0 +1,72 @@
+package org.reconsim.results.power;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
+import org.junit.jupiter.api.Test;
+import org.reconsim.engine.rng.RandomStreams;
+import org.reconsim.engine.run.ReplicateRunner;
+import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.engine.scenario.ScenarioLoader;
+import org.reconsim.engine.sim.PatientOutcome;
+import org.reconsim.engine.sim.TrialOutcome;
+import org.reconsim.engine.sim.TrialPlan;
+import org.reconsim.engine.sim.VirtualTrial;
+
+class AnalyticPowerTest {
+
+    @Test
+    void matchesRPowerTTest() {
+        // R 4.2.2: power.t.test(n = 20, delta = 0.5, sd = 1, strict = TRUE)$power = 0.3379390289
+        // (strict: both tails count, as a two-sided test rejects in both)
+        assertThat(AnalyticPower.twoSample(20, 0.5, 1, 0.05)).isCloseTo(0.3379390289, within(1e-8));
+        // power.t.test(n = 64, delta = 0.5, sd = 1, strict = TRUE)$power = 0.8014595579
+        assertThat(AnalyticPower.twoSample(64, 0.5, 1, 0.05)).isCloseTo(0.8014595579, within(1e-8));
+        // no effect: power is the significance level
+        assertThat(AnalyticPower.twoSample(30, 0, 1, 0.05)).isCloseTo(0.05, within(1e-9));
+    }
+
+    /**
+     * In direct-effect mode the simulated ANCOVA power equals the analytic value computed from
+     * the outcome SD and baseline correlation of the virtual population, within Monte Carlo error.
+     */
+    @Test
+    void simulatedAncovaPowerMatchesTheAnalyticValue() throws Exception {
+        Scenario s = ScenarioLoader.load(Path.of("..", "scenarios", "duek-2021.yaml")).scenario();
+        s = s.withMechanisms(s.mechanisms().withActive(List.of()))
+                .withTherapy(new Scenario.Therapy(new Scenario.Dropout(0, Scenario.DropoutMechanism.MCAR, 0)));
+        // the population's control-arm outcome SD and baseline correlation, from one large trial
+        TrialPlan nullPlan = TrialPlan.compile(s);
+        TrialOutcome big = VirtualTrial.run(nullPlan, new RandomStreams(99), 0, 6000);
+        int amy = Scenario.Endpoint.AMYGDALA.ordinal();
+        int post = Scenario.Visit.POST.ordinal();
+        double[] pre = big.patients().stream().filter(p -> p.arm() == nullPlan.controlArm().index())
+                .mapToDouble(p -> p.observed()[0][amy]).toArray();
+        double[] at = big.patients().stream().filter(p -> p.arm() == nullPlan.controlArm().index())
+                .mapToDouble(p -> p.observed()[post][amy]).toArray();
+        double sd = new org.apache.commons.math3.stat.descriptive.moment.StandardDeviation().evaluate(at);
+        double rho = new PearsonsCorrelation().correlation(pre, at);
+        double delta = -0.5 * sd;
+
+        Scenario direct = s.withDirectEffects(List.of(new Scenario.DirectEffect(Scenario.Endpoint.AMYGDALA, delta)));
+        TrialPlan plan = TrialPlan.compile(direct);
+        int replicates = 1500;
+        try (ReplicateRunner runner = new ReplicateRunner(2)) {
+            List<PowerRow> rows = new PowerAnalysis(plan, new RandomStreams(5)).run(List.of(20, 40), replicates, runner, d -> { });
+            for (PowerRow r : rows) {
+                if (!r.endpoint().equals("amygdala") || !r.visit().equals("post")) {
+                    continue;
+                }
+                double expected = AnalyticPower.ancova(r.nPerArm(), delta, sd, rho, 0.05);
+                // Monte Carlo error of the simulated power, plus 0.01 for the error of sd and rho from 6000 patients
+                double mcError = Math.sqrt(expected * (1 - expected) / replicates);
+                assertThat(r.power()).as("n=%d analytic %.4f", r.nPerArm(), expected).isCloseTo(expected, within(3.5 * mcError + 0.01));
+                assertThat(r.meanEstimate()).isCloseTo(delta, within(0.1 * Math.abs(delta)));
+            }
+        }
+    }
+}
