@@ -1,0 +1,313 @@
+package org.reconsim.results.dataset.bids;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.GZIPOutputStream;
+
+import org.reconsim.engine.EngineVersion;
+import org.reconsim.results.dataset.CsvTable;
+
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes a {@link BidsDataset} as a BIDS 1.9 raw dataset with a {@code derivatives/reconsim/}
+ * folder, so analysts can run their own fMRI and physiology pipelines on synthetic subjects whose
+ * ground truth is known. Every file goes to a temporary name and is renamed when complete.
+ * Output is deterministic: no timestamps, fixed gzip headers, numbers at 10 significant digits.
+ *
+ * <pre>
+ * dataset_description.json  README  participants.tsv  participants.json  task-memory_events.json
+ * sub-001/sub-001_sessions.tsv
+ * sub-001/ses-pre/func/sub-001_ses-pre_task-memory_bold.nii.gz (+ _bold.json)
+ *                      sub-001_ses-pre_task-memory_events.tsv
+ *                      sub-001_ses-pre_task-memory_physio.tsv.gz (+ _physio.json)   when EDA is given
+ * derivatives/reconsim/dataset_description.json  README  &lt;table&gt;.tsv  &lt;table&gt;.json
+ * </pre>
+ */
+public final class BidsWriter {
+
+    /** The BIDS version the layout and sidecars follow. */
+    public static final String BIDS_VERSION = "1.9.0";
+    /** The task label: retrieval of the trauma memory by scripts (TRIALS.md B). */
+    public static final String TASK = "memory";
+
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private final String generatorVersion;
+
+    /** A writer that records the running reconsim version in GeneratedBy. */
+    public BidsWriter() {
+        this(EngineVersion.RECONSIM);
+    }
+
+    /** A writer that records {@code generatorVersion} in GeneratedBy (fixed in tests for stable bytes). */
+    public BidsWriter(String generatorVersion) {
+        this.generatorVersion = generatorVersion;
+    }
+
+    /**
+     * Writes the dataset under {@code root} (created if needed).
+     *
+     * @return the files written, relative to root, with '/' separators, for the run manifest
+     */
+    public List<String> write(BidsDataset dataset, Path root) {
+        List<String> written = new ArrayList<>();
+        text(root, "dataset_description.json", json(description(dataset.name(), "raw")), written);
+        text(root, "README", readme(dataset), written);
+        text(root, "participants.tsv", participantsTsv(dataset.participants()), written);
+        text(root, "participants.json", json(participantsJson()), written);
+        text(root, "task-" + TASK + "_events.json", json(eventsJson(dataset.runs())), written);
+
+        Map<String, List<String>> sessionsBySubject = new LinkedHashMap<>();
+        dataset.participants().forEach(p -> sessionsBySubject.put(p.label(), new ArrayList<>()));
+        for (BidsRun run : dataset.runs()) {
+            sessionsBySubject.get(run.participant()).add(run.session());
+            writeRun(root, run, written);
+        }
+        for (Map.Entry<String, List<String>> e : sessionsBySubject.entrySet()) {
+            if (!e.getValue().isEmpty()) {
+                String sub = "sub-" + e.getKey();
+                StringBuilder tsv = new StringBuilder("session_id\n");
+                e.getValue().forEach(s -> tsv.append("ses-").append(s).append('\n'));
+                text(root, sub + "/" + sub + "_sessions.tsv", tsv.toString(), written);
+            }
+        }
+
+        String deriv = "derivatives/reconsim/";
+        text(root, deriv + "dataset_description.json", json(description(dataset.name() + " (reconsim derivatives)", "derivative")), written);
+        text(root, deriv + "README", derivativesReadme(dataset.derivatives()), written);
+        for (BidsDerivative d : dataset.derivatives()) {
+            text(root, deriv + d.name() + ".tsv", derivativeTsv(d), written);
+            text(root, deriv + d.name() + ".json", json(derivativeJson(d)), written);
+        }
+        return written;
+    }
+
+    private void writeRun(Path root, BidsRun run, List<String> written) {
+        String stem = "sub-" + run.participant() + "_ses-" + run.session() + "_task-" + TASK;
+        String dir = "sub-" + run.participant() + "/ses-" + run.session() + "/func/";
+
+        String bold = dir + stem + "_bold.nii.gz";
+        Nifti1Writer.write(root.resolve(bold), run.roiSeries(), run.repetitionTime(),
+                "reconsim: voxel x=i is ROI i of ReconsimROIs in the sidecar");
+        written.add(bold);
+        text(root, dir + stem + "_bold.json", json(boldJson(run)), written);
+
+        StringBuilder events = new StringBuilder("onset\tduration\ttrial_type\n");
+        for (BidsEvent e : run.events()) {
+            events.append(number(e.onset())).append('\t').append(number(e.duration())).append('\t')
+                    .append(e.trialType()).append('\n');
+        }
+        text(root, dir + stem + "_events.tsv", events.toString(), written);
+
+        double[] eda = run.eda();
+        if (eda != null) {
+            String physio = dir + stem + "_physio.tsv.gz";
+            AtomicFile.write(root.resolve(physio), out -> {
+                GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16);
+                Writer w = new BufferedWriter(new OutputStreamWriter(gz, StandardCharsets.UTF_8));
+                for (double v : eda) {
+                    w.write(number(v));
+                    w.write('\n');
+                }
+                w.flush();
+                gz.finish();
+            });
+            written.add(physio);
+            text(root, dir + stem + "_physio.json", json(physioJson(run)), written);
+        }
+    }
+
+    private ObjectNode description(String name, String type) {
+        ObjectNode d = JSON.createObjectNode();
+        d.put("Name", name);
+        d.put("BIDSVersion", BIDS_VERSION);
+        d.put("DatasetType", type);
+        ObjectNode gen = d.putArray("GeneratedBy").addObject();
+        gen.put("Name", "reconsim");
+        gen.put("Version", generatorVersion);
+        gen.put("Description", "virtual PTSD trial simulator: synthetic subjects with known ground truth");
+        return d;
+    }
+
+    private static String participantsTsv(List<BidsParticipant> participants) {
+        StringBuilder s = new StringBuilder("participant_id\tage\tsex\tarm\tsite\n");
+        for (BidsParticipant p : participants) {
+            s.append("sub-").append(p.label()).append('\t').append(number(p.ageYears())).append('\t')
+                    .append(cell(p.sex())).append('\t').append(cell(p.arm())).append('\t').append(cell(p.site())).append('\n');
+        }
+        return s.toString();
+    }
+
+    private static ObjectNode participantsJson() {
+        ObjectNode j = JSON.createObjectNode();
+        j.putObject("participant_id").put("Description", "subject label, sub-<label>");
+        j.putObject("age").put("Description", "age at enrolment").put("Units", "year");
+        ObjectNode sex = j.putObject("sex");
+        sex.put("Description", "sex of the participant");
+        sex.putObject("Levels").put("M", "male").put("F", "female").put("O", "other");
+        j.putObject("arm").put("Description", "randomized treatment arm (e.g. ketamine or midazolam after retrieval)");
+        j.putObject("site").put("Description", "recruiting site");
+        return j;
+    }
+
+    private static ObjectNode eventsJson(List<BidsRun> runs) {
+        Set<String> types = new LinkedHashSet<>();
+        runs.forEach(r -> r.events().forEach(e -> types.add(e.trialType())));
+        ObjectNode j = JSON.createObjectNode();
+        j.putObject("onset").put("Description", "script onset from the first volume").put("Units", "s");
+        j.putObject("duration").put("Description", "script window length").put("Units", "s");
+        ObjectNode tt = j.putObject("trial_type");
+        tt.put("Description", "script played in the scanner (TRIALS.md B: trauma, sad and relax scripts)");
+        ObjectNode levels = tt.putObject("Levels");
+        for (String t : types) {
+            levels.put(t, switch (t) {
+                case "trauma" -> "personal trauma script";
+                case "sad" -> "personal sad script (negative, non-traumatic control)";
+                case "relax" -> "relaxing script (neutral baseline)";
+                default -> t;
+            });
+        }
+        return j;
+    }
+
+    private static ObjectNode boldJson(BidsRun run) {
+        ObjectNode j = JSON.createObjectNode();
+        j.put("TaskName", TASK);
+        j.put("TaskDescription", "Retrieval of the trauma memory by scripts (trauma, sad, relax) in 30-s windows");
+        j.put("RepetitionTime", run.repetitionTime());
+        // one slice: every ROI value is sampled at the start of its volume
+        j.putArray("SliceTiming").add(0.0);
+        ArrayNode rois = j.putArray("ReconsimROIs");
+        run.roiNames().forEach(rois::add);
+        j.put("ReconsimLayout", "synthetic ROI time series, not an image: voxel (i,0,0) holds ReconsimROIs[i]");
+        return j;
+    }
+
+    private static ObjectNode physioJson(BidsRun run) {
+        ObjectNode j = JSON.createObjectNode();
+        j.put("SamplingFrequency", run.edaSamplingHz());
+        j.put("StartTime", 0.0);
+        j.putArray("Columns").add("eda");
+        j.putObject("eda").put("Description", "skin conductance (electrodermal activity)").put("Units", "uS");
+        return j;
+    }
+
+    private static String derivativeTsv(BidsDerivative d) {
+        StringBuilder s = new StringBuilder(String.join("\t", d.header())).append('\n');
+        for (List<Object> row : d.rows()) {
+            for (int i = 0; i < row.size(); i++) {
+                if (i > 0) {
+                    s.append('\t');
+                }
+                Object v = row.get(i);
+                s.append(v instanceof Number n ? number(n.doubleValue())
+                        : v instanceof Boolean b ? (b ? "true" : "false") : cell(v == null ? null : v.toString()));
+            }
+            s.append('\n');
+        }
+        return s.toString();
+    }
+
+    private static ObjectNode derivativeJson(BidsDerivative d) {
+        // keys are column names only (a BIDS data dictionary); the table's description is in the README
+        ObjectNode j = JSON.createObjectNode();
+        for (BidsDerivative.Column c : d.columns()) {
+            ObjectNode col = j.putObject(c.name());
+            col.put("Description", c.description());
+            if (c.units() != null) {
+                col.put("Units", c.units());
+            }
+        }
+        return j;
+    }
+
+    private static String derivativesReadme(List<BidsDerivative> tables) {
+        StringBuilder s = new StringBuilder("""
+                # reconsim derivatives
+
+                Tidy tables (one observation per row, tab-separated, n/a for missing), each with a JSON
+                data dictionary of the same name. participant_id and session join them to the raw data.
+
+                """);
+        tables.forEach(t -> s.append("- ").append(t.name()).append(".tsv: ").append(t.description()).append('\n'));
+        return s.toString();
+    }
+
+    private static String readme(BidsDataset d) {
+        StringBuilder roiTable = new StringBuilder();
+        List<String> first = d.runs().isEmpty() ? List.of() : d.runs().get(0).roiNames();
+        if (d.runs().stream().allMatch(r -> r.roiNames().equals(first))) {
+            for (int i = 0; i < first.size(); i++) {
+                roiTable.append(String.format(Locale.ROOT, "    x = %d  ->  %s%n", i, first.get(i)));
+            }
+        } else {
+            roiTable.append("    (differs between runs: see each sidecar)\n");
+        }
+        return """
+                # %s
+
+                Synthetic data generated by reconsim, a virtual PTSD trial simulator. Every subject is
+                virtual: nothing here was acquired from a person. The latent state that produced the
+                observations is in derivatives/reconsim/ (ground truth), so analysis pipelines can be
+                scored against it.
+
+                ## Task
+                task-memory: retrieval of the trauma memory by personal scripts (trauma, sad, relax),
+                30-s windows, TR as in each bold sidecar (1 s in the published design); see the
+                events files and task-memory_events.json. Sessions: pre (before treatment), post
+                (end of treatment), fu30 and fu90 (30- and 90-day follow-up).
+
+                ## Layout of the BOLD images (read this before analysing them)
+                The *_bold.nii.gz files are NOT brain images. Each holds region-of-interest (ROI) time
+                series: a NIfTI-1 float32 4-D image of shape R x 1 x 1 x T (R ROIs, T volumes), one
+                voxel per ROI along x. Voxel (i, 0, 0) at volume t is ROI i at time t * TR. The ROI
+                order is listed in each bold sidecar's ReconsimROIs field; in this dataset:
+
+                %s
+                Voxels are 2-mm cubes; qform and sform are a scaled identity (scanner space) that
+                centres the row of ROIs on x = 0. pixdim[4] equals RepetitionTime.
+                Values are in arbitrary simulator units, not percent signal change.
+
+                ## Physiology
+                *_physio.tsv.gz: skin conductance (column eda, microsiemens), no header, sampling rate
+                and start time in the physio sidecar; StartTime 0 = first volume.
+
+                ## Derivatives
+                derivatives/reconsim/*.tsv: tidy tables (one observation per row), each with a JSON
+                data dictionary: ROI betas, ROI-to-ROI connectivity within script windows, ground truth.
+                """.formatted(d.name(), roiTable.length() == 0 ? "    (no runs)\n" : roiTable.toString());
+    }
+
+    private static void text(Path root, String relative, String content, List<String> written) {
+        AtomicFile.writeText(root.resolve(relative), content);
+        written.add(relative);
+    }
+
+    private static String json(ObjectNode node) {
+        return JSON.writeValueAsString(node) + "\n";
+    }
+
+    /** BIDS writes missing values as n/a. */
+    private static String number(double d) {
+        return Double.isNaN(d) ? "n/a" : CsvTable.number(d);
+    }
+
+    private static String cell(String s) {
+        return s == null || s.isEmpty() ? "n/a" : s;
+    }
+}
