@@ -11,6 +11,7 @@ import org.reconsim.engine.scenario.LoadedScenario;
 import org.reconsim.engine.sim.TrialOutcome;
 import org.reconsim.engine.sim.TrialPlan;
 import org.reconsim.engine.sim.VirtualTrial;
+import org.reconsim.results.dataset.TrialDatasets;
 import org.reconsim.results.dataset.TrialTables;
 import org.reconsim.results.report.RunManifest;
 
@@ -28,13 +29,20 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "(SUDS on every exposure trial).")
 final class GenerateCommand implements Callable<Integer> {
 
-    enum Format { csv }
+    enum Format { csv, bids }
 
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (.yaml, .yml or .json).")
     Path file;
 
-    @Option(names = "--format", description = "csv (default).")
+    @Option(names = "--format", description = "csv (default) or bids (a BIDS dataset with NIfTI images of the ROI time series).")
     Format format = Format.csv;
+
+    @Option(names = "--timeseries", description = "Synthesize each scan's ROI time series; the betas are then GLM estimates "
+            + "(csv: timeseries.csv and connectivity.csv; implied by bids).")
+    boolean timeSeries;
+
+    @Option(names = "--physio", description = "Also synthesize the continuous EDA trace of each scan (bids only).")
+    boolean physio;
 
     @Option(names = "--n-per-arm", description = "Patients per arm (default: the scenario's design.n_per_arm).")
     Integer nPerArm;
@@ -52,16 +60,30 @@ final class GenerateCommand implements Callable<Integer> {
         if (n < 2 || n > 100_000) {
             throw new InvalidInputException("reconsim: --n-per-arm must be within 2..100000, got " + n);
         }
+        if (physio && format != Format.bids) {
+            throw new InvalidInputException("reconsim: --physio needs --format bids (EDA traces are written as BIDS physio files)");
+        }
         long seed = common.seed == null ? loaded.scenario().simulation().seed() : common.seed;
         Instant started = Instant.now();
         Path out = OutputFolder.create(common.out, loaded.scenario().name(), "generate");
-        TrialPlan plan = TrialPlan.compile(loaded.scenario());
+        boolean series = timeSeries || format == Format.bids;
+        TrialPlan plan = TrialPlan.compile(loaded.scenario()).withRecording(series, physio);
         TrialOutcome trial = VirtualTrial.run(plan, new RandomStreams(seed), 0, n);
-        List<String> files;
-        try (TrialTables tables = new TrialTables(plan, out, false)) {
-            tables.add(trial, null, List.of());
-            tables.commit();
-            files = tables.files();
+        List<String> files = new java.util.ArrayList<>();
+        if (format == Format.bids) {
+            files.addAll(TrialDatasets.writeBids(plan, trial, out));
+            // the run manifest sits beside the dataset's own files; tell BIDS tools it is not part of the dataset
+            RunManifest.writeAtomically(out.resolve(".bidsignore"), "manifest.json\n");
+            files.add(".bidsignore");
+        } else {
+            try (TrialTables tables = new TrialTables(plan, out, false)) {
+                tables.add(trial, null, List.of());
+                tables.commit();
+                files.addAll(tables.files());
+            }
+            if (series) {
+                files.addAll(TrialDatasets.writeScanTables(plan, trial, out));
+            }
         }
         new RunManifest("generate", List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)), loaded, seed,
                 1, started, Instant.now(), files).write(out);

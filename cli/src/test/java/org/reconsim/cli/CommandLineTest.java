@@ -121,6 +121,35 @@ class CommandLineTest {
     }
 
     @Test
+    void generateWritesABidsDatasetWithImagesEventsAndPhysiology(@TempDir Path dir) throws Exception {
+        Result r = run("generate", DUEK, "--format", "bids", "--physio", "--n-per-arm", "3", "--out", dir.toString(), "--quiet");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(dir.resolve("dataset_description.json")).exists();
+        assertThat(Files.readString(dir.resolve(".bidsignore"))).isEqualTo("manifest.json\n");
+        assertThat(Files.readAllLines(dir.resolve("participants.tsv")).get(0)).startsWith("participant_id");
+        Path func = dir.resolve("sub-001/ses-pre/func");
+        Path bold = func.resolve("sub-001_ses-pre_task-memory_bold.nii.gz");
+        assertThat(bold).exists();
+        assertThat(func.resolve("sub-001_ses-pre_task-memory_events.tsv")).exists();
+        assertThat(func.resolve("sub-001_ses-pre_task-memory_physio.tsv.gz")).exists();
+        // the NIfTI header: 4-D, 3 ROI voxels x 550 volumes, TR 1 s
+        byte[] header = new java.util.zip.GZIPInputStream(Files.newInputStream(bold)).readNBytes(352);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(header).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        assertThat(b.getInt(0)).isEqualTo(348);
+        assertThat(b.getShort(40)).isEqualTo((short) 4);
+        assertThat(b.getShort(42)).isEqualTo((short) 3);
+        assertThat(b.getShort(48)).isEqualTo((short) 550);
+        assertThat(b.getFloat(76 + 16)).isEqualTo(1.0f);
+        assertThat(dir.resolve("derivatives/reconsim/roi_betas.tsv")).exists();
+        assertThat(dir.resolve("derivatives/reconsim/connectivity.tsv")).exists();
+        assertThat(dir.resolve("derivatives/reconsim/ground_truth.tsv")).exists();
+        Result bad = run("generate", DUEK, "--physio", "--out", dir.resolve("x").toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).isEqualTo("reconsim: --physio needs --format bids (EDA traces are written as BIDS physio files)\n");
+        assertThat(dir.resolve("x")).doesNotExist();
+    }
+
+    @Test
     void badOptionsAreInvalidInput(@TempDir Path dir) {
         Result threads = run("power", DUEK, "--threads", "0", "--out", dir.resolve("a").toString());
         assertThat(threads.code()).isEqualTo(2);

@@ -26,5 +26,11 @@ public enum Purpose {
     /** Self-reported clinical scores: subject effect, visit noise, functional unblinding. */
     CLINICAL,
     /** SUDS ratings during exposure sessions. */
-    SESSIONS
+    SESSIONS,
+    /** ROI time series of the scans (when recorded). */
+    TIMESERIES,
+    /** Continuous EDA traces of the scans (when recorded). */
+    PHYSIO,
+    /** The fixed calibration population that sizes measurement noise (seed 0 always). */
+    CALIBRATION
 }

@@ -8,7 +8,15 @@ import org.reconsim.engine.rng.Purpose;
 import org.reconsim.engine.rng.RandomStreams;
 import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.engine.scenario.Timeline;
+import org.reconsim.models.measurement.Connectivity;
+import org.reconsim.models.measurement.EdaTrace;
+import org.reconsim.models.measurement.GlmEstimate;
+import org.reconsim.models.measurement.Hrf;
+import org.reconsim.models.measurement.Roi;
 import org.reconsim.models.measurement.RoiMeasure;
+import org.reconsim.models.measurement.RoiTimeSeries;
+import org.reconsim.models.measurement.ScriptEvent;
+import org.reconsim.models.measurement.ScriptTask;
 import org.reconsim.models.memory.Context;
 import org.reconsim.models.memory.TraumaMemory;
 import org.reconsim.models.pharmacology.ConcentrationProfile;
@@ -48,6 +56,9 @@ final class PatientAgent {
     private final double[] fearAtHome = new double[VISITS];
     private final List<PatientOutcome.Rating> weekly = new ArrayList<>();
     private final List<PatientOutcome.Suds> suds = new ArrayList<>();
+    private final List<PatientOutcome.ScanRecord> scans = new ArrayList<>();
+    private final UniformRandomProvider timeSeriesStream;
+    private final UniformRandomProvider physioStream;
     /** Distress driving dropout: observed baseline PCL-5 (mar) or the last session's SUDS (mnar), standardized. */
     private double distress;
     private final UniformRandomProvider memoryStream;
@@ -104,6 +115,8 @@ final class PatientAgent {
         }
         this.clinicalStream = clinical;
         this.sudsStream = streams.stream(Purpose.SESSIONS, index, replicate);
+        this.timeSeriesStream = plan.recording().timeSeries() ? streams.stream(Purpose.TIMESERIES, index, replicate) : null;
+        this.physioStream = plan.recording().physio() ? streams.stream(Purpose.PHYSIO, index, replicate) : null;
 
         UniformRandomProvider traits = streams.stream(Purpose.MEASUREMENT_TRAITS, index, replicate);
         for (int r = 0; r < roiIntercepts.length; r++) {
@@ -200,6 +213,9 @@ final class PatientAgent {
                 observed[visit][d.endpoint().ordinal()] += d.effect();
             }
         }
+        if (plan.recording().timeSeries()) {
+            record(visit, r, memory.traceStrength());
+        }
         if (visit == 0) {
             distress = plan.scenario().therapy().dropout().mechanism() == Scenario.DropoutMechanism.MNAR
                     ? standardizedFear(home) : standardizedPcl5(observed[0][Scenario.Endpoint.PCL5.ordinal()]);
@@ -258,6 +274,61 @@ final class PatientAgent {
     }
 
     private double sessionDistress;
+
+    /** Scan task of every recorded scan (Duek 2023: trauma, sad and relax scripts, TR 1 s). */
+    private static final ScriptTask TASK = ScriptTask.duek2023();
+    private static final GlmEstimate GLM = GlmEstimate.duek2023();
+
+    /**
+     * Records one scan: ROI time series whose trauma amplitudes are the scan's ROI betas, the
+     * GLM estimates that then replace them as the reported betas, window connectivity whose
+     * latent trauma coupling rises with fear expression (amygdala-hippocampus) and trace
+     * strength (hippocampus-vmPFC) [assumption: Duek 2023 found both lower after ketamine,
+     * amygdala-vmPFC unchanged], and optionally the EDA trace.
+     */
+    private void record(int visit, double fear, double trace) {
+        double[] amplitudes = new double[TrialPlan.ROI_COUNT];
+        for (int k = 0; k < amplitudes.length; k++) {
+            amplitudes[k] = observed[visit][k];
+        }
+        double[] coupling = new double[Roi.Pair.values().length];
+        coupling[Roi.Pair.AMYGDALA_HIPPOCAMPUS.ordinal()] = clampCoupling(0.2 + 0.5 * fear);
+        coupling[Roi.Pair.AMYGDALA_VMPFC.ordinal()] = clampCoupling(0.3);
+        coupling[Roi.Pair.HIPPOCAMPUS_VMPFC.ordinal()] = clampCoupling(0.2 + 0.5 * trace);
+        double[][] series = RoiTimeSeries.DEFAULTS.synthesize(TASK, Hrf.SPM_CANONICAL, amplitudes, coupling, timeSeriesStream);
+        double[][] glm = new double[series.length][];
+        for (int k = 0; k < series.length; k++) {
+            GlmEstimate.GlmFit fit = GLM.fit(series[k]);
+            glm[k] = new double[] {fit.trauma(), fit.sad(), fit.relax()};
+            observed[visit][k] = fit.traumaMinusRelax();
+        }
+        double[] connectivity = new double[coupling.length];
+        for (Roi.Pair pair : Roi.Pair.values()) {
+            connectivity[pair.ordinal()] = Connectivity.HRF_SHIFTED.traumaMinusRelax(series[pair.first().ordinal()],
+                    series[pair.second().ordinal()], TASK);
+        }
+        double[] eda = null;
+        if (plan.recording().physio()) {
+            List<ScriptEvent> events = TASK.events();
+            double[] amps = new double[events.size()];
+            for (int i = 0; i < amps.length; i++) {
+                // trauma scripts evoke the fear response, sad scripts a third of it, relax none [assumption]
+                double latent = switch (events.get(i).script()) {
+                    case TRAUMA -> fear;
+                    case SAD -> fear / 3;
+                    case RELAX -> 0;
+                };
+                amps[i] = plan.scr().amplitude(scrResponder, scrGain, latent, PatientGenerator.standardNormal(physioStream));
+            }
+            double tonic = 3.1 + 1.1 * PatientGenerator.open(physioStream); // tonic level 3.1-4.2 uS (MODEL.md 5)
+            eda = EdaTrace.DUEK_2023.withTonicUs(tonic).synthesize(TASK, amps, physioStream);
+        }
+        scans.add(new PatientOutcome.ScanRecord(visit, series, glm, connectivity, coupling, eda));
+    }
+
+    private static double clampCoupling(double c) {
+        return Math.max(-0.95, Math.min(0.95, c));
+    }
 
     /** Per-session dropout hazard: constant (mcar) or scaled by exp(slope * distress) (mar, mnar). */
     private double dropoutHazard() {
@@ -333,7 +404,7 @@ final class PatientAgent {
     PatientOutcome outcome() {
         return new PatientOutcome(subjectId, arm.index(), site, covariates, destabilized, rho, peakConcentration, peakOccupancy,
                 labileOccupancy, peakDissociation, peakSedation, believesActive, dropoutSession, traceStrength, fearExpression,
-                extinctionRecall, fearAtHome, observed, List.copyOf(weekly), List.copyOf(suds));
+                extinctionRecall, fearAtHome, observed, List.copyOf(weekly), List.copyOf(suds), List.copyOf(scans));
     }
 
 

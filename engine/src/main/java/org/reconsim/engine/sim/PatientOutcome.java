@@ -30,6 +30,7 @@ import org.reconsim.models.population.PatientCovariates;
  * @param observed                observed outcome per visit and endpoint
  * @param weeklyPcl5              weekly PCL-5 ratings while in the study
  * @param suds                    SUDS rating on every exposure trial
+ * @param scans                   recorded scans (time series, connectivity, EDA), empty unless recording
  */
 public record PatientOutcome(
         int subjectId,
@@ -51,10 +52,25 @@ public record PatientOutcome(
         double[] fearAtHome,
         double[][] observed,
         List<Rating> weeklyPcl5,
-        List<Suds> suds) {
+        List<Suds> suds,
+        List<ScanRecord> scans) {
 
     /** A weekly rating: week number, day after the pre-visit retrieval, score. */
     public record Rating(int week, double day, double value) {
+    }
+
+    /**
+     * One recorded scan.
+     *
+     * @param visit         visit index
+     * @param roiSeries     [roi][volume] time series (amygdala, hippocampus, vmPFC)
+     * @param glm           per ROI the GLM estimates {trauma, sad, relax}
+     * @param connectivity  per ROI pair (amygdala-hippocampus, amygdala-vmPFC, hippocampus-vmPFC) the trauma-minus-relax
+     *                      Fisher z of the window correlations
+     * @param coupling      the latent trauma coupling per pair that generated them
+     * @param eda           continuous EDA trace (uS), null unless physiology is recorded
+     */
+    public record ScanRecord(int visit, double[][] roiSeries, double[][] glm, double[] connectivity, double[] coupling, double[] eda) {
     }
 
     /** A SUDS rating (0-100) on one exposure trial: session, trial, hours after the pre-visit retrieval. */

@@ -30,7 +30,22 @@ public record TrialPlan(
         RoiMeasure[] rois,
         ScrMeasure scr,
         double siteSd,
-        double dropoutHazardPerSession) {
+        double dropoutHazardPerSession,
+        Recording recording) {
+
+    /**
+     * What each scan records beyond its summary values: ROI time series (the betas are then
+     * estimated from them by a GLM and connectivity is computed) and continuous EDA.
+     */
+    public record Recording(boolean timeSeries, boolean physio) {
+        public static final Recording NONE = new Recording(false, false);
+    }
+
+    /** The same plan recording time series and/or physiology at every scan. */
+    public TrialPlan withRecording(boolean timeSeries, boolean physio) {
+        return new TrialPlan(scenario, timeline, arms, population, memory, mechanisms, occupancy, rois, scr, siteSd,
+                dropoutHazardPerSession, new Recording(timeSeries || physio, physio));
+    }
 
     /** Number of ROI endpoints (amygdala, hippocampus, vmPFC); SCR comes after them. */
     public static final int ROI_COUNT = 3;
@@ -52,6 +67,10 @@ public record TrialPlan(
                 NmdaOccupancy.ketamineDefault().molarMassGPerMol());
         Scenario.Measurement ms = s.measurement();
         RoiMeasure[] rois = {roi(ms.amygdala()), roi(ms.hippocampus()), roi(ms.vmpfc())};
+        double[] latentSd = baselineLatentSd(s, population);
+        for (int k = 0; k < rois.length; k++) {
+            rois[k] = rois[k].withLatentSd(latentSd[k]);
+        }
         Scenario.Scr sc = ms.scr();
         ScrMeasure scr = new ScrMeasure(sc.nonresponderFraction(), sc.amplitudeUs(), sc.gainCv(), sc.noiseSdUs(), sc.floorUs());
         int sessions = s.protocol().peSessions().count();
@@ -59,7 +78,7 @@ public record TrialPlan(
         // constant per-session hazard h with 1 - (1 - h)^sessions = total dropout
         double hazard = sessions == 0 ? 0 : 1 - Math.pow(1 - total, 1.0 / sessions);
         return new TrialPlan(s, Timeline.of(s), List.copyOf(arms), population, s.memory().twoTrace().toModel(), mechanisms,
-                occupancy, rois, scr, ms.siteSd(), hazard);
+                occupancy, rois, scr, ms.siteSd(), hazard, Recording.NONE);
     }
 
     public ArmPlan controlArm() {
@@ -89,6 +108,34 @@ public record TrialPlan(
             offset += a.allocation();
         }
         return (long) (j / arm.allocation()) * allocationBlock() + offset + (j % arm.allocation());
+    }
+
+    /** Virtual patients used to measure the population spread of the ROI latents. */
+    static final int CALIBRATION_PATIENTS = 4000;
+
+    /**
+     * Between-subject SD at the pre visit of the three ROI latents (fear expression, trace
+     * strength, extinction recall in the scanner), measured on a fixed calibration population
+     * (seed 0, independent of the run's seed, so the noise scale belongs to the scenario).
+     */
+    static double[] baselineLatentSd(Scenario s, PatientGenerator population) {
+        org.reconsim.engine.rng.RandomStreams calibration = new org.reconsim.engine.rng.RandomStreams(0);
+        double t0 = Timeline.of(s).retrievalStart();
+        double[][] v = new double[ROI_COUNT][CALIBRATION_PATIENTS];
+        for (int i = 0; i < CALIBRATION_PATIENTS; i++) {
+            org.reconsim.models.population.PatientCovariates c = population.draw(
+                    calibration.stream(org.reconsim.engine.rng.Purpose.CALIBRATION, i, 0));
+            org.reconsim.models.memory.TraumaMemory m = s.memory().patient(c.traceStrength(), c.extinction(),
+                    c.memoryAgeYears() * 365.25);
+            v[0][i] = m.expression(org.reconsim.models.memory.Context.SCANNER, t0);
+            v[1][i] = m.traceStrength();
+            v[2][i] = m.extinctionRecall(org.reconsim.models.memory.Context.SCANNER, t0);
+        }
+        double[] sd = new double[ROI_COUNT];
+        for (int k = 0; k < ROI_COUNT; k++) {
+            sd[k] = new org.apache.commons.math3.stat.descriptive.moment.StandardDeviation().evaluate(v[k]);
+        }
+        return sd;
     }
 
     private static PkModel pkModel(Scenario.Drug drug, Scenario.Pharmacology ph) {

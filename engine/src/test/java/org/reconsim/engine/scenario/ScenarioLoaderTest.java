@@ -83,7 +83,7 @@ class ScenarioLoaderTest {
                 .isInstanceOfSatisfying(InvalidScenarioException.class, e -> assertThat(e.problems()).extracting(Problem::toString)
                         .containsExactlyInAnyOrder(
                                 "b.yaml:9: colour: unknown field; allowed here: name, description, design, protocol, population, "
-                                        + "memory, pharmacology, mechanisms, therapy, measurement, analysis, simulation",
+                                        + "memory, pharmacology, mechanisms, therapy, measurement, analysis, simulation, direct_effects",
                                 "b.yaml:7: design.sites: out of range: allowed 1 <= x <= 1000, got 0",
                                 "b.yaml:8: design.n_per_arm: expected a whole number, got 'x'"));
     }

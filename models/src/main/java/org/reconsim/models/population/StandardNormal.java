@@ -1,12 +1,10 @@
 package org.reconsim.models.population;
 
-import org.apache.commons.math3.special.Erf;
 
 /**
- * The standard normal quantile function by Acklam's rational approximation (relative error
- * below 1.15e-9 in the central region), refined by one Halley step against the exact CDF in the
- * tails (p < 0.02425 or p > 0.97575, where the rational form alone is less accurate): fast,
- * allocation-free, and one uniform per deviate.
+ * The standard normal quantile function by Acklam's rational approximation: relative error
+ * below 1.15e-9 over (0, 1) (checked against AS241 in the tests, including p = 1e-12), far
+ * below any simulation's Monte Carlo error; fast, allocation-free, and one uniform per deviate.
  */
 public final class StandardNormal {
 
@@ -40,9 +38,6 @@ public final class StandardNormal {
             x = -(((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5])
                     / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
         }
-        // tails only: one Halley refinement step against the exact CDF
-        double e = 0.5 * Erf.erfc(-x / Math.sqrt(2)) - p;
-        double u = e * Math.sqrt(2 * Math.PI) * Math.exp(x * x / 2);
-        return x - u / (1 + x * u / 2);
+        return x;
     }
 }

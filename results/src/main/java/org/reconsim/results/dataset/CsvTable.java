@@ -111,8 +111,76 @@ public final class CsvTable implements AutoCloseable {
         if (d == 0) {
             return "0";
         }
-        BigDecimal b = new BigDecimal(d).round(DIGITS).stripTrailingZeros();
         double mag = Math.abs(d);
+        if (mag >= 1e-3 && mag < 1e9) {
+            return plain(d);
+        }
+        BigDecimal b = new BigDecimal(d).round(DIGITS).stripTrailingZeros();
         return mag >= 1e-6 && mag < 1e15 ? b.toPlainString() : b.toString();
+    }
+
+    /** A finite double with exactly {@code decimals} digits after the point (rounded half up), fast. */
+    public static String fixed(double d, int decimals) {
+        long scaled = (long) Math.floor(Math.abs(d) * POW10[decimals] + 0.5);
+        String digits = Long.toString(scaled);
+        StringBuilder out = new StringBuilder(digits.length() + 3);
+        if (d < 0 && scaled != 0) {
+            out.append('-');
+        }
+        if (digits.length() <= decimals) {
+            out.append("0.");
+            for (int i = digits.length(); i < decimals; i++) {
+                out.append('0');
+            }
+            return out.append(digits).toString();
+        }
+        return out.append(digits, 0, digits.length() - decimals).append('.').append(digits, digits.length() - decimals, digits.length())
+                .toString();
+    }
+
+    private static final long[] POW10 = {1L, 10L, 100L, 1000L, 10000L, 100000L, 1000000L, 10000000L, 100000000L, 1000000000L,
+        10000000000L, 100000000000L, 1000000000000L};
+
+    /**
+     * The fast path for ordinary magnitudes (datasets write millions of numbers): 10 significant
+     * digits by scaling in floating point and rounding half up. It can differ from the exact
+     * decimal rounding in the last digit for values within an ulp of a tie, never between runs.
+     */
+    private static String plain(double d) {
+        double mag = Math.abs(d);
+        int exp = (int) Math.floor(Math.log10(mag));
+        int decimals = 9 - exp; // digits after the point that give 10 significant digits
+        if (decimals < 0 || decimals >= POW10.length) {
+            return new BigDecimal(d).round(DIGITS).stripTrailingZeros().toPlainString();
+        }
+        long scaled = (long) Math.floor(mag * POW10[decimals] + 0.5);
+        if (scaled >= 10_000_000_000L) { // the log10 guess was one low, or rounding carried into an 11th digit
+            decimals--;
+            scaled = (long) Math.floor(mag * POW10[decimals] + 0.5);
+        } else if (scaled < 1_000_000_000L && decimals + 1 < POW10.length) { // the guess was one high
+            decimals++;
+            scaled = (long) Math.floor(mag * POW10[decimals] + 0.5);
+        }
+        while (decimals > 0 && scaled % 10 == 0) {
+            scaled /= 10;
+            decimals--;
+        }
+        String digits = Long.toString(scaled);
+        StringBuilder out = new StringBuilder(16);
+        if (d < 0) {
+            out.append('-');
+        }
+        if (decimals <= 0) {
+            out.append(digits);
+        } else if (digits.length() > decimals) {
+            out.append(digits, 0, digits.length() - decimals).append('.').append(digits, digits.length() - decimals, digits.length());
+        } else {
+            out.append("0.");
+            for (int i = digits.length(); i < decimals; i++) {
+                out.append('0');
+            }
+            out.append(digits);
+        }
+        return out.toString();
     }
 }

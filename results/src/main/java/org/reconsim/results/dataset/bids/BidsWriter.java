@@ -121,7 +121,7 @@ public final class BidsWriter {
                 GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16);
                 Writer w = new BufferedWriter(new OutputStreamWriter(gz, StandardCharsets.UTF_8));
                 for (double v : eda) {
-                    w.write(number(v));
+                    w.write(Double.isNaN(v) ? "n/a" : CsvTable.fixed(v, 5)); // 10 nS resolution is far below any EDA noise
                     w.write('\n');
                 }
                 w.flush();

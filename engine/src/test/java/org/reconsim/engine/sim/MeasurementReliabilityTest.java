@@ -1,0 +1,56 @@
+package org.reconsim.engine.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.reconsim.engine.rng.RandomStreams;
+import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.models.measurement.Reliability;
+
+/**
+ * The measurement noise is sized so that two scans of an unchanged patient agree with the
+ * target test-retest ICC (MODEL.md 5), and the SCR non-responder share is the target's.
+ */
+class MeasurementReliabilityTest {
+
+    @Test
+    void roiIccBetweenTwoNoChangeVisitsMatchesTheTarget() throws Exception {
+        Scenario s = VirtualTrialTest.duek();
+        Scenario.Protocol p = s.protocol();
+        // no therapy, no drug effect on memory, no dropout: nothing changes between pre and post but time
+        s = s.withProtocol(new Scenario.Protocol(p.retrievalMinutes(), p.infusionStartHours(),
+                        new Scenario.PeSessions(0, 24, 24, 8, 5), new Scenario.Visits(0, 1, 30, 90)))
+                .withMechanisms(s.mechanisms().withActive(List.of()))
+                .withTherapy(new Scenario.Therapy(new Scenario.Dropout(0, Scenario.DropoutMechanism.MCAR, 0)));
+        TrialPlan plan = TrialPlan.compile(s);
+        TrialOutcome t = VirtualTrial.run(plan, new RandomStreams(8), 0, 1000);
+        assertThat(t.patients()).hasSize(2000);
+        Scenario.Roi[] targets = {s.measurement().amygdala(), s.measurement().hippocampus(), s.measurement().vmpfc()};
+        for (int k = 0; k < 3; k++) {
+            double[] pre = new double[2000];
+            double[] post = new double[2000];
+            for (int i = 0; i < 2000; i++) {
+                pre[i] = t.patients().get(i).observed()[0][k];
+                post[i] = t.patients().get(i).observed()[Scenario.Visit.POST.ordinal()][k];
+            }
+            // SE of an ICC near 0.4 with 2000 subjects is about 0.02
+            assertThat(Reliability.of(pre, post).consistency()).as("ROI %d", k).isCloseTo(targets[k].icc(),
+                    org.assertj.core.api.Assertions.within(0.05));
+        }
+        // non-responders: no scorable trauma-script SCR at any of the four scans (a responder scores
+        // 0 at one scan now and then, below the 0.02 uS floor, but hardly ever at all four)
+        int scr = Scenario.Endpoint.SCR.ordinal();
+        long nonResponders = t.patients().stream().filter(pt -> {
+            for (double[] visit : pt.observed()) {
+                if (visit[scr] != 0) {
+                    return false;
+                }
+            }
+            return true;
+        }).count();
+        assertThat(nonResponders / 2000.0).isCloseTo(s.measurement().scr().nonresponderFraction(),
+                org.assertj.core.api.Assertions.within(0.02));
+    }
+}

@@ -1,0 +1,119 @@
+package org.reconsim.results.dataset;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.engine.sim.PatientOutcome;
+import org.reconsim.engine.sim.TrialOutcome;
+import org.reconsim.engine.sim.TrialPlan;
+import org.reconsim.models.measurement.EdaTrace;
+import org.reconsim.models.measurement.Roi;
+import org.reconsim.models.measurement.ScriptEvent;
+import org.reconsim.models.measurement.ScriptTask;
+import org.reconsim.results.dataset.bids.BidsDataset;
+import org.reconsim.results.dataset.bids.BidsDerivative;
+import org.reconsim.results.dataset.bids.BidsEvent;
+import org.reconsim.results.dataset.bids.BidsParticipant;
+import org.reconsim.results.dataset.bids.BidsRun;
+import org.reconsim.results.dataset.bids.BidsWriter;
+
+/**
+ * Synthetic datasets from one virtual trial: the recorded scans as CSV tables
+ * ({@code timeseries.csv}, {@code connectivity.csv}) or the whole trial as a BIDS dataset.
+ */
+public final class TrialDatasets {
+
+    private static final List<String> ROI_NAMES = List.of("amygdala", "hippocampus", "vmpfc");
+    private static final String[] CONDITIONS = {"trauma", "sad", "relax"};
+
+    private TrialDatasets() {
+    }
+
+    static String participant(PatientOutcome p) {
+        return String.format(Locale.ROOT, "%03d", p.subjectId());
+    }
+
+    static String pairName(Roi.Pair pair) {
+        return ROI_NAMES.get(pair.first().ordinal()) + "_" + ROI_NAMES.get(pair.second().ordinal());
+    }
+
+    /** Long tables of the recorded ROI time series and window connectivity; returns the files written. */
+    public static List<String> writeScanTables(TrialPlan plan, TrialOutcome trial, Path folder) {
+        double tr = ScriptTask.duek2023().trSeconds();
+        try (CsvTable series = new CsvTable(folder.resolve("timeseries.csv"), List.of("subject_id", "arm", "visit", "volume",
+                "seconds", "roi", "value"));
+             CsvTable conn = new CsvTable(folder.resolve("connectivity.csv"), List.of("subject_id", "arm", "visit", "roi_pair",
+                     "fisher_z_trauma_minus_relax", "latent_coupling"))) {
+            for (PatientOutcome p : trial.patients()) {
+                String arm = plan.arms().get(p.arm()).name();
+                for (PatientOutcome.ScanRecord s : p.scans()) {
+                    String visit = Scenario.Visit.values()[s.visit()].label();
+                    for (int k = 0; k < s.roiSeries().length; k++) {
+                        double[] y = s.roiSeries()[k];
+                        for (int t = 0; t < y.length; t++) {
+                            series.row(p.subjectId(), arm, visit, t, t * tr, ROI_NAMES.get(k), y[t]);
+                        }
+                    }
+                    for (Roi.Pair pair : Roi.Pair.values()) {
+                        conn.row(p.subjectId(), arm, visit, pairName(pair), s.connectivity()[pair.ordinal()], s.coupling()[pair.ordinal()]);
+                    }
+                }
+            }
+            series.commit();
+            conn.commit();
+        }
+        return List.of("timeseries.csv", "connectivity.csv");
+    }
+
+    /** The trial as a BIDS dataset under {@code root}; returns the files written (relative paths). */
+    public static List<String> writeBids(TrialPlan plan, TrialOutcome trial, Path root) {
+        ScriptTask task = ScriptTask.duek2023();
+        List<BidsEvent> events = new ArrayList<>();
+        for (ScriptEvent e : task.events()) {
+            events.add(new BidsEvent(e.onset(), e.duration(), e.script().label()));
+        }
+        List<BidsParticipant> participants = new ArrayList<>();
+        List<BidsRun> runs = new ArrayList<>();
+        List<List<Object>> betas = new ArrayList<>();
+        List<List<Object>> connectivity = new ArrayList<>();
+        List<List<Object>> truth = new ArrayList<>();
+        for (PatientOutcome p : trial.patients()) {
+            String id = participant(p);
+            participants.add(new BidsParticipant(id, plan.arms().get(p.arm()).name(), "site" + (p.site() + 1), p.covariates().ageYears(),
+                    p.covariates().female() ? "F" : "M"));
+            for (PatientOutcome.ScanRecord s : p.scans()) {
+                String session = Scenario.Visit.values()[s.visit()].label();
+                runs.add(new BidsRun(id, session, task.trSeconds(), ROI_NAMES, s.roiSeries(), events, s.eda(),
+                        s.eda() == null ? Double.NaN : EdaTrace.DUEK_2023.samplingHz()));
+                for (int k = 0; k < ROI_NAMES.size(); k++) {
+                    for (int c = 0; c < CONDITIONS.length; c++) {
+                        betas.add(List.of("sub-" + id, session, ROI_NAMES.get(k), CONDITIONS[c], s.glm()[k][c]));
+                    }
+                    betas.add(List.of("sub-" + id, session, ROI_NAMES.get(k), "trauma_minus_relax", s.glm()[k][0] - s.glm()[k][2]));
+                }
+                for (Roi.Pair pair : Roi.Pair.values()) {
+                    connectivity.add(List.of("sub-" + id, session, ROI_NAMES.get(pair.first().ordinal()),
+                            ROI_NAMES.get(pair.second().ordinal()), "trauma_minus_relax", s.connectivity()[pair.ordinal()]));
+                    truth.add(List.of("sub-" + id, session, "coupling_" + pairName(pair), s.coupling()[pair.ordinal()]));
+                }
+                int v = s.visit();
+                truth.add(List.of("sub-" + id, session, "trace_strength", p.traceStrength()[v]));
+                truth.add(List.of("sub-" + id, session, "fear_expression_scanner", p.fearExpression()[v]));
+                truth.add(List.of("sub-" + id, session, "fear_expression_home", p.fearAtHome()[v]));
+                truth.add(List.of("sub-" + id, session, "extinction_recall_scanner", p.extinctionRecall()[v]));
+            }
+        }
+        BidsDerivative conn = new BidsDerivative("connectivity", "ROI-to-ROI connectivity: Fisher z of the window correlations, "
+                + "trauma minus relax windows shifted by 5 s for the HRF (Duek 2023)", List.of(
+                BidsDerivative.CONNECTIVITY_COLUMNS.get(0), BidsDerivative.CONNECTIVITY_COLUMNS.get(1),
+                BidsDerivative.CONNECTIVITY_COLUMNS.get(2), BidsDerivative.CONNECTIVITY_COLUMNS.get(3),
+                new BidsDerivative.Column("contrast", "trauma_minus_relax: trauma-window z minus relax-window z", null),
+                new BidsDerivative.Column("fisher_z", "difference of Fisher z (atanh r) between the windows", null)), connectivity);
+        BidsDataset dataset = new BidsDataset(plan.scenario().name(), participants, runs,
+                List.of(BidsDerivative.roiBetas(betas), conn, BidsDerivative.groundTruth(truth)));
+        return new BidsWriter().write(dataset, root);
+    }
+}
