@@ -147,19 +147,47 @@ final class PatientAgent {
     /** Puts this patient's protocol on the schedule. */
     void schedule(TrialState state) {
         Timeline t = plan.timeline();
+        List<double[]> planned = new ArrayList<>();
         for (int v = 0; v < VISITS; v++) {
-            state.schedule(t.visits()[v], new ProtocolEvent(this, ProtocolEvent.Kind.SCAN, v));
+            planned.add(new double[] {t.visits()[v], ProtocolEvent.Kind.SCAN.ordinal(), v});
         }
-        state.schedule(t.infusionStart(), new ProtocolEvent(this, ProtocolEvent.Kind.INFUSION, 0));
+        planned.add(new double[] {t.infusionStart(), ProtocolEvent.Kind.INFUSION.ordinal(), 0});
         for (int k = 0; k < t.sessionStarts().length; k++) {
-            state.schedule(t.sessionStarts()[k], new ProtocolEvent(this, ProtocolEvent.Kind.SESSION, k));
+            planned.add(new double[] {t.sessionStarts()[k], ProtocolEvent.Kind.SESSION.ordinal(), k});
         }
         double every = plan.scenario().measurement().weeklyPcl5Days() * 24;
         if (every > 0) {
             int k = 1;
             for (double w = t.retrievalStart() + every; w <= t.visitHours(Scenario.Visit.FU90) + 1e-9; w += every, k++) {
-                state.schedule(w, new ProtocolEvent(this, ProtocolEvent.Kind.RATING, k));
+                planned.add(new double[] {w, ProtocolEvent.Kind.RATING.ordinal(), k});
             }
+        }
+        // the order the schedule would run them in: by time, then by kind
+        planned.sort((a, b) -> a[0] != b[0] ? Double.compare(a[0], b[0]) : Double.compare(a[1], b[1]));
+        ProtocolEvent.Kind[] kinds = ProtocolEvent.Kind.values();
+        planTimes = new double[planned.size()];
+        planEvents = new ProtocolEvent[planned.size()];
+        for (int i = 0; i < planTimes.length; i++) {
+            double[] e = planned.get(i);
+            planTimes[i] = e[0];
+            planEvents[i] = new ProtocolEvent(this, kinds[(int) e[1]], (int) e[2]);
+        }
+        scheduleNext(state);
+    }
+
+    /**
+     * The patient's protocol, in time order. Only the next planned event sits on the schedule
+     * at any moment (each event schedules its successor), so the schedule's heap holds about one
+     * entry per patient rather than every future event.
+     */
+    private double[] planTimes;
+    private ProtocolEvent[] planEvents;
+    private int nextPlanned;
+
+    private void scheduleNext(TrialState state) {
+        if (nextPlanned < planEvents.length) {
+            state.schedule(planTimes[nextPlanned], planEvents[nextPlanned]);
+            nextPlanned++;
         }
     }
 
@@ -173,6 +201,9 @@ final class PatientAgent {
             case RESTABILIZATION -> restabilize(now);
             case RATING -> rating(event.index(), now);
             default -> throw new IllegalStateException(event.kind().toString());
+        }
+        if (event.kind() != ProtocolEvent.Kind.RESTABILIZATION) {
+            scheduleNext(state);
         }
     }
 
