@@ -49,7 +49,7 @@ class CommandLineTest {
         assertThat(a).isEqualTo(b);
         List<String> lines = Files.readAllLines(dir.resolve("t1/power.csv"));
         assertThat(lines.get(0)).isEqualTo("n_per_arm,endpoint,visit,analysis,replicates,rejections,power,ci_low,ci_high,"
-                + "mean_estimate,sd_estimate");
+                + "mean_estimate,sd_estimate,cp_low,cp_high,type_s,exaggeration_ratio");
         assertThat(lines).hasSize(1 + 2 * 6 * 3);
         assertThat(lines.get(1)).startsWith("8,amygdala,post,ancova,60,");
         // the printed table carries the same rows

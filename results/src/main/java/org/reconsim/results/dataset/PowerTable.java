@@ -10,7 +10,7 @@ import org.reconsim.results.power.PowerRow;
 public final class PowerTable {
 
     public static final List<String> COLUMNS = List.of("n_per_arm", "endpoint", "visit", "analysis", "replicates", "rejections",
-            "power", "ci_low", "ci_high", "mean_estimate", "sd_estimate");
+            "power", "ci_low", "ci_high", "mean_estimate", "sd_estimate", "cp_low", "cp_high", "type_s", "exaggeration_ratio");
 
     private PowerTable() {
     }
@@ -19,7 +19,7 @@ public final class PowerTable {
         try (CsvTable t = new CsvTable(file, COLUMNS)) {
             for (PowerRow r : rows) {
                 t.row(r.nPerArm(), r.endpoint(), r.visit(), r.analysis(), r.replicates(), r.rejections(), r.power(), r.ciLow(),
-                        r.ciHigh(), r.meanEstimate(), r.sdEstimate());
+                        r.ciHigh(), r.meanEstimate(), r.sdEstimate(), r.cpLow(), r.cpHigh(), r.typeS(), r.exaggeration());
             }
             t.commit();
         }
@@ -28,12 +28,13 @@ public final class PowerTable {
     /** The table as aligned text for the terminal. */
     public static String format(List<PowerRow> rows) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "%9s  %-11s  %-5s  %-8s  %10s  %6s  %-15s  %13s  %11s%n",
-                "n_per_arm", "endpoint", "visit", "analysis", "replicates", "power", "95% CI (Wilson)", "mean_estimate", "sd_estimate"));
+        s.append(String.format(Locale.ROOT, "%9s  %-11s  %-5s  %-8s  %10s  %6s  %-15s  %13s  %11s  %6s  %12s%n",
+                "n_per_arm", "endpoint", "visit", "analysis", "replicates", "power", "95% CI (Wilson)", "mean_estimate", "sd_estimate",
+                "type_s", "exaggeration"));
         for (PowerRow r : rows) {
-            s.append(String.format(Locale.ROOT, "%9d  %-11s  %-5s  %-8s  %10d  %6.3f  [%5.3f, %5.3f]  %13.4f  %11.4f%n",
+            s.append(String.format(Locale.ROOT, "%9d  %-11s  %-5s  %-8s  %10d  %6.3f  [%5.3f, %5.3f]  %13.4f  %11.4f  %6.3f  %12.2f%n",
                     r.nPerArm(), r.endpoint(), r.visit(), r.analysis(), r.replicates(), r.power(), r.ciLow(), r.ciHigh(),
-                    r.meanEstimate(), r.sdEstimate()));
+                    r.meanEstimate(), r.sdEstimate(), r.typeS(), r.exaggeration()));
         }
         return s.toString();
     }

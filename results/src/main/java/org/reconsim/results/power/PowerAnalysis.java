@@ -48,6 +48,9 @@ public final class PowerAnalysis {
         long done = 0;
         for (int n : sizes) {
             long[][][] rejections = new long[endpoints][visits][methods];
+            // per significant trial: count with a positive estimate, sum of |estimate| (type S and M)
+            long[][][] positive = new long[endpoints][visits][methods];
+            double[][][] absSum = new double[endpoints][visits][methods];
             RunningMoments[][][] estimates = new RunningMoments[endpoints][visits][methods];
             for (int e = 0; e < endpoints; e++) {
                 for (int v = 0; v < visits; v++) {
@@ -69,6 +72,10 @@ public final class PowerAnalysis {
                                 estimates[e][v][m].add(t.estimate());
                                 if (t.pValue() < alpha) {
                                     rejections[e][v][m]++;
+                                    absSum[e][v][m] += Math.abs(t.estimate());
+                                    if (t.estimate() > 0) {
+                                        positive[e][v][m]++;
+                                    }
                                 }
                             }
                         }
@@ -83,9 +90,14 @@ public final class PowerAnalysis {
                     for (int m = 0; m < methods; m++) {
                         long k = rejections[e][v][m];
                         ProportionInterval ci = BinomialInterval.wilson(k, replicates, 0.95);
+                        ProportionInterval cp = BinomialInterval.clopperPearson(k, replicates, 0.95);
+                        double mean = estimates[e][v][m].mean();
+                        long wrongSign = mean >= 0 ? k - positive[e][v][m] : positive[e][v][m];
+                        double typeS = k == 0 ? Double.NaN : (double) wrongSign / k;
+                        double exaggeration = k == 0 || mean == 0 ? Double.NaN : absSum[e][v][m] / k / Math.abs(mean);
                         rows.add(new PowerRow(n, TrialAnalysis.ENDPOINTS.get(e).label(), TrialAnalysis.VISITS.get(v).label(),
                                 analysis.methods().get(m).label(), replicates, k, (double) k / replicates, ci.low(), ci.high(),
-                                estimates[e][v][m].mean(), estimates[e][v][m].standardDeviation()));
+                                mean, estimates[e][v][m].standardDeviation(), cp.low(), cp.high(), typeS, exaggeration));
                     }
                 }
             }

@@ -14,7 +14,13 @@ package org.reconsim.results.power;
  * @param ciHigh         Wilson 95% interval, high
  * @param meanEstimate   mean of the estimated effect over trials where it is defined
  * @param sdEstimate     SD of the estimated effect
+ * @param cpLow          Clopper-Pearson (exact) 95% interval, low
+ * @param cpHigh         Clopper-Pearson 95% interval, high
+ * @param typeS          among significant trials, the share whose estimate has the wrong sign (Gelman & Carlin 2014);
+ *                       the true sign is taken as that of the mean estimate over all trials
+ * @param exaggeration   among significant trials, mean |estimate| over |mean estimate| (the type M error, exaggeration ratio)
  */
 public record PowerRow(int nPerArm, String endpoint, String visit, String analysis, long replicates, long rejections,
-                       double power, double ciLow, double ciHigh, double meanEstimate, double sdEstimate) {
+                       double power, double ciLow, double ciHigh, double meanEstimate, double sdEstimate, double cpLow,
+                       double cpHigh, double typeS, double exaggeration) {
 }
