@@ -1,6 +1,6 @@
 package org.reconsim.models.population;
 
-import org.apache.commons.math3.special.Erf;
+import org.apache.commons.numbers.gamma.Erfc;
 
 /**
  * A normal distribution truncated to [min, max], sampled by inversion so one uniform gives
@@ -56,6 +56,6 @@ public final class TruncatedNormal {
     }
 
     private static double cdf(double z) {
-        return 0.5 * Erf.erfc(-z / Math.sqrt(2));
+        return 0.5 * Erfc.value(-z / Math.sqrt(2));
     }
 }

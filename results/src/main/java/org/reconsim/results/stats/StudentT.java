@@ -1,6 +1,6 @@
 package org.reconsim.results.stats;
 
-import org.apache.commons.math3.special.Beta;
+import org.apache.commons.numbers.gamma.RegularizedBeta;
 
 /** Tail probabilities of Student's t distribution shared by the t tests. */
 final class StudentT {
@@ -23,6 +23,6 @@ final class StudentT {
             return 0.0;
         }
         double x = df / (df + t * t);
-        return Math.min(1.0, Beta.regularizedBeta(x, 0.5 * df, 0.5));
+        return Math.min(1.0, RegularizedBeta.value(x, 0.5 * df, 0.5));
     }
 }

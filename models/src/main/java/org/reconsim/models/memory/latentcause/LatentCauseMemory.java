@@ -1,7 +1,7 @@
 package org.reconsim.models.memory.latentcause;
 
 import java.util.Arrays;
-import org.apache.commons.math3.special.Erf;
+import org.apache.commons.numbers.gamma.Erfc;
 
 /**
  * One subject's latent-cause memory, local MAP version (Gershman, Monfils, Norman & Niv 2017,
@@ -144,7 +144,7 @@ public final class LatentCauseMemory {
         iterationsDone = 0;
 
         inferBeforeOutcome();
-        double response = 0.5 * Erf.erfc((p.theta() - prediction) / (p.lambda() * SQRT2));
+        double response = 0.5 * Erfc.value((p.theta() - prediction) / (p.lambda() * SQRT2));
 
         iterate();
         record(t, argmaxPosterior());
@@ -297,7 +297,7 @@ public final class LatentCauseMemory {
             advanceTo(t);
         }
         double v = predict(t, stimulus, new double[causes], new double[causes], new double[causes], new double[causes]);
-        return 0.5 * Erf.erfc((p.theta() - v) / (p.lambda() * SQRT2));
+        return 0.5 * Erfc.value((p.theta() - v) / (p.lambda() * SQRT2));
     }
 
     /**
