@@ -156,7 +156,7 @@ final class PatientAgent {
             planned.add(new double[] {t.sessionStarts()[k], ProtocolEvent.Kind.SESSION.ordinal(), k});
         }
         double every = plan.scenario().measurement().weeklyPcl5Days() * 24;
-        if (every > 0) {
+        if (every > 0 && plan.recording().sessionDetail()) {
             int k = 1;
             for (double w = t.retrievalStart() + every; w <= t.visitHours(Scenario.Visit.FU90) + 1e-9; w += every, k++) {
                 planned.add(new double[] {w, ProtocolEvent.Kind.RATING.ordinal(), k});
@@ -293,9 +293,11 @@ final class PatientAgent {
                     * plan.mechanisms().learningGain(ti - t.infusionStart(), peakOccupancy, occupancyNow);
             memory.modulateStructure(plan.mechanisms().alphaFactor(occupancyNow), plan.mechanisms().sigmaFactor(occupancyNow));
             double r = memory.exposureTrial(Context.THERAPY, ti, gain);
-            double rating = Math.max(0, Math.min(100, 100 * r
-                    + plan.scenario().measurement().sudsNoiseSd() * PatientGenerator.standardNormal(sudsStream)));
-            suds.add(new PatientOutcome.Suds(k + 1, i + 1, ti - plan.timeline().retrievalStart(), rating));
+            if (plan.recording().sessionDetail()) {
+                double rating = Math.max(0, Math.min(100, 100 * r
+                        + plan.scenario().measurement().sudsNoiseSd() * PatientGenerator.standardNormal(sudsStream)));
+                suds.add(new PatientOutcome.Suds(k + 1, i + 1, ti - plan.timeline().retrievalStart(), rating));
+            }
             sessionDistress += r;
         }
         if (plan.scenario().therapy().dropout().mechanism() == Scenario.DropoutMechanism.MNAR) {

@@ -37,14 +37,23 @@ public record TrialPlan(
      * What each scan records beyond its summary values: ROI time series (the betas are then
      * estimated from them by a GLM and connectivity is computed) and continuous EDA.
      */
-    public record Recording(boolean timeSeries, boolean physio) {
-        public static final Recording NONE = new Recording(false, false);
+    public record Recording(boolean timeSeries, boolean physio, boolean sessionDetail) {
+        public static final Recording NONE = new Recording(false, false, true);
     }
 
     /** The same plan recording time series and/or physiology at every scan. */
     public TrialPlan withRecording(boolean timeSeries, boolean physio) {
         return new TrialPlan(scenario, timeline, arms, population, memory, mechanisms, occupancy, rois, scr, siteSd,
-                dropoutHazardPerSession, new Recording(timeSeries || physio, physio));
+                dropoutHazardPerSession, new Recording(timeSeries || physio, physio, recording.sessionDetail()));
+    }
+
+    /**
+     * The same plan without SUDS ratings and weekly PCL-5 (power runs do not analyse them). They
+     * draw from their own streams, so every other outcome keeps its value.
+     */
+    public TrialPlan withoutSessionDetail() {
+        return new TrialPlan(scenario, timeline, arms, population, memory, mechanisms, occupancy, rois, scr, siteSd,
+                dropoutHazardPerSession, new Recording(recording.timeSeries(), recording.physio(), false));
     }
 
     /** Number of ROI endpoints (amygdala, hippocampus, vmPFC); SCR comes after them. */

@@ -26,7 +26,7 @@ public final class PowerAnalysis {
     private final double alpha;
 
     public PowerAnalysis(TrialPlan plan, RandomStreams streams) {
-        this.plan = plan;
+        this.plan = plan.withoutSessionDetail();
         this.streams = streams;
         this.alpha = plan.scenario().analysis().alpha();
     }
