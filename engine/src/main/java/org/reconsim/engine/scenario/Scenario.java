@@ -161,7 +161,8 @@ public record Scenario(
             @Spec(doc = "Years since the trauma", unit = "years", source = "[assumption] chronic PTSD") Normal memoryAgeYears,
             @Spec(doc = "Initial trauma-trace strength E0 (0..1, maps to severity)", source = "[assumption]") Normal traceStrength,
             @Spec(doc = "Initial extinction X0 (near 0)", source = "MODEL.md 1: near 0") Normal extinction,
-            @Spec(doc = "CV of the individual learning-rate multiplier (log-normal)", min = 0, max = 3, source = "[assumption]")
+            @Spec(doc = "CV of the individual learning-rate multiplier (log-normal)", min = 0, max = 3,
+                    source = "[assumption] calibrated: about half respond to PE (>= 30% CAPS-5 drop; Steenkamp 2015)")
             double learningRateCv) {
 
         public static Population defaults() {
@@ -172,7 +173,7 @@ public record Scenario(
                     new Normal(10, 8, 0.5, 50),    // [assumption]
                     new Normal(0.7, 0.12, 0.2, 1), // [assumption]
                     new Normal(0.05, 0.03, 0, 0.3),
-                    0.3);                          // [assumption]
+                    1.2);                          // [assumption] about half respond to PE (Steenkamp 2015): 55% with placebo
         }
     }
 
@@ -421,6 +422,11 @@ public record Scenario(
 
         public Mechanisms withInterference(Interference i) {
             return new Mechanisms(active, restabilizationBlockade, plasticityWindow, i, learningBlockade, structureLearning, nonspecific);
+        }
+
+        public Mechanisms withStructure(Structure st) {
+            return new Mechanisms(active, restabilizationBlockade, plasticityWindow, destabilizationInterference, learningBlockade, st,
+                    nonspecific);
         }
 
         public Mechanisms withNonspecific(Nonspecific n) {

@@ -87,10 +87,46 @@ class DrugTimingTest {
         Scenario base = VirtualTrialTest.duek();
         base = base.withMemory(base.memory().withModel(Scenario.MemoryModelName.LATENT_CAUSE));
         List<Scenario.MechanismName> m4 = List.of(Scenario.MechanismName.STRUCTURE_LEARNING);
-        double[] present = latentDifference(with(base, -0.6, m4, 0));
-        double[] absent = latentDifference(with(base, 8, m4, 0));
-        // fewer new causes while the drug is present at the scan's retrieval: the memory itself is updated
-        assertThat(Math.abs(present[0])).isGreaterThan(4 * present[1]);
-        assertThat(Math.abs(absent[0])).isLessThan(3 * absent[1]);
+        // common random numbers: the same patients with and without M4, so each difference is M4's alone
+        double[] present = pairedDifference(with(base, -0.6, m4, 0), with(base, -0.6, List.of(), 0));
+        double[] absent = pairedDifference(with(base, 8, m4, 0), with(base, 8, List.of(), 0));
+        // the drug at the scan's retrieval changes what some patients' memories infer (a discrete cause
+        // assignment, so the direction varies from patient to patient)
+        assertThat(present[2]).isGreaterThan(0.05);
+        // given 8 h after the retrieval only traces of the drug remain at the therapy sessions:
+        // M4 then changes far less
+        assertThat(present[3]).isGreaterThan(5 * absent[3]);
+    }
+
+    /** Mean, SE, share non-zero and mean absolute value, over ketamine patients of (post fear under a) minus (post fear under b). */
+    static double[] pairedDifference(Scenario a, Scenario b) {
+        TrialPlan pa = TrialPlan.compile(a);
+        TrialPlan pb = TrialPlan.compile(b);
+        TrialOutcome ta = VirtualTrial.run(pa, new RandomStreams(77), 0, 1000);
+        TrialOutcome tb = VirtualTrial.run(pb, new RandomStreams(77), 0, 1000);
+        int post = Scenario.Visit.POST.ordinal();
+        int ket = pa.treatmentArm().index();
+        double sum = 0;
+        double sum2 = 0;
+        int n = 0;
+        int changed = 0;
+        double absSum = 0;
+        for (int i = 0; i < ta.patients().size(); i++) {
+            PatientOutcome x = ta.patients().get(i);
+            PatientOutcome y = tb.patients().get(i);
+            double d = x.fearExpression()[post] - y.fearExpression()[post];
+            if (x.arm() != ket || Double.isNaN(d)) {
+                continue;
+            }
+            sum += d;
+            sum2 += d * d;
+            n++;
+            absSum += Math.abs(d);
+            if (Math.abs(d) > 1e-12) {
+                changed++;
+            }
+        }
+        double mean = sum / n;
+        return new double[] {mean, Math.sqrt(Math.max(0, sum2 / n - mean * mean) / n), (double) changed / n, absSum / n};
     }
 }

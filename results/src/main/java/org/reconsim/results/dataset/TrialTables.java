@@ -22,7 +22,7 @@ public final class TrialTables implements AutoCloseable {
     public static final List<String> SUBJECTS = List.of("replicate", "subject_id", "arm", "site", "sex", "age_years", "weight_kg",
             "memory_age_years", "trace_strength_0", "extinction_0", "learning_rate", "destabilized", "restabilization_efficiency",
             "peak_concentration_ng_ml", "peak_occupancy", "labile_window_occupancy", "peak_dissociation", "peak_sedation",
-            "believes_active", "dropout_before_session",
+            "believes_active", "dropout_before_session", "caps5_responder",
             "trace_strength_pre", "trace_strength_post", "trace_strength_fu30", "trace_strength_fu90",
             "fear_expression_pre", "fear_expression_post", "fear_expression_fu30", "fear_expression_fu90",
             "extinction_recall_pre", "extinction_recall_post", "extinction_recall_fu30", "extinction_recall_fu90");
@@ -89,7 +89,7 @@ public final class TrialTables implements AutoCloseable {
             subjects.row(trial.replicate(), p.subjectId(), arm, site, c.female() ? "F" : "M", c.ageYears(), c.weightKg(),
                     c.memoryAgeYears(), c.traceStrength(), c.extinction(), c.learningRate(), p.destabilized(),
                     p.restabilizationEfficiency(), p.peakConcentration(), p.peakOccupancy(), p.labileOccupancy(),
-                    p.peakDissociation(), p.peakSedation(), p.believesActive(), p.dropoutSession(),
+                    p.peakDissociation(), p.peakSedation(), p.believesActive(), p.dropoutSession(), responder(p),
                     p.traceStrength()[0], p.traceStrength()[1], p.traceStrength()[2], p.traceStrength()[3],
                     p.fearExpression()[0], p.fearExpression()[1], p.fearExpression()[2], p.fearExpression()[3],
                     p.extinctionRecall()[0], p.extinctionRecall()[1], p.extinctionRecall()[2], p.extinctionRecall()[3]);
@@ -109,7 +109,21 @@ public final class TrialTables implements AutoCloseable {
         }
     }
 
-    /** Renames all three tables into place. */
+    /**
+     * PE response (Steenkamp 2015; MODEL.md 4): CAPS-5 at post at least 30% below pre; NA when
+     * the post visit is missing.
+     */
+    static Object responder(PatientOutcome p) {
+        int caps = org.reconsim.engine.scenario.Scenario.Endpoint.CAPS5.ordinal();
+        double pre = p.observed()[0][caps];
+        double post = p.observed()[org.reconsim.engine.scenario.Scenario.Visit.POST.ordinal()][caps];
+        if (Double.isNaN(post) || Double.isNaN(pre)) {
+            return Double.NaN;
+        }
+        return post <= 0.7 * pre;
+    }
+
+    /** Renames all tables into place. */
     public void commit() {
         observations.commit();
         subjects.commit();
