@@ -86,9 +86,7 @@ public class EngineBench {
     public void compile() throws Exception {
         Scenario s = ScenarioLoader.load(scenarioFile()).scenario();
         if (memory.equals("latent-cause")) {
-            s = new Scenario(s.name(), s.description(), s.design(), s.protocol(), s.population(),
-                    s.memory().withModel(Scenario.MemoryModelName.LATENT_CAUSE), s.pharmacology(), s.mechanisms(),
-                    s.therapy(), s.measurement(), s.analysis(), s.simulation());
+            s = s.withMemory(s.memory().withModel(Scenario.MemoryModelName.LATENT_CAUSE));
         } else if (!memory.equals("two-trace")) {
             throw new IllegalArgumentException("memory: two-trace or latent-cause, was " + memory);
         }
