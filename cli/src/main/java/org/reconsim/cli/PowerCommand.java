@@ -13,7 +13,10 @@ import org.reconsim.engine.sim.TrialPlan;
 import org.reconsim.results.dataset.PowerTable;
 import org.reconsim.results.power.PowerAnalysis;
 import org.reconsim.results.power.PowerRow;
+import org.reconsim.results.power.SampleSizeSearch;
 import org.reconsim.results.power.SampleSizes;
+import org.reconsim.results.report.PowerReport;
+import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.results.report.RunManifest;
 
 import picocli.CommandLine.Command;
@@ -38,6 +41,10 @@ final class PowerCommand implements Callable<Integer> {
             description = "Patients per arm: from:to:step (10:60:10) or a list (12,24,48). Default: the scenario's design.n_per_arm.")
     String sizes;
 
+    @Option(names = "--target-power", paramLabel = "P",
+            description = "Report the smallest simulated size reaching power P on the primary endpoint and visit.")
+    Double targetPower;
+
     @Mixin
     CommonOptions common;
 
@@ -57,6 +64,9 @@ final class PowerCommand implements Callable<Integer> {
         if (reps < 1) {
             throw new InvalidInputException("reconsim: --replicates must be at least 1, got " + reps);
         }
+        if (targetPower != null && !(targetPower > 0 && targetPower < 1)) {
+            throw new InvalidInputException("reconsim: --target-power must be between 0 and 1, got " + targetPower);
+        }
         int threads = common.threadCount();
         long seed = common.seed == null ? loaded.scenario().simulation().seed() : common.seed;
         Instant started = Instant.now();
@@ -67,8 +77,12 @@ final class PowerCommand implements Callable<Integer> {
             rows = new PowerAnalysis(plan, new RandomStreams(seed)).run(ns, reps, runner, done -> { });
         }
         PowerTable.write(out.resolve("power.csv"), rows);
+        Scenario.Analysis plan0 = loaded.scenario().analysis();
+        SampleSizeSearch search = targetPower == null ? null : SampleSizeSearch.of(rows, plan0.primaryEndpoint().label(),
+                plan0.primaryVisit().label(), plan0.methods().get(0).label(), targetPower);
+        PowerReport.write(out.resolve("report.html"), loaded, rows, seed, reps, search);
         new RunManifest("power", List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)), loaded, seed,
-                threads, started, Instant.now(), List.of("power.csv")).write(out);
+                threads, started, Instant.now(), List.of("power.csv", "report.html")).write(out);
         PrintWriter o = spec.commandLine().getOut();
         if (!common.quiet) {
             o.println("Power of " + plan.treatmentArm().name() + " vs " + plan.controlArm().name() + " ("
@@ -76,8 +90,11 @@ final class PowerCommand implements Callable<Integer> {
                     + loaded.scenario().analysis().alpha() + ", seed " + seed + ")");
         }
         o.print(PowerTable.format(rows));
+        if (search != null) {
+            o.println(search.describe());
+        }
         if (!common.quiet) {
-            o.println("Wrote " + out.resolve("power.csv") + " and manifest.json");
+            o.println("Wrote " + out.resolve("power.csv") + ", report.html and manifest.json");
         }
         o.flush();
         return ReconsimCommand.OK;

@@ -61,7 +61,9 @@ class CommandLineTest {
 
     @Test
     void powerWritesAManifestThatReproducesTheRun(@TempDir Path dir) throws Exception {
-        Result r = run("power", DUEK, "--replicates", "20", "--seed", "99", "--threads", "1", "--out", dir.toString());
+        Result r = run("power", DUEK, "--replicates", "20", "--seed", "99", "--threads", "1", "--out", dir.toString(),
+                "--target-power", "0.8");
+        assertThat(r.out()).contains("Target power >= 0.80 for amygdala at post (ancova): not reached");
         assertThat(r.code()).isZero();
         JsonNode m = JsonMapper.builder().build().readTree(Files.readString(dir.resolve("manifest.json")));
         assertThat(m.get("command").asString()).isEqualTo("power");
@@ -74,8 +76,11 @@ class CommandLineTest {
         assertThat(m.get("started").asString()).isNotEmpty();
         assertThat(m.get("finished").asString()).isNotEmpty();
         try (var files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("power.csv", "manifest.json");
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("power.csv", "report.html",
+                    "manifest.json");
         }
+        String html = Files.readString(dir.resolve("report.html"));
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").contains("duek-2021").endsWith("</html>\n");
     }
 
     @Test

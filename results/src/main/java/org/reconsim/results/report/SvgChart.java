@@ -39,7 +39,7 @@ public final class SvgChart {
     /** The chart as an {@code <svg>} element. */
     public String render() {
         int left = 60;
-        int right = 130;
+        int right = Math.min(130, width / 5);
         int top = 30;
         int bottom = 45;
         double xMin = Double.POSITIVE_INFINITY;
@@ -136,7 +136,7 @@ public final class SvgChart {
         return String.format(Locale.ROOT, Math.abs(v) < 1 ? "%.2f" : "%.1f", v);
     }
 
-    static String escape(String s) {
+    public static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }
