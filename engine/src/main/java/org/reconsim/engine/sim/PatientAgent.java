@@ -90,7 +90,7 @@ final class PatientAgent {
                 covariates.memoryAgeYears() * 365.25);
 
         // drug exposure: individual PK parameters drawn for every patient (common random numbers across arms)
-        PatientExposure px = PatientExposure.of(plan.scenario().pharmacology(), arm, covariates.weightKg(),
+        PatientExposure px = PatientExposure.of(plan.scenario().pharmacology(), plan.pkCorrelation(), arm, covariates.weightKg(),
                 streams.stream(Purpose.PHARMACOKINETICS, index, replicate));
         this.exposure = px.profile();
         this.peakConcentration = px.exposed() ? exposure.peakNgPerMl() : 0;
@@ -415,7 +415,7 @@ final class PatientAgent {
     /** NMDA occupancy at a simulation hour. */
     private double occupancyAt(double t) {
         double t0 = plan.timeline().infusionStart();
-        if (exposure == null || !arm.nmdaAntagonist() || t < t0) {
+        if (exposure == null || !arm.nmdaAntagonist() || t < t0 || !plan.occupancyActsOnTrials()) {
             return 0;
         }
         return plan.occupancy().occupancy(exposure.plasmaNgPerMl((t - t0) * 60));
@@ -427,7 +427,14 @@ final class PatientAgent {
             return 0;
         }
         double t0 = plan.timeline().infusionStart();
-        return plan.occupancy().meanOccupancy(exposure, (from - t0) * 60, (to - t0) * 60);
+        double fromMinutes = (from - t0) * 60;
+        // after the infusion the plasma concentration only falls (a sum of decaying exponentials
+        // with positive weights), so the occupancy at the window's start bounds its mean: below
+        // 1e-9 the integral is 0 to within its own error bound, and costs nothing
+        if (fromMinutes > arm.infusionMinutes() && plan.occupancy().occupancy(exposure.plasmaNgPerMl(fromMinutes)) < 1e-9) {
+            return 0;
+        }
+        return plan.occupancy().meanOccupancy(exposure, fromMinutes, (to - t0) * 60);
     }
 
     int subjectId() {

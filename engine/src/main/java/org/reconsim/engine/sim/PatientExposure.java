@@ -23,7 +23,8 @@ public record PatientExposure(CompartmentParameters parameters, ConcentrationPro
     /** Number of standard-normal deviates drawn from the PK stream. */
     public static final int DEVIATES = 4;
 
-    public static PatientExposure of(Scenario.Pharmacology ph, ArmPlan arm, double weightKg, UniformRandomProvider pkStream) {
+    public static PatientExposure of(Scenario.Pharmacology ph, CorrelatedNormals correlation, ArmPlan arm, double weightKg,
+                                     UniformRandomProvider pkStream) {
         double[] z = new double[DEVIATES];
         for (int k = 0; k < z.length; k++) {
             z[k] = PatientGenerator.standardNormal(pkStream);
@@ -32,7 +33,7 @@ public record PatientExposure(CompartmentParameters parameters, ConcentrationPro
             return new PatientExposure(null, null, 0);
         }
         Scenario.Variability v = ph.variability();
-        double[] eta = new CorrelatedNormals(v.correlation()).apply(z);
+        double[] eta = correlation.apply(z);
         CompartmentParameters p = arm.pk().forWeight(weightKg);
         if (ph.allometricScaling()) {
             p = p.allometric(weightKg, REFERENCE_KG, arm.pk().v1PerKg());

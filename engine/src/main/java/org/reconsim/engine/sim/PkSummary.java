@@ -68,7 +68,7 @@ public final class PkSummary {
             double[] labile = new double[subjects];
             for (int i = 0; i < subjects; i++) {
                 PatientCovariates c = plan.population().draw(streams.stream(Purpose.POPULATION, i, 0));
-                PatientExposure px = PatientExposure.of(plan.scenario().pharmacology(), arm, c.weightKg(),
+                PatientExposure px = PatientExposure.of(plan.scenario().pharmacology(), plan.pkCorrelation(), arm, c.weightKg(),
                         streams.stream(Purpose.PHARMACOKINETICS, i, 0));
                 for (int k = 0; k < points; k++) {
                     double cp = px.concentration(hours[k] * 60);

@@ -31,7 +31,8 @@ public record TrialPlan(
         ScrMeasure scr,
         double siteSd,
         double dropoutHazardPerSession,
-        Recording recording) {
+        Recording recording,
+        org.reconsim.models.population.CorrelatedNormals pkCorrelation) {
 
     /**
      * What each scan records beyond its summary values: ROI time series (the betas are then
@@ -44,7 +45,7 @@ public record TrialPlan(
     /** The same plan recording time series and/or physiology at every scan. */
     public TrialPlan withRecording(boolean timeSeries, boolean physio) {
         return new TrialPlan(scenario, timeline, arms, population, memory, mechanisms, occupancy, rois, scr, siteSd,
-                dropoutHazardPerSession, new Recording(timeSeries || physio, physio, recording.sessionDetail()));
+                dropoutHazardPerSession, new Recording(timeSeries || physio, physio, recording.sessionDetail()), pkCorrelation);
     }
 
     /**
@@ -53,7 +54,15 @@ public record TrialPlan(
      */
     public TrialPlan withoutSessionDetail() {
         return new TrialPlan(scenario, timeline, arms, population, memory, mechanisms, occupancy, rois, scr, siteSd,
-                dropoutHazardPerSession, new Recording(recording.timeSeries(), recording.physio(), false));
+                dropoutHazardPerSession, new Recording(recording.timeSeries(), recording.physio(), false), pkCorrelation);
+    }
+
+    /**
+     * Whether the occupancy at the moment of a retrieval or trial matters (M3, M4, blocked
+     * learning); without those mechanisms the engine need not evaluate it at every trial.
+     */
+    public boolean occupancyActsOnTrials() {
+        return mechanisms.interference().isPresent() || mechanisms.structure().isPresent() || mechanisms.learning().isPresent();
     }
 
     /** Number of ROI endpoints (amygdala, hippocampus, vmPFC); SCR comes after them. */
@@ -87,7 +96,8 @@ public record TrialPlan(
         // constant per-session hazard h with 1 - (1 - h)^sessions = total dropout
         double hazard = sessions == 0 ? 0 : 1 - Math.pow(1 - total, 1.0 / sessions);
         return new TrialPlan(s, Timeline.of(s), List.copyOf(arms), population, s.memory().twoTrace().toModel(), mechanisms,
-                occupancy, rois, scr, ms.siteSd(), hazard, Recording.NONE);
+                occupancy, rois, scr, ms.siteSd(), hazard, Recording.NONE,
+                new org.reconsim.models.population.CorrelatedNormals(s.pharmacology().variability().correlation()));
     }
 
     public ArmPlan controlArm() {
