@@ -667,10 +667,37 @@ public record Scenario(
             List<Method> methods,
             @Spec(doc = "Prior of the bayes analysis: mean", source = "[assumption] sceptical prior centred on no effect")
             double priorMean,
-            @Spec(doc = "Prior of the bayes analysis: SD (0: flat prior)", min = 0, source = "[assumption] flat") double priorSd) {
+            @Spec(doc = "Prior of the bayes analysis: SD (0: flat prior)", min = 0, source = "[assumption] flat") double priorSd,
+            @Spec(doc = "Endpoint-visit pairs tested together (primary and secondary); empty: no family") List<FamilyMember> family,
+            @Spec(doc = "Multiplicity adjustment over the family (first analysis method)") Adjustment adjustment) {
 
         public static Analysis defaults() {
-            return new Analysis(Endpoint.AMYGDALA, Visit.POST, 0.05, List.of(Method.ANCOVA), 0, 0);
+            return new Analysis(Endpoint.AMYGDALA, Visit.POST, 0.05, List.of(Method.ANCOVA), 0, 0, List.of(), Adjustment.NONE);
+        }
+
+        public Analysis(Endpoint primaryEndpoint, Visit primaryVisit, double alpha, List<Method> methods, double priorMean,
+                        double priorSd) {
+            this(primaryEndpoint, primaryVisit, alpha, methods, priorMean, priorSd, List.of(), Adjustment.NONE);
+        }
+    }
+
+    public record FamilyMember(
+            @Spec(doc = "Endpoint", required = true) Endpoint endpoint,
+            @Spec(doc = "Visit (post, fu30 or fu90)", required = true) Visit visit) {
+    }
+
+    public enum Adjustment implements Named {
+        NONE("none"), BONFERRONI("bonferroni"), HOLM("holm");
+
+        private final String label;
+
+        Adjustment(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String label() {
+            return label;
         }
     }
 

@@ -52,6 +52,19 @@ public final class ScenarioChecks {
             }
         }
 
+        List<Scenario.FamilyMember> family = s.analysis().family();
+        for (int i = 0; i < family.size(); i++) {
+            if (family.get(i).visit() == Scenario.Visit.PRE) {
+                out.add(new Finding("analysis.family[" + i + "].visit", "the family tests treatment effects: use post, fu30 or fu90"));
+            }
+            if (family.indexOf(family.get(i)) != i) {
+                out.add(new Finding("analysis.family[" + i + "]", "listed twice"));
+            }
+        }
+        if (s.analysis().adjustment() != Scenario.Adjustment.NONE && family.size() < 2) {
+            out.add(new Finding("analysis.family", "an adjustment needs a family of at least two endpoint-visit pairs"));
+        }
+
         Scenario.Population p = s.population();
         normal(out, "population.weight_kg", p.weightKg(), 1, 500);
         normal(out, "population.age_years", p.ageYears(), 0, 120);

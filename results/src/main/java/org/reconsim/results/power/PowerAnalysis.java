@@ -9,7 +9,9 @@ import org.reconsim.engine.run.ReplicateRunner;
 import org.reconsim.engine.sim.TrialOutcome;
 import org.reconsim.engine.sim.TrialPlan;
 import org.reconsim.engine.sim.VirtualTrial;
+import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.results.stats.BinomialInterval;
+import org.reconsim.results.stats.Multiplicity;
 import org.reconsim.results.stats.ProportionInterval;
 import org.reconsim.results.stats.RunningMoments;
 import org.reconsim.results.stats.TestResult;
@@ -39,6 +41,22 @@ public final class PowerAnalysis {
      * @param runner      thread pool
      * @param progress    called with the number of finished trials (in order)
      */
+    private static boolean[] unadjusted(double[] p, double alpha) {
+        boolean[] r = new boolean[p.length];
+        for (int i = 0; i < p.length; i++) {
+            r[i] = p[i] < alpha;
+        }
+        return r;
+    }
+
+    /** A row whose sign-error statistics are not tracked (family rows). */
+    private static PowerRow row(int n, String endpoint, String visit, String analysis, long replicates, long k, double mean, double sd) {
+        ProportionInterval ci = BinomialInterval.wilson(k, replicates, 0.95);
+        ProportionInterval cp = BinomialInterval.clopperPearson(k, replicates, 0.95);
+        return new PowerRow(n, endpoint, visit, analysis, replicates, k, (double) k / replicates, ci.low(), ci.high(), mean, sd,
+                cp.low(), cp.high(), Double.NaN, Double.NaN);
+    }
+
     public List<PowerRow> run(List<Integer> sizes, int replicates, ReplicateRunner runner, Consumer<Long> progress) {
         List<PowerRow> rows = new ArrayList<>();
         TrialAnalysis analysis = new TrialAnalysis(plan.scenario().analysis(), plan.controlArm().index());
@@ -47,6 +65,15 @@ public final class PowerAnalysis {
         int methods = analysis.methods().size();
         long done = 0;
         for (int n : sizes) {
+            List<Scenario.FamilyMember> family = plan.scenario().analysis().family();
+            int[][] members = new int[family.size()][];
+            for (int f = 0; f < members.length; f++) {
+                members[f] = new int[] {TrialAnalysis.ENDPOINTS.indexOf(family.get(f).endpoint()),
+                    TrialAnalysis.VISITS.indexOf(family.get(f).visit())};
+            }
+            long[] familyRejections = new long[members.length];
+            long[] familyAnyAll = new long[2];
+            double[] familyP = new double[members.length];
             long[][][] rejections = new long[endpoints][visits][methods];
             // per significant trial: count with a positive estimate, sum of |estimate| (type S and M)
             long[][][] positive = new long[endpoints][visits][methods];
@@ -81,6 +108,26 @@ public final class PowerAnalysis {
                         }
                     }
                 }
+                if (members.length > 0) {
+                    for (int f = 0; f < members.length; f++) {
+                        TestResult t = results[members[f][0]][members[f][1]][0];
+                        familyP[f] = t.isDefined() ? t.pValue() : Double.NaN;
+                    }
+                    boolean[] reject = switch (plan.scenario().analysis().adjustment()) {
+                        case BONFERRONI -> Multiplicity.bonferroni(familyP, alpha);
+                        case HOLM -> Multiplicity.holm(familyP, alpha);
+                        case NONE -> unadjusted(familyP, alpha);
+                    };
+                    int count = 0;
+                    for (int f = 0; f < reject.length; f++) {
+                        if (reject[f]) {
+                            familyRejections[f]++;
+                            count++;
+                        }
+                    }
+                    familyAnyAll[0] += count > 0 ? 1 : 0;
+                    familyAnyAll[1] += count == reject.length ? 1 : 0;
+                }
                 finished[0]++;
                 progress.accept(finished[0]);
             });
@@ -100,6 +147,16 @@ public final class PowerAnalysis {
                                 mean, estimates[e][v][m].standardDeviation(), cp.low(), cp.high(), typeS, exaggeration));
                     }
                 }
+            }
+            if (members.length > 0) {
+                String label = analysis.methods().get(0).label() + "+" + plan.scenario().analysis().adjustment().label();
+                for (int f = 0; f < members.length; f++) {
+                    RunningMoments est = estimates[members[f][0]][members[f][1]][0];
+                    rows.add(row(n, family.get(f).endpoint().label(), family.get(f).visit().label(), label, replicates,
+                            familyRejections[f], est.mean(), est.standardDeviation()));
+                }
+                rows.add(row(n, "family", "any", label, replicates, familyAnyAll[0], Double.NaN, Double.NaN));
+                rows.add(row(n, "family", "all", label, replicates, familyAnyAll[1], Double.NaN, Double.NaN));
             }
         }
         return rows;

@@ -30,6 +30,34 @@ class AnalyticPowerTest {
         assertThat(AnalyticPower.twoSample(30, 0, 1, 0.05)).isCloseTo(0.05, within(1e-9));
     }
 
+    /** Under the null hypothesis Holm keeps the familywise error rate at alpha; unadjusted tests do not. */
+    @Test
+    void holmControlsTheFamilywiseErrorUnderTheNull() throws Exception {
+        Scenario s = ScenarioLoader.load(Path.of("..", "scenarios", "duek-2021.yaml")).scenario();
+        List<Scenario.FamilyMember> family = List.of(new Scenario.FamilyMember(Scenario.Endpoint.AMYGDALA, Scenario.Visit.POST),
+                new Scenario.FamilyMember(Scenario.Endpoint.HIPPOCAMPUS, Scenario.Visit.POST),
+                new Scenario.FamilyMember(Scenario.Endpoint.SCR, Scenario.Visit.POST),
+                new Scenario.FamilyMember(Scenario.Endpoint.CAPS5, Scenario.Visit.FU90));
+        Scenario.Analysis a = s.analysis();
+        double[] anyRejection = new double[2];
+        int i = 0;
+        for (Scenario.Adjustment adj : List.of(Scenario.Adjustment.NONE, Scenario.Adjustment.HOLM)) {
+            Scenario.Analysis plan = new Scenario.Analysis(a.primaryEndpoint(), a.primaryVisit(), 0.05, a.methods(), 0, 0, family, adj);
+            Scenario nul = new Scenario(s.name(), s.description(), s.design(), s.protocol(), s.population(), s.memory(),
+                    s.pharmacology(), s.mechanisms().withActive(List.of()), s.therapy(), s.measurement(), plan, s.simulation(),
+                    List.of());
+            try (ReplicateRunner runner = new ReplicateRunner(2)) {
+                List<PowerRow> rows = new PowerAnalysis(TrialPlan.compile(nul), new RandomStreams(3)).run(List.of(20), 1500, runner,
+                        d -> { });
+                anyRejection[i++] = rows.stream().filter(r -> r.endpoint().equals("family") && r.visit().equals("any"))
+                        .findFirst().orElseThrow().power();
+            }
+        }
+        // four nearly independent tests: about 1 - 0.95^4 = 0.19 without adjustment; at most 0.05 with Holm
+        assertThat(anyRejection[0]).isGreaterThan(0.12);
+        assertThat(anyRejection[1]).isLessThan(0.05 + 3 * Math.sqrt(0.05 * 0.95 / 1500));
+    }
+
     /**
      * In direct-effect mode the simulated ANCOVA power equals the analytic value computed from
      * the outcome SD and baseline correlation of the virtual population, within Monte Carlo error.
