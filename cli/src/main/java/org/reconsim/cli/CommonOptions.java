@@ -16,8 +16,16 @@ final class CommonOptions {
     @Option(names = "--out", description = "Output folder (default: runs/<scenario>-<command>-<time>/).")
     Path out;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print nothing but results and errors.")
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing but results and errors (no progress bar).")
     boolean quiet;
+
+    @Option(names = "--progress", description = "Show a progress bar on stderr even when it is not a terminal.")
+    boolean progress;
+
+    /** A progress bar on stderr when attached to a terminal or asked for, and not --quiet. */
+    Progress progress(String task, long total) {
+        return new Progress(!quiet && (progress || System.console() != null), task, total);
+    }
 
     int threadCount() {
         if (threads == null) {

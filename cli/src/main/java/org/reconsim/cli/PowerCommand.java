@@ -73,8 +73,9 @@ final class PowerCommand implements Callable<Integer> {
         Path out = OutputFolder.create(common.out, loaded.scenario().name(), "power");
         TrialPlan plan = TrialPlan.compile(loaded.scenario());
         List<PowerRow> rows;
-        try (ReplicateRunner runner = new ReplicateRunner(threads)) {
-            rows = new PowerAnalysis(plan, new RandomStreams(seed)).run(ns, reps, runner, done -> { });
+        try (ReplicateRunner runner = new ReplicateRunner(threads);
+             Progress progress = common.progress("virtual trials", (long) reps * ns.size())) {
+            rows = new PowerAnalysis(plan, new RandomStreams(seed)).run(ns, reps, runner, progress::at);
         }
         PowerTable.write(out.resolve("power.csv"), rows);
         Scenario.Analysis plan0 = loaded.scenario().analysis();
