@@ -45,11 +45,46 @@ final class PowerCommand implements Callable<Integer> {
             description = "Report the smallest simulated size reaching power P on the primary endpoint and visit.")
     Double targetPower;
 
+    @Option(names = "--sweep", paramLabel = "FIELD=VALUES",
+            description = "Repeat the analysis over values of one numeric scenario field, e.g. "
+                    + "mechanisms.restabilization_blockade.k_block=0,0.5,1 or direct_effects[0].effect=-0.3:0:0.1.")
+    String sweep;
+
     @Mixin
     CommonOptions common;
 
     @Spec
     CommandSpec spec;
+
+    /** Sweep values: a list (0,0.5,1) or from:to:step. */
+    static List<Double> sweepValues(String text) {
+        try {
+            List<Double> out = new java.util.ArrayList<>();
+            if (text.contains(":")) {
+                String[] p = text.split(":", -1);
+                if (p.length != 3) {
+                    throw new NumberFormatException();
+                }
+                double from = Double.parseDouble(p[0]);
+                double to = Double.parseDouble(p[1]);
+                double step = Double.parseDouble(p[2]);
+                if (!(step > 0) || to < from || (to - from) / step > 1000) {
+                    throw new InvalidInputException("reconsim: --sweep: expected from <= to, step > 0 and at most 1000 values in '"
+                            + text + "'");
+                }
+                for (int i = 0; from + i * step <= to + 1e-9 * step; i++) {
+                    out.add(from + i * step);
+                }
+            } else {
+                for (String v : text.split(",")) {
+                    out.add(Double.parseDouble(v.trim()));
+                }
+            }
+            return out;
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("reconsim: --sweep: expected numbers such as 0,0.5,1 or -0.3:0:0.1, got '" + text + "'");
+        }
+    }
 
     @Override
     public Integer call() {
@@ -69,28 +104,63 @@ final class PowerCommand implements Callable<Integer> {
         }
         int threads = common.threadCount();
         long seed = common.seed == null ? loaded.scenario().simulation().seed() : common.seed;
+        List<LoadedScenario> points = new java.util.ArrayList<>();
+        String sweepField = "NA";
+        List<Double> sweepValues = List.of(Double.NaN);
+        if (sweep == null) {
+            points.add(loaded);
+        } else {
+            int eq = sweep.indexOf('=');
+            if (eq <= 0) {
+                throw new InvalidInputException("reconsim: --sweep: expected FIELD=VALUES such as "
+                        + "mechanisms.restabilization_blockade.k_block=0,0.5,1, got '" + sweep + "'");
+            }
+            sweepField = sweep.substring(0, eq);
+            sweepValues = sweepValues(sweep.substring(eq + 1));
+            for (double v : sweepValues) {
+                String what = "reconsim: --sweep " + sweepField + "=" + v + ": ";
+                try {
+                    points.add(org.reconsim.engine.scenario.ScenarioEdit.set(loaded, sweepField, v));
+                } catch (org.reconsim.engine.scenario.InvalidScenarioException e) {
+                    throw new InvalidInputException(e.problems().stream().map(p -> what + p.message()).toList());
+                }
+            }
+        }
         Instant started = Instant.now();
         Path out = OutputFolder.create(common.out, loaded.scenario().name(), "power");
-        TrialPlan plan = TrialPlan.compile(loaded.scenario());
-        List<PowerRow> rows;
+        List<PowerTable.SweepPoint> results = new java.util.ArrayList<>();
         try (ReplicateRunner runner = new ReplicateRunner(threads);
-             Progress progress = common.progress("virtual trials", (long) reps * ns.size())) {
-            rows = new PowerAnalysis(plan, new RandomStreams(seed)).run(ns, reps, runner, progress::at);
+             Progress progress = common.progress("virtual trials", (long) reps * ns.size() * points.size())) {
+            long[] offset = {0};
+            for (int k = 0; k < points.size(); k++) {
+                TrialPlan plan = TrialPlan.compile(points.get(k).scenario());
+                List<PowerRow> rows = new PowerAnalysis(plan, new RandomStreams(seed)).run(ns, reps, runner,
+                        d -> progress.at(offset[0] + d));
+                offset[0] += (long) reps * ns.size();
+                results.add(new PowerTable.SweepPoint(sweepField, sweepValues.get(k), rows));
+            }
         }
-        PowerTable.write(out.resolve("power.csv"), rows);
+        List<PowerRow> rows = results.get(results.size() - 1).rows();
+        PowerTable.writeSweep(out.resolve("power.csv"), results);
         Scenario.Analysis plan0 = loaded.scenario().analysis();
-        SampleSizeSearch search = targetPower == null ? null : SampleSizeSearch.of(rows, plan0.primaryEndpoint().label(),
-                plan0.primaryVisit().label(), plan0.methods().get(0).label(), targetPower);
+        SampleSizeSearch search = targetPower == null || sweep != null ? null : SampleSizeSearch.of(rows,
+                plan0.primaryEndpoint().label(), plan0.primaryVisit().label(), plan0.methods().get(0).label(), targetPower);
         PowerReport.write(out.resolve("report.html"), loaded, rows, seed, reps, search);
         new RunManifest("power", List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)), loaded, seed,
                 threads, started, Instant.now(), List.of("power.csv", "report.html")).write(out);
         PrintWriter o = spec.commandLine().getOut();
+        TrialPlan plan = TrialPlan.compile(loaded.scenario());
         if (!common.quiet) {
             o.println("Power of " + plan.treatmentArm().name() + " vs " + plan.controlArm().name() + " ("
                     + loaded.scenario().name() + ", " + reps + " virtual trials per sample size, alpha "
                     + loaded.scenario().analysis().alpha() + ", seed " + seed + ")");
         }
-        o.print(PowerTable.format(rows));
+        for (PowerTable.SweepPoint point : results) {
+            if (sweep != null) {
+                o.println(point.parameter() + " = " + point.value());
+            }
+            o.print(PowerTable.format(point.rows()));
+        }
         if (search != null) {
             o.println(search.describe());
         }

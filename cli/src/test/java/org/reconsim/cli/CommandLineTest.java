@@ -49,7 +49,7 @@ class CommandLineTest {
         assertThat(a).isEqualTo(b);
         List<String> lines = Files.readAllLines(dir.resolve("t1/power.csv"));
         assertThat(lines.get(0)).isEqualTo("n_per_arm,endpoint,visit,analysis,replicates,rejections,power,ci_low,ci_high,"
-                + "mean_estimate,sd_estimate,cp_low,cp_high,type_s,exaggeration_ratio");
+                + "mean_estimate,sd_estimate,cp_low,cp_high,type_s,exaggeration_ratio,sweep_parameter,sweep_value");
         assertThat(lines).hasSize(1 + 2 * 6 * 3);
         assertThat(lines.get(1)).startsWith("8,amygdala,post,ancova,60,");
         // the printed table carries the same rows
@@ -152,6 +152,27 @@ class CommandLineTest {
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).isEqualTo("reconsim: --physio needs --format bids (EDA traces are written as BIDS physio files)\n");
         assertThat(dir.resolve("x")).doesNotExist();
+    }
+
+    @Test
+    void sweepRepeatsThePowerAnalysisOverAMechanismStrength(@TempDir Path dir) throws Exception {
+        Result r = run("power", DUEK, "--n-per-arm", "48", "--replicates", "300", "--sweep",
+                "mechanisms.restabilization_blockade.k_block=0,1", "--out", dir.resolve("s").toString(), "--quiet");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> amygdala = Files.readAllLines(dir.resolve("s/power.csv")).stream()
+                .filter(l -> l.startsWith("48,amygdala,post,ancova,")).toList();
+        assertThat(amygdala).hasSize(2);
+        double none = Double.parseDouble(amygdala.get(0).split(",")[9]);
+        double full = Double.parseDouble(amygdala.get(1).split(",")[9]);
+        assertThat(amygdala.get(0)).endsWith(",mechanisms.restabilization_blockade.k_block,0");
+        // no blockade is the null hypothesis (same virtual patients): no effect; full blockade lowers the amygdala response
+        assertThat(Math.abs(none)).isLessThan(0.02);
+        assertThat(full).isLessThan(none - 0.04);
+        Result bad = run("power", DUEK, "--sweep", "mechanisms.restabilization_blockade.k_block=0,2", "--out", dir.resolve("b").toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).isEqualTo("reconsim: --sweep mechanisms.restabilization_blockade.k_block=2.0: out of range: "
+                + "allowed 0 <= x <= 1, got 2\n");
+        assertThat(dir.resolve("b")).doesNotExist();
     }
 
     @Test

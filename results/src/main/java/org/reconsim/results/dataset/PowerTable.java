@@ -10,16 +10,28 @@ import org.reconsim.results.power.PowerRow;
 public final class PowerTable {
 
     public static final List<String> COLUMNS = List.of("n_per_arm", "endpoint", "visit", "analysis", "replicates", "rejections",
-            "power", "ci_low", "ci_high", "mean_estimate", "sd_estimate", "cp_low", "cp_high", "type_s", "exaggeration_ratio");
+            "power", "ci_low", "ci_high", "mean_estimate", "sd_estimate", "cp_low", "cp_high", "type_s", "exaggeration_ratio",
+            "sweep_parameter", "sweep_value");
+
+    /** The rows of one point of a sweep (parameter "NA" and value NaN without a sweep). */
+    public record SweepPoint(String parameter, double value, List<PowerRow> rows) {
+    }
+
+    public static void write(Path file, List<PowerRow> rows) {
+        writeSweep(file, List.of(new SweepPoint("NA", Double.NaN, rows)));
+    }
 
     private PowerTable() {
     }
 
-    public static void write(Path file, List<PowerRow> rows) {
+    public static void writeSweep(Path file, List<SweepPoint> points) {
         try (CsvTable t = new CsvTable(file, COLUMNS)) {
-            for (PowerRow r : rows) {
-                t.row(r.nPerArm(), r.endpoint(), r.visit(), r.analysis(), r.replicates(), r.rejections(), r.power(), r.ciLow(),
-                        r.ciHigh(), r.meanEstimate(), r.sdEstimate(), r.cpLow(), r.cpHigh(), r.typeS(), r.exaggeration());
+            for (SweepPoint point : points) {
+                for (PowerRow r : point.rows()) {
+                    t.row(r.nPerArm(), r.endpoint(), r.visit(), r.analysis(), r.replicates(), r.rejections(), r.power(), r.ciLow(),
+                            r.ciHigh(), r.meanEstimate(), r.sdEstimate(), r.cpLow(), r.cpHigh(), r.typeS(), r.exaggeration(),
+                            point.parameter(), point.value());
+                }
             }
             t.commit();
         }
