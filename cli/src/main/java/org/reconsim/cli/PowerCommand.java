@@ -45,6 +45,10 @@ final class PowerCommand implements Callable<Integer> {
             description = "Report the smallest simulated size reaching power P on the primary endpoint and visit.")
     Double targetPower;
 
+    @Option(names = "--precision", paramLabel = "H",
+            description = "Add replicates until every power estimate's Wilson 95% half-width is at most H (e.g. 0.01).")
+    Double precision;
+
     @Option(names = "--sweep", paramLabel = "FIELD=VALUES",
             description = "Repeat the analysis over values of one numeric scenario field, e.g. "
                     + "mechanisms.restabilization_blockade.k_block=0,0.5,1 or direct_effects[0].effect=-0.3:0:0.1.")
@@ -55,6 +59,29 @@ final class PowerCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /**
+     * Replicates that make every Wilson half-width at most h: the normal approximation
+     * 1.96^2 p (1 - p) / h^2 at the worst row (never below the current count), rounded up to 100.
+     */
+    static int replicatesFor(List<PowerRow> rows, double h) {
+        double widest = 0;
+        int current = 0;
+        for (PowerRow r : rows) {
+            widest = Math.max(widest, (r.ciHigh() - r.ciLow()) / 2);
+            current = (int) Math.max(current, r.replicates());
+        }
+        if (widest <= h) {
+            return current;
+        }
+        double worst = 0;
+        for (PowerRow r : rows) {
+            worst = Math.max(worst, r.power() * (1 - r.power()));
+        }
+        long n = (long) Math.ceil(1.959963984540054 * 1.959963984540054 * Math.max(worst, 0.0025) / (h * h) * 1.05);
+        n = Math.max(n, (long) (current * 1.25));
+        return (int) Math.min(100_000_000L, ((n + 99) / 100) * 100);
+    }
 
     /** Sweep values: a list (0,0.5,1) or from:to:step. */
     static List<Double> sweepValues(String text) {
@@ -99,6 +126,9 @@ final class PowerCommand implements Callable<Integer> {
         if (reps < 1) {
             throw new InvalidInputException("reconsim: --replicates must be at least 1, got " + reps);
         }
+        if (precision != null && !(precision >= 0.001 && precision <= 0.5)) {
+            throw new InvalidInputException("reconsim: --precision must be within 0.001..0.5, got " + precision);
+        }
         if (targetPower != null && !(targetPower > 0 && targetPower < 1)) {
             throw new InvalidInputException("reconsim: --target-power must be between 0 and 1, got " + targetPower);
         }
@@ -134,9 +164,18 @@ final class PowerCommand implements Callable<Integer> {
             long[] offset = {0};
             for (int k = 0; k < points.size(); k++) {
                 TrialPlan plan = TrialPlan.compile(points.get(k).scenario());
-                List<PowerRow> rows = new PowerAnalysis(plan, new RandomStreams(seed)).run(ns, reps, runner,
-                        d -> progress.at(offset[0] + d));
-                offset[0] += (long) reps * ns.size();
+                int r = reps;
+                List<PowerRow> rows;
+                while (true) {
+                    rows = new PowerAnalysis(plan, new RandomStreams(seed)).run(ns, r, runner, d -> progress.at(offset[0] + d));
+                    offset[0] += (long) r * ns.size();
+                    int needed = precision == null ? r : replicatesFor(rows, precision);
+                    if (needed <= r) {
+                        break;
+                    }
+                    // replicates 0..r-1 are the same trials again (common random numbers): only precision grows
+                    r = needed;
+                }
                 results.add(new PowerTable.SweepPoint(sweepField, sweepValues.get(k), rows));
             }
         }

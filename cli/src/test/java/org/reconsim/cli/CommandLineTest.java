@@ -176,6 +176,18 @@ class CommandLineTest {
     }
 
     @Test
+    void precisionAddsReplicatesUntilEveryIntervalIsNarrow(@TempDir Path dir) throws Exception {
+        Result r = run("power", DUEK, "--replicates", "100", "--precision", "0.03", "--out", dir.toString(), "--quiet");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> rows = Files.readAllLines(dir.resolve("power.csv"));
+        for (String row : rows.subList(1, rows.size())) {
+            String[] c = row.split(",");
+            assertThat(Integer.parseInt(c[4])).isGreaterThan(100);
+            assertThat((Double.parseDouble(c[8]) - Double.parseDouble(c[7])) / 2).isLessThanOrEqualTo(0.03);
+        }
+    }
+
+    @Test
     void badOptionsAreInvalidInput(@TempDir Path dir) {
         Result threads = run("power", DUEK, "--threads", "0", "--out", dir.resolve("a").toString());
         assertThat(threads.code()).isEqualTo(2);
