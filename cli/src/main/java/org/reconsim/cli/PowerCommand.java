@@ -45,6 +45,11 @@ final class PowerCommand implements Callable<Integer> {
             description = "Report the smallest simulated size reaching power P on the primary endpoint and visit.")
     Double targetPower;
 
+    @Option(names = "--assurance", paramLabel = "FIELD=PRIOR",
+            description = "Assurance: each virtual trial draws FIELD from a prior, uniform(lo,hi) or normal(mean,sd,lo,hi) "
+                    + "(truncated), e.g. mechanisms.restabilization_blockade.k_block=uniform(0,1).")
+    String assurance;
+
     @Option(names = "--precision", paramLabel = "H",
             description = "Add replicates until every power estimate's Wilson 95% half-width is at most H (e.g. 0.01).")
     Double precision;
@@ -81,6 +86,61 @@ final class PowerCommand implements Callable<Integer> {
         long n = (long) Math.ceil(1.959963984540054 * 1.959963984540054 * Math.max(worst, 0.0025) / (h * h) * 1.05);
         n = Math.max(n, (long) (current * 1.25));
         return (int) Math.min(100_000_000L, ((n + 99) / 100) * 100);
+    }
+
+    /**
+     * A prior for assurance: uniform(lo,hi) or normal(mean,sd,lo,hi) truncated to [lo, hi],
+     * sampled by inversion from the replicate's own stream.
+     */
+    record Prior(String field, String text, boolean normal, double a, double b, double lo, double hi) {
+
+        static Prior parse(String spec) {
+            int eq = spec.indexOf('=');
+            String bad = "reconsim: --assurance: expected FIELD=uniform(lo,hi) or FIELD=normal(mean,sd,lo,hi), got '" + spec + "'";
+            if (eq <= 0) {
+                throw new InvalidInputException(bad);
+            }
+            String field = spec.substring(0, eq);
+            String dist = spec.substring(eq + 1).replace(" ", "");
+            try {
+                if (dist.startsWith("uniform(") && dist.endsWith(")")) {
+                    String[] p = dist.substring(8, dist.length() - 1).split(",");
+                    double lo = Double.parseDouble(p[0]);
+                    double hi = Double.parseDouble(p[1]);
+                    if (p.length == 2 && lo < hi) {
+                        return new Prior(field, dist, false, lo, hi, lo, hi);
+                    }
+                } else if (dist.startsWith("normal(") && dist.endsWith(")")) {
+                    String[] p = dist.substring(7, dist.length() - 1).split(",");
+                    double lo = Double.parseDouble(p[2]);
+                    double hi = Double.parseDouble(p[3]);
+                    double sd = Double.parseDouble(p[1]);
+                    if (p.length == 4 && lo < hi && sd > 0) {
+                        return new Prior(field, dist, true, Double.parseDouble(p[0]), sd, lo, hi);
+                    }
+                }
+            } catch (RuntimeException e) {
+                throw new InvalidInputException(bad);
+            }
+            throw new InvalidInputException(bad);
+        }
+
+        double value(double u) {
+            if (!normal) {
+                return a + u * (b - a);
+            }
+            return new org.reconsim.models.population.TruncatedNormal(a, b, lo, hi).quantile(u);
+        }
+
+        TrialPlan plan(LoadedScenario loaded, TrialPlan base, RandomStreams streams, int replicate) {
+            double u = org.reconsim.models.population.PatientGenerator.open(
+                    streams.stream(org.reconsim.engine.rng.Purpose.ASSURANCE, -2, replicate));
+            try {
+                return TrialPlan.compile(org.reconsim.engine.scenario.ScenarioEdit.set(loaded, field, value(u)).scenario(), base);
+            } catch (org.reconsim.engine.scenario.InvalidScenarioException e) {
+                throw new IllegalStateException("a value inside the prior's checked bounds was refused: " + e.getMessage(), e);
+            }
+        }
     }
 
     /** Sweep values: a list (0,0.5,1) or from:to:step. */
@@ -156,6 +216,23 @@ final class PowerCommand implements Callable<Integer> {
                 }
             }
         }
+        Prior prior = null;
+        if (assurance != null) {
+            if (sweep != null) {
+                throw new InvalidInputException("reconsim: --assurance and --sweep cannot be combined");
+            }
+            prior = Prior.parse(assurance);
+            for (double v : new double[] {prior.lo(), prior.hi()}) {
+                String what = "reconsim: --assurance " + prior.field() + "=" + v + ": ";
+                try {
+                    org.reconsim.engine.scenario.ScenarioEdit.set(loaded, prior.field(), v);
+                } catch (org.reconsim.engine.scenario.InvalidScenarioException e) {
+                    throw new InvalidInputException(e.problems().stream().map(p -> what + p.message()).toList());
+                }
+            }
+            sweepField = "assurance:" + prior.field() + "~" + prior.text();
+        }
+        final Prior assurancePrior = prior;
         Instant started = Instant.now();
         Path out = OutputFolder.create(common.out, loaded.scenario().name(), "power");
         List<PowerTable.SweepPoint> results = new java.util.ArrayList<>();
@@ -167,7 +244,14 @@ final class PowerCommand implements Callable<Integer> {
                 int r = reps;
                 List<PowerRow> rows;
                 while (true) {
-                    rows = new PowerAnalysis(plan, new RandomStreams(seed)).run(ns, r, runner, d -> progress.at(offset[0] + d));
+                    if (assurancePrior == null) {
+                        rows = new PowerAnalysis(plan, new RandomStreams(seed)).run(ns, r, runner, d -> progress.at(offset[0] + d));
+                    } else {
+                        RandomStreams streams = new RandomStreams(seed);
+                        TrialPlan base = plan;
+                        rows = new PowerAnalysis(plan, streams).run(ns, r, runner, d -> progress.at(offset[0] + d),
+                                rep -> assurancePrior.plan(loaded, base, streams, rep));
+                    }
                     offset[0] += (long) r * ns.size();
                     int needed = precision == null ? r : replicatesFor(rows, precision);
                     if (needed <= r) {

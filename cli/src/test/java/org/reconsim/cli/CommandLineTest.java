@@ -176,6 +176,28 @@ class CommandLineTest {
     }
 
     @Test
+    void assuranceDrawsTheStrengthOfEachTrialFromAPrior(@TempDir Path dir) throws Exception {
+        Result r = run("power", DUEK, "--n-per-arm", "48", "--replicates", "300", "--assurance",
+                "mechanisms.restabilization_blockade.k_block=uniform(0,1)", "--out", dir.resolve("a").toString(), "--quiet");
+        assertThat(r.code()).as(r.err()).isZero();
+        String row = Files.readAllLines(dir.resolve("a/power.csv")).stream().filter(l -> l.startsWith("48,amygdala,post,ancova,"))
+                .findFirst().orElseThrow();
+        double mean = Double.parseDouble(row.split(",")[9]);
+        // the blockade's effect is about linear in k_block: averaged over U(0, 1) it is about half the full effect (-0.07)
+        assertThat(mean).isBetween(-0.055, -0.015);
+        assertThat(row).contains("assurance:mechanisms.restabilization_blockade.k_block~uniform(0,1)");
+        Result bad = run("power", DUEK, "--assurance", "mechanisms.restabilization_blockade.k_block=uniform(0,3)", "--out",
+                dir.resolve("b").toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).isEqualTo("reconsim: --assurance mechanisms.restabilization_blockade.k_block=3.0: out of range: "
+                + "allowed 0 <= x <= 1, got 3\n");
+        Result syntax = run("power", DUEK, "--assurance", "k=beta(1,2)", "--out", dir.resolve("c").toString());
+        assertThat(syntax.code()).isEqualTo(2);
+        assertThat(dir.resolve("b")).doesNotExist();
+        assertThat(dir.resolve("c")).doesNotExist();
+    }
+
+    @Test
     void precisionAddsReplicatesUntilEveryIntervalIsNarrow(@TempDir Path dir) throws Exception {
         Result r = run("power", DUEK, "--replicates", "100", "--precision", "0.03", "--out", dir.toString(), "--quiet");
         assertThat(r.code()).as(r.err()).isZero();

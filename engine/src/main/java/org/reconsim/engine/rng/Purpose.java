@@ -32,5 +32,7 @@ public enum Purpose {
     /** Continuous EDA traces of the scans (when recorded). */
     PHYSIO,
     /** The fixed calibration population that sizes measurement noise (seed 0 always). */
-    CALIBRATION
+    CALIBRATION,
+    /** The parameter value of each replicate under assurance (counter: patient -2). */
+    ASSURANCE
 }

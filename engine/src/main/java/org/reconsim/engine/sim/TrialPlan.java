@@ -69,6 +69,15 @@ public record TrialPlan(
     public static final int ROI_COUNT = 3;
 
     public static TrialPlan compile(Scenario s) {
+        return compile(s, null);
+    }
+
+    /**
+     * Compiles {@code s}, reusing the measurement calibration of {@code previous} when the two
+     * scenarios share population, memory and protocol (the calibration depends on nothing else):
+     * assurance compiles one plan per replicate.
+     */
+    public static TrialPlan compile(Scenario s, TrialPlan previous) {
         List<ArmPlan> arms = new ArrayList<>();
         for (int i = 0; i < s.design().arms().size(); i++) {
             Scenario.Arm a = s.design().arms().get(i);
@@ -85,7 +94,10 @@ public record TrialPlan(
                 NmdaOccupancy.ketamineDefault().molarMassGPerMol());
         Scenario.Measurement ms = s.measurement();
         RoiMeasure[] rois = {roi(ms.amygdala()), roi(ms.hippocampus()), roi(ms.vmpfc())};
-        double[] latentSd = baselineLatentSd(s, population);
+        boolean reuse = previous != null && previous.scenario().population().equals(s.population())
+                && previous.scenario().memory().equals(s.memory()) && previous.scenario().protocol().equals(s.protocol());
+        double[] latentSd = reuse ? new double[] {previous.rois()[0].latentSd(), previous.rois()[1].latentSd(),
+            previous.rois()[2].latentSd()} : baselineLatentSd(s, population);
         for (int k = 0; k < rois.length; k++) {
             rois[k] = rois[k].withLatentSd(latentSd[k]);
         }

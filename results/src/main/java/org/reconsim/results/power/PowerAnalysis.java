@@ -58,6 +58,16 @@ public final class PowerAnalysis {
     }
 
     public List<PowerRow> run(List<Integer> sizes, int replicates, ReplicateRunner runner, Consumer<Long> progress) {
+        TrialPlan fixed = plan;
+        return run(sizes, replicates, runner, progress, r -> fixed);
+    }
+
+    /**
+     * As {@link #run(List, int, ReplicateRunner, Consumer)} with a plan per replicate (assurance:
+     * each trial's parameters drawn from a prior). The analysis plan is the base scenario's.
+     */
+    public List<PowerRow> run(List<Integer> sizes, int replicates, ReplicateRunner runner, Consumer<Long> progress,
+                              java.util.function.IntFunction<TrialPlan> planForReplicate) {
         List<PowerRow> rows = new ArrayList<>();
         TrialAnalysis analysis = new TrialAnalysis(plan.scenario().analysis(), plan.controlArm().index());
         int endpoints = TrialAnalysis.ENDPOINTS.size();
@@ -88,7 +98,7 @@ public final class PowerAnalysis {
             }
             long[] finished = {done};
             runner.run(0, replicates, r -> {
-                TrialOutcome trial = VirtualTrial.run(plan, streams, r, n);
+                TrialOutcome trial = VirtualTrial.run(planForReplicate.apply(r).withoutSessionDetail(), streams, r, n);
                 return analysis.run(trial);
             }, results -> {
                 for (int e = 0; e < endpoints; e++) {
