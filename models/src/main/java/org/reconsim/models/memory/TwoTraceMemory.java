@@ -26,9 +26,7 @@ public final class TwoTraceMemory implements TraumaMemory {
     private final double[] trainedAt = new double[Context.ALL.length];
     private final double[] contextFear = new double[Context.ALL.length];
     private final double[] contextFearAt = new double[Context.ALL.length];
-    private double labileSince = Double.NaN;
-    private double labileUntil = Double.NaN;
-    private boolean labile;
+    private final LabileWindow window = new LabileWindow();
 
     /**
      * @param p           model parameters
@@ -114,9 +112,7 @@ public final class TwoTraceMemory implements TraumaMemory {
         double ageDays = ageDaysAtStart + t / 24.0;
         double p0 = p.destabilizationProbability(predictionError, reexposureMinutes, e, ageDays);
         if (uniform < destabilizationScale * p0) {
-            labile = true;
-            labileSince = t;
-            labileUntil = t + p.labileWindowHours();
+            window.open(t, p.labileWindowHours());
             return true;
         }
         return false;
@@ -147,26 +143,24 @@ public final class TwoTraceMemory implements TraumaMemory {
 
     @Override
     public boolean isLabile(double t) {
-        return labile && t < labileUntil;
+        return window.isOpen(t);
     }
 
     @Override
     public double labileSince() {
-        return labileSince;
+        return window.since();
     }
 
     @Override
     public double labileUntil() {
-        return labileUntil;
+        return window.until();
     }
 
     @Override
     public void restabilize(double rho) {
-        if (!labile) {
-            return;
+        if (window.close()) {
+            e *= Math.max(0, Math.min(1, rho));
         }
-        e *= Math.max(0, Math.min(1, rho));
-        labile = false;
     }
 
     @Override

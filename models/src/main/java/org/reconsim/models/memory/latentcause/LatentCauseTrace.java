@@ -1,6 +1,7 @@
 package org.reconsim.models.memory.latentcause;
 
 import org.reconsim.models.memory.Context;
+import org.reconsim.models.memory.LabileWindow;
 import org.reconsim.models.memory.TraumaMemory;
 
 /**
@@ -34,9 +35,7 @@ public final class LatentCauseTrace implements TraumaMemory {
     private boolean awaitingRetrievalTrial;
     private double[] retrievalPosterior;
     private double destabilizationScale = 1;
-    private double labileSince = Double.NaN;
-    private double labileUntil = Double.NaN;
-    private boolean labile;
+    private final LabileWindow window = new LabileWindow();
     private double alphaFactor = 1;
     private double sigmaFactor = 1;
     private double lastTrialUnits = Double.NEGATIVE_INFINITY;
@@ -119,9 +118,7 @@ public final class LatentCauseTrace implements TraumaMemory {
         }
         awaitingRetrievalTrial = true;
         destabilizationScale = scale;
-        labile = true;
-        labileSince = t;
-        labileUntil = t + labileHours;
+        window.open(t, labileHours);
         return true;
     }
 
@@ -201,25 +198,24 @@ public final class LatentCauseTrace implements TraumaMemory {
 
     @Override
     public boolean isLabile(double t) {
-        return labile && t < labileUntil;
+        return window.isOpen(t);
     }
 
     @Override
     public double labileSince() {
-        return labileSince;
+        return window.since();
     }
 
     @Override
     public double labileUntil() {
-        return labileUntil;
+        return window.until();
     }
 
     @Override
     public void restabilize(double rho) {
-        if (!labile) {
+        if (!window.close()) {
             return;
         }
-        labile = false;
         double psi = (1 - Math.max(0, Math.min(1, rho))) * destabilizationScale;
         if (psi > 0 && retrievalPosterior != null) {
             memory.inhibitWith(psi, retrievalPosterior);
