@@ -236,6 +236,7 @@ final class PowerCommand implements Callable<Integer> {
         Instant started = Instant.now();
         Path out = OutputFolder.create(common.out, loaded.scenario().name(), "power");
         List<PowerTable.SweepPoint> results = new java.util.ArrayList<>();
+        PowerAnalysis.Details details = new PowerAnalysis.Details();
         try (ReplicateRunner runner = new ReplicateRunner(threads);
              Progress progress = common.progress("virtual trials", (long) reps * ns.size() * points.size())) {
             long[] offset = {0};
@@ -244,14 +245,12 @@ final class PowerCommand implements Callable<Integer> {
                 int r = reps;
                 List<PowerRow> rows;
                 while (true) {
-                    if (assurancePrior == null) {
-                        rows = new PowerAnalysis(plan, new RandomStreams(seed)).run(ns, r, runner, d -> progress.at(offset[0] + d));
-                    } else {
-                        RandomStreams streams = new RandomStreams(seed);
-                        TrialPlan base = plan;
-                        rows = new PowerAnalysis(plan, streams).run(ns, r, runner, d -> progress.at(offset[0] + d),
-                                rep -> assurancePrior.plan(loaded, base, streams, rep));
-                    }
+                    RandomStreams streams = new RandomStreams(seed);
+                    TrialPlan base = plan;
+                    java.util.function.IntFunction<TrialPlan> planFor = assurancePrior == null ? rep -> base
+                            : rep -> assurancePrior.plan(loaded, base, streams, rep);
+                    rows = new PowerAnalysis(plan, streams).run(ns, r, runner, d -> progress.at(offset[0] + d), planFor,
+                            k == points.size() - 1 ? details : null);
                     offset[0] += (long) r * ns.size();
                     int needed = precision == null ? r : replicatesFor(rows, precision);
                     if (needed <= r) {
@@ -268,7 +267,9 @@ final class PowerCommand implements Callable<Integer> {
         Scenario.Analysis plan0 = loaded.scenario().analysis();
         SampleSizeSearch search = targetPower == null || sweep != null ? null : SampleSizeSearch.of(rows,
                 plan0.primaryEndpoint().label(), plan0.primaryVisit().label(), plan0.methods().get(0).label(), targetPower);
-        PowerReport.write(out.resolve("report.html"), loaded, rows, seed, reps, search);
+        TrialPlan reportPlan = TrialPlan.compile(points.get(points.size() - 1).scenario());
+        PowerReport.write(out.resolve("report.html"), loaded, rows, seed, reps, search, details,
+                org.reconsim.engine.sim.PkSummary.simulate(reportPlan, new RandomStreams(seed), 500, 24, 10), reportPlan.timeline());
         new RunManifest("power", List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)), loaded, seed,
                 threads, started, Instant.now(), List.of("power.csv", "report.html")).write(out);
         PrintWriter o = spec.commandLine().getOut();

@@ -41,6 +41,33 @@ public final class PowerAnalysis {
      * @param runner      thread pool
      * @param progress    called with the number of finished trials (in order)
      */
+    /** Mean observed value per arm, visit and endpoint in one trial (NaN where nobody was measured). */
+    private static double[][][] armMeans(TrialOutcome trial, int arms) {
+        int visits = Scenario.Visit.values().length;
+        int endpoints = Scenario.Endpoint.values().length;
+        double[][][] sum = new double[arms][visits][endpoints];
+        int[][][] count = new int[arms][visits][endpoints];
+        for (var p : trial.patients()) {
+            for (int v = 0; v < visits; v++) {
+                for (int k = 0; k < endpoints; k++) {
+                    double x = p.observed()[v][k];
+                    if (!Double.isNaN(x)) {
+                        sum[p.arm()][v][k] += x;
+                        count[p.arm()][v][k]++;
+                    }
+                }
+            }
+        }
+        for (int a = 0; a < arms; a++) {
+            for (int v = 0; v < visits; v++) {
+                for (int k = 0; k < endpoints; k++) {
+                    sum[a][v][k] = count[a][v][k] == 0 ? Double.NaN : sum[a][v][k] / count[a][v][k];
+                }
+            }
+        }
+        return sum;
+    }
+
     private static boolean[] unadjusted(double[] p, double alpha) {
         boolean[] r = new boolean[p.length];
         for (int i = 0; i < p.length; i++) {
@@ -68,7 +95,46 @@ public final class PowerAnalysis {
      */
     public List<PowerRow> run(List<Integer> sizes, int replicates, ReplicateRunner runner, Consumer<Long> progress,
                               java.util.function.IntFunction<TrialPlan> planForReplicate) {
+        return run(sizes, replicates, runner, progress, planForReplicate, null);
+    }
+
+    /**
+     * What the report shows beyond power, at the largest sample size: per arm, visit and endpoint
+     * the distribution of a trial's arm mean (replicate-level moments), and the estimates of the
+     * primary endpoint and visit (first analysis), the first {@link #KEPT_ESTIMATES} of them.
+     */
+    public static final class Details {
+        public static final int KEPT_ESTIMATES = 5000;
+        private RunningMoments[][][] armMeans;
+        private final List<Double> primaryEstimates = new ArrayList<>();
+        private int nPerArm;
+
+        public int nPerArm() {
+            return nPerArm;
+        }
+
+        /** [arm][visit][endpoint]. */
+        public RunningMoments[][][] armMeans() {
+            return armMeans;
+        }
+
+        public List<Double> primaryEstimates() {
+            return primaryEstimates;
+        }
+    }
+
+    private record Replicate(TestResult[][][] results, double[][][] armMeans) {
+    }
+
+    public List<PowerRow> run(List<Integer> sizes, int replicates, ReplicateRunner runner, Consumer<Long> progress,
+                              java.util.function.IntFunction<TrialPlan> planForReplicate, Details details) {
         List<PowerRow> rows = new ArrayList<>();
+        int largest = sizes.stream().mapToInt(Integer::intValue).max().orElse(0);
+        int primaryE = TrialAnalysis.ENDPOINTS.indexOf(plan.scenario().analysis().primaryEndpoint());
+        int primaryV = TrialAnalysis.VISITS.indexOf(plan.scenario().analysis().primaryVisit());
+        int arms = plan.arms().size();
+        int allVisits = Scenario.Visit.values().length;
+        int allEndpoints = Scenario.Endpoint.values().length;
         TrialAnalysis analysis = new TrialAnalysis(plan.scenario().analysis(), plan.controlArm().index());
         int endpoints = TrialAnalysis.ENDPOINTS.size();
         int visits = TrialAnalysis.VISITS.size();
@@ -97,10 +163,38 @@ public final class PowerAnalysis {
                 }
             }
             long[] finished = {done};
+            boolean keep = details != null && n == largest;
+            if (keep) {
+                details.nPerArm = n;
+                details.armMeans = new RunningMoments[arms][allVisits][allEndpoints];
+                for (RunningMoments[][] a : details.armMeans) {
+                    for (RunningMoments[] v : a) {
+                        for (int k = 0; k < v.length; k++) {
+                            v[k] = new RunningMoments();
+                        }
+                    }
+                }
+            }
             runner.run(0, replicates, r -> {
                 TrialOutcome trial = VirtualTrial.run(planForReplicate.apply(r).withoutSessionDetail(), streams, r, n);
-                return analysis.run(trial);
-            }, results -> {
+                return new Replicate(analysis.run(trial), keep ? armMeans(trial, arms) : null);
+            }, replicate -> {
+                TestResult[][][] results = replicate.results();
+                if (keep) {
+                    for (int a = 0; a < arms; a++) {
+                        for (int v = 0; v < allVisits; v++) {
+                            for (int k = 0; k < allEndpoints; k++) {
+                                if (!Double.isNaN(replicate.armMeans()[a][v][k])) {
+                                    details.armMeans[a][v][k].add(replicate.armMeans()[a][v][k]);
+                                }
+                            }
+                        }
+                    }
+                    TestResult p = results[primaryE][primaryV][0];
+                    if (p.isDefined() && details.primaryEstimates.size() < Details.KEPT_ESTIMATES) {
+                        details.primaryEstimates.add(p.estimate());
+                    }
+                }
                 for (int e = 0; e < endpoints; e++) {
                     for (int v = 0; v < visits; v++) {
                         for (int m = 0; m < methods; m++) {

@@ -33,6 +33,11 @@ public final class PkReport {
 
     /** Two charts side by side: concentration and NMDA occupancy, median with the 5-95% band. */
     public static void writeSvg(Path file, List<PkSummary.ArmExposure> arms, double hoursShown) {
+        RunManifest.writeAtomically(file, svg(arms, hoursShown));
+    }
+
+    /** The two charts as one SVG document. */
+    public static String svg(List<PkSummary.ArmExposure> arms, double hoursShown) {
         SvgChart conc = new SvgChart("Plasma concentration (median, 5-95%)", "hours after infusion start", "ng/mL", 560, 320);
         SvgChart occ = new SvgChart("NMDA receptor occupancy (median, 5-95%)", "hours after infusion start", "occupancy", 560, 320);
         for (PkSummary.ArmExposure a : arms) {
@@ -46,9 +51,8 @@ public final class PkReport {
             conc.add(new SvgChart.Series(a.arm(), x, c[1], c[0], c[2]));
             occ.add(new SvgChart.Series(a.arm(), x, o[1], o[0], o[2]));
         }
-        String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1120\" height=\"320\">\n"
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1120\" height=\"320\">\n"
                 + "<g>" + strip(conc.render()) + "</g>\n<g transform=\"translate(560,0)\">" + strip(occ.render()) + "</g>\n</svg>\n";
-        RunManifest.writeAtomically(file, svg);
     }
 
     private static String strip(String svg) {

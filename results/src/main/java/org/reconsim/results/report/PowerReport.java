@@ -6,6 +6,8 @@ import java.util.Locale;
 
 import org.reconsim.engine.scenario.LoadedScenario;
 import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.engine.sim.PkSummary;
+import org.reconsim.results.power.PowerAnalysis;
 import org.reconsim.results.power.PowerRow;
 import org.reconsim.results.power.SampleSizeSearch;
 import org.reconsim.results.power.TrialAnalysis;
@@ -20,8 +22,55 @@ public final class PowerReport {
     private PowerReport() {
     }
 
+    /** Bars of the estimate distribution, 24 bins, with 0 marked. */
+    static String histogram(List<Double> values) {
+        if (values.isEmpty()) {
+            return "<p>No defined estimates.</p>\n";
+        }
+        double min = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        min = Math.min(min, 0);
+        max = Math.max(max, 0);
+        if (max == min) {
+            max = min + 1;
+        }
+        int bins = 24;
+        int[] counts = new int[bins];
+        for (double v : values) {
+            counts[Math.min(bins - 1, (int) ((v - min) / (max - min) * bins))]++;
+        }
+        int top = java.util.Arrays.stream(counts).max().orElse(1);
+        int w = 560;
+        int hgt = 200;
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"11\">%n",
+                w, hgt + 30));
+        double bw = (w - 40) / (double) bins;
+        for (int b = 0; b < bins; b++) {
+            double bh = (double) counts[b] / top * hgt;
+            s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#4a78a8\"/>%n",
+                    20 + b * bw, hgt - bh, bw - 1, bh));
+        }
+        double zero = 20 + (0 - min) / (max - min) * (w - 40);
+        s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"0\" x2=\"%.1f\" y2=\"%d\" stroke=\"#c0392b\"/>%n", zero, zero, hgt));
+        s.append(String.format(Locale.ROOT, "<text x=\"20\" y=\"%d\">%.3g</text><text x=\"%d\" y=\"%d\" text-anchor=\"end\">%.3g</text>"
+                + "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#c0392b\">0</text>%n", hgt + 15, min, w - 20, hgt + 15, max,
+                zero, hgt + 28));
+        return s.append("</svg>\n").toString();
+    }
+
     public static void write(Path file, LoadedScenario loaded, List<PowerRow> rows, long seed, int replicates,
                              SampleSizeSearch search) {
+        write(file, loaded, rows, seed, replicates, search, null, null, null);
+    }
+
+    /**
+     * The report with, when given, the mean trajectories by arm and the estimate distribution
+     * ({@code details}, at the largest sample size) and the drug exposure ({@code pk}).
+     */
+    public static void write(Path file, LoadedScenario loaded, List<PowerRow> rows, long seed, int replicates,
+                             SampleSizeSearch search, PowerAnalysis.Details details, List<PkSummary.ArmExposure> pk,
+                             org.reconsim.engine.scenario.Timeline timeline) {
         Scenario s = loaded.scenario();
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>reconsim power: ")
@@ -64,7 +113,42 @@ public final class PowerReport {
             }
             h.append(chart.render());
         }
-        h.append("</div>\n<h2>Table</h2>\n<table><tr><th>n per arm</th><th>endpoint</th><th>visit</th><th>analysis</th><th>power</th>"
+        h.append("</div>\n");
+        if (details != null && details.armMeans() != null) {
+            h.append(String.format(Locale.ROOT, "<h2>Mean trajectories by arm (%d per arm; band: 95%% of single-trial arm means)</h2>%n",
+                    details.nPerArm()));
+            h.append("<div class=\"charts\">\n");
+            double[] days = new double[Scenario.Visit.values().length];
+            for (Scenario.Visit v : Scenario.Visit.values()) {
+                days[v.ordinal()] = timeline.visitDay(v);
+            }
+            for (Scenario.Endpoint e : Scenario.Endpoint.values()) {
+                SvgChart chart = new SvgChart(e.label(), "day", "mean", 370, 250);
+                for (int a = 0; a < s.design().arms().size(); a++) {
+                    double[] mean = new double[days.length];
+                    double[] lo = new double[days.length];
+                    double[] hi = new double[days.length];
+                    for (int v = 0; v < days.length; v++) {
+                        org.reconsim.results.stats.RunningMoments m = details.armMeans()[a][v][e.ordinal()];
+                        mean[v] = m.mean();
+                        lo[v] = m.mean() - 1.96 * m.standardDeviation();
+                        hi[v] = m.mean() + 1.96 * m.standardDeviation();
+                    }
+                    chart.add(new SvgChart.Series(s.design().arms().get(a).name(), days, mean, lo, hi));
+                }
+                h.append(chart.render());
+            }
+            h.append("</div>\n");
+            h.append(String.format(Locale.ROOT, "<h2>Estimated effect on %s at %s (%s, %d per arm, %d trials)</h2>%n",
+                    s.analysis().primaryEndpoint().label(), s.analysis().primaryVisit().label(), analysis, details.nPerArm(),
+                    details.primaryEstimates().size()));
+            h.append(histogram(details.primaryEstimates()));
+        }
+        if (pk != null) {
+            h.append("<h2>Drug exposure (median and 5-95% band, 500 virtual patients per arm)</h2>\n");
+            h.append(PkReport.svg(pk, 24));
+        }
+        h.append("<h2>Table</h2>\n<table><tr><th>n per arm</th><th>endpoint</th><th>visit</th><th>analysis</th><th>power</th>"
                 + "<th>95% CI (Wilson)</th><th>mean estimate</th><th>SD estimate</th><th>type S</th><th>exaggeration</th></tr>\n");
         for (PowerRow r : rows) {
             h.append(String.format(Locale.ROOT, "<tr><td>%d</td><td>%s</td><td>%s</td><td>%s</td><td>%.3f</td><td>%.3f-%.3f</td>"

@@ -39,40 +39,47 @@ public final class SvgChart {
     /** The chart as an {@code <svg>} element. */
     public String render() {
         int left = 60;
-        int right = Math.min(130, width / 5);
+        int right = Math.min(130, width / 4);
         int top = 30;
         int bottom = 45;
         double xMin = Double.POSITIVE_INFINITY;
         double xMax = Double.NEGATIVE_INFINITY;
         double yMax = 0;
+        double yMin = 0;
         for (Series s : series) {
             for (int i = 0; i < s.x().length; i++) {
                 xMin = Math.min(xMin, s.x()[i]);
                 xMax = Math.max(xMax, s.x()[i]);
                 double hi = s.high() != null ? s.high()[i] : s.y()[i];
+                double lo = s.low() != null ? s.low()[i] : s.y()[i];
                 if (Double.isFinite(hi)) {
                     yMax = Math.max(yMax, hi);
                 }
+                if (Double.isFinite(lo)) {
+                    yMin = Math.min(yMin, lo);
+                }
             }
         }
-        if (!(yMax > 0)) {
+        if (!(yMax > 0) && !(yMin < 0)) {
             yMax = 1;
         }
-        yMax = niceCeiling(yMax);
+        yMax = yMax > 0 ? niceCeiling(yMax) : 0;
+        yMin = yMin < 0 ? -niceCeiling(-yMin) : 0;
         double plotW = width - left - right;
         double plotH = height - top - bottom;
         final double x0 = xMin;
         final double xSpan = xMax > xMin ? xMax - xMin : 1;
         final double yTop = yMax;
+        final double yBottom = yMin;
         java.util.function.DoubleUnaryOperator px = v -> left + (v - x0) / xSpan * plotW;
-        java.util.function.DoubleUnaryOperator py = v -> top + plotH * (1 - v / yTop);
+        java.util.function.DoubleUnaryOperator py = v -> top + plotH * (1 - (v - yBottom) / (yTop - yBottom));
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
                 + "font-family=\"sans-serif\" font-size=\"11\">%n", width, height));
         s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"18\" font-size=\"13\" font-weight=\"bold\">%s</text>%n", left,
                 escape(title)));
         for (int k = 0; k <= 4; k++) {
-            double v = yTop * k / 4;
+            double v = yBottom + (yTop - yBottom) * k / 4;
             double y = py.applyAsDouble(v);
             s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#ddd\"/>"
                     + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n", left, y, left + plotW, y, left - 5, y + 4, tick(v)));
