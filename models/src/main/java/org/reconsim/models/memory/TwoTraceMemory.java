@@ -55,9 +55,30 @@ public final class TwoTraceMemory implements TraumaMemory {
     }
 
     private double effectiveExtinction(int j, double t) {
+        // memo: a trial asks for the same context and time as the expression just before it
+        if (t == memoTime[j] && x[j] == memoX[j] && trainedAt[j] == memoTrainedAt[j]) {
+            return memoValue[j];
+        }
         double r = p.extinctionRetention();
         double dt = Math.max(0, t - trainedAt[j]);
-        return x[j] * (r + (1 - r) * Math.exp(-dt / p.extinctionDecayHours()));
+        double value = x[j] * (r + (1 - r) * Math.exp(-dt / p.extinctionDecayHours()));
+        memoTime[j] = t;
+        memoX[j] = x[j];
+        memoTrainedAt[j] = trainedAt[j];
+        memoValue[j] = value;
+        return value;
+    }
+
+    /** Last effective extinction per context, with the state it was computed from. */
+    private final double[] memoTime = filled(Double.NaN);
+    private final double[] memoX = new double[Context.ALL.length];
+    private final double[] memoTrainedAt = new double[Context.ALL.length];
+    private final double[] memoValue = new double[Context.ALL.length];
+
+    private static double[] filled(double v) {
+        double[] a = new double[Context.ALL.length];
+        java.util.Arrays.fill(a, v);
+        return a;
     }
 
     @Override
