@@ -144,34 +144,50 @@ final class PatientAgent {
 
     private final double[] siteEffectsOf;
 
-    /** Puts this patient's protocol on the schedule. */
-    void schedule(TrialState state) {
-        Timeline t = plan.timeline();
-        List<double[]> planned = new ArrayList<>();
-        for (int v = 0; v < VISITS; v++) {
-            planned.add(new double[] {t.visits()[v], ProtocolEvent.Kind.SCAN.ordinal(), v});
-        }
-        planned.add(new double[] {t.infusionStart(), ProtocolEvent.Kind.INFUSION.ordinal(), 0});
-        for (int k = 0; k < t.sessionStarts().length; k++) {
-            planned.add(new double[] {t.sessionStarts()[k], ProtocolEvent.Kind.SESSION.ordinal(), k});
-        }
-        double every = plan.scenario().measurement().weeklyPcl5Days() * 24;
-        if (every > 0 && plan.recording().sessionDetail()) {
-            int k = 1;
-            for (double w = t.retrievalStart() + every; w <= t.visitHours(Scenario.Visit.FU90) + 1e-9; w += every, k++) {
-                planned.add(new double[] {w, ProtocolEvent.Kind.RATING.ordinal(), k});
+    /**
+     * Every patient's protocol events in the order the schedule runs them (by time, then kind):
+     * the same for all patients of a plan, so it is built once per trial.
+     *
+     * @param times    event times
+     * @param kinds    event kinds
+     * @param indices  visit, session or week index
+     */
+    record ProtocolPlan(double[] times, ProtocolEvent.Kind[] kinds, int[] indices) {
+
+        static ProtocolPlan of(TrialPlan plan) {
+            Timeline t = plan.timeline();
+            List<double[]> planned = new ArrayList<>();
+            for (int v = 0; v < VISITS; v++) {
+                planned.add(new double[] {t.visits()[v], ProtocolEvent.Kind.SCAN.ordinal(), v});
             }
+            planned.add(new double[] {t.infusionStart(), ProtocolEvent.Kind.INFUSION.ordinal(), 0});
+            for (int k = 0; k < t.sessionStarts().length; k++) {
+                planned.add(new double[] {t.sessionStarts()[k], ProtocolEvent.Kind.SESSION.ordinal(), k});
+            }
+            double every = plan.scenario().measurement().weeklyPcl5Days() * 24;
+            if (every > 0 && plan.recording().sessionDetail()) {
+                int k = 1;
+                for (double w = t.retrievalStart() + every; w <= t.visitHours(Scenario.Visit.FU90) + 1e-9; w += every, k++) {
+                    planned.add(new double[] {w, ProtocolEvent.Kind.RATING.ordinal(), k});
+                }
+            }
+            planned.sort((a, b) -> a[0] != b[0] ? Double.compare(a[0], b[0]) : Double.compare(a[1], b[1]));
+            ProtocolEvent.Kind[] all = ProtocolEvent.Kind.values();
+            double[] times = new double[planned.size()];
+            ProtocolEvent.Kind[] kinds = new ProtocolEvent.Kind[planned.size()];
+            int[] indices = new int[planned.size()];
+            for (int i = 0; i < times.length; i++) {
+                times[i] = planned.get(i)[0];
+                kinds[i] = all[(int) planned.get(i)[1]];
+                indices[i] = (int) planned.get(i)[2];
+            }
+            return new ProtocolPlan(times, kinds, indices);
         }
-        // the order the schedule would run them in: by time, then by kind
-        planned.sort((a, b) -> a[0] != b[0] ? Double.compare(a[0], b[0]) : Double.compare(a[1], b[1]));
-        ProtocolEvent.Kind[] kinds = ProtocolEvent.Kind.values();
-        planTimes = new double[planned.size()];
-        planEvents = new ProtocolEvent[planned.size()];
-        for (int i = 0; i < planTimes.length; i++) {
-            double[] e = planned.get(i);
-            planTimes[i] = e[0];
-            planEvents[i] = new ProtocolEvent(this, kinds[(int) e[1]], (int) e[2]);
-        }
+    }
+
+    /** Puts this patient's first protocol event on the schedule. */
+    void schedule(TrialState state, ProtocolPlan protocol) {
+        this.protocol = protocol;
         scheduleNext(state);
     }
 
@@ -180,13 +196,13 @@ final class PatientAgent {
      * at any moment (each event schedules its successor), so the schedule's heap holds about one
      * entry per patient rather than every future event.
      */
-    private double[] planTimes;
-    private ProtocolEvent[] planEvents;
+    private ProtocolPlan protocol;
     private int nextPlanned;
 
     private void scheduleNext(TrialState state) {
-        if (nextPlanned < planEvents.length) {
-            state.schedule(planTimes[nextPlanned], planEvents[nextPlanned]);
+        if (nextPlanned < protocol.times().length) {
+            state.schedule(protocol.times()[nextPlanned],
+                    new ProtocolEvent(this, protocol.kinds()[nextPlanned], protocol.indices()[nextPlanned]));
             nextPlanned++;
         }
     }

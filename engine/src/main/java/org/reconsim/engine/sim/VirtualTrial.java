@@ -46,8 +46,9 @@ public final class VirtualTrial {
             }
         }
         agents.sort((a, b) -> Integer.compare(a.subjectId(), b.subjectId()));
+        PatientAgent.ProtocolPlan protocol = PatientAgent.ProtocolPlan.of(plan);
         for (PatientAgent a : agents) {
-            a.schedule(state);
+            a.schedule(state, protocol);
         }
         while (state.schedule.step(state)) {
             // each step runs the events due at the next time
