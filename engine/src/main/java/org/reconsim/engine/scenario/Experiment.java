@@ -106,50 +106,21 @@ public record Experiment(
     }
 
     public enum Action implements Named {
-        ACQUISITION("acquisition"), REMINDER("reminder"), EXTINCTION("extinction"), TEST("test"), AGENT("agent"),
-        AVERSIVE_EVENT("aversive-event");
-
-        private final String label;
-
-        Action(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String label() {
-            return label;
-        }
+        ACQUISITION, REMINDER, EXTINCTION, TEST, AGENT, AVERSIVE_EVENT
     }
 
     public enum Place implements Named {
-        A("A"), B("B"), C("C");
+        A, B, C;
 
-        private final String label;
-
-        Place(String label) {
-            this.label = label;
-        }
-
+        /** Contexts keep the papers' capital letters. */
         @Override
         public String label() {
-            return label;
+            return name();
         }
     }
 
     public enum AgentName implements Named {
-        PROTEIN_SYNTHESIS_INHIBITOR("protein-synthesis-inhibitor"), PROPRANOLOL("propranolol"),
-        GLUN2B_ANTAGONIST("glun2b-antagonist"), NMDA_ANTAGONIST("nmda-antagonist"), VEHICLE("vehicle");
-
-        private final String label;
-
-        AgentName(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String label() {
-            return label;
-        }
+        PROTEIN_SYNTHESIS_INHIBITOR, PROPRANOLOL, GLUN2B_ANTAGONIST, NMDA_ANTAGONIST, VEHICLE
     }
 
     public record Expectation(

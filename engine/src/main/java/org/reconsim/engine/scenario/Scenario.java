@@ -86,18 +86,7 @@ public record Scenario(
 
     /** Drugs with a built-in pharmacokinetic model. */
     public enum Drug implements Named {
-        KETAMINE("ketamine"), MIDAZOLAM("midazolam"), SALINE("saline");
-
-        private final String label;
-
-        Drug(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String label() {
-            return label;
-        }
+        KETAMINE, MIDAZOLAM, SALINE
     }
 
     // ---------------------------------------------------------------- protocol
@@ -252,18 +241,7 @@ public record Scenario(
     }
 
     public enum MemoryModelName implements Named {
-        TWO_TRACE("two-trace"), LATENT_CAUSE("latent-cause");
-
-        private final String label;
-
-        MemoryModelName(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String label() {
-            return label;
-        }
+        TWO_TRACE, LATENT_CAUSE
     }
 
     public record TwoTrace(
@@ -354,18 +332,7 @@ public record Scenario(
     }
 
     public enum KetamineModel implements Named {
-        CLEMENTS("clements"), DOMINO("domino");
-
-        private final String label;
-
-        KetamineModel(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String label() {
-            return label;
-        }
+        CLEMENTS, DOMINO
     }
 
     public record Variability(
@@ -507,20 +474,7 @@ public record Scenario(
     }
 
     public enum MechanismName implements Named {
-        RESTABILIZATION_BLOCKADE("restabilization-blockade"), PLASTICITY_WINDOW("plasticity-window"),
-        DESTABILIZATION_INTERFERENCE("destabilization-interference"), LEARNING_BLOCKADE("learning-blockade"),
-        STRUCTURE_LEARNING("structure-learning");
-
-        private final String label;
-
-        MechanismName(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String label() {
-            return label;
-        }
+        RESTABILIZATION_BLOCKADE, PLASTICITY_WINDOW, DESTABILIZATION_INTERFERENCE, LEARNING_BLOCKADE, STRUCTURE_LEARNING
     }
 
     public record Blockade(
@@ -569,18 +523,7 @@ public record Scenario(
     }
 
     public enum DropoutMechanism implements Named {
-        MCAR("mcar"), MAR("mar"), MNAR("mnar");
-
-        private final String label;
-
-        DropoutMechanism(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String label() {
-            return label;
-        }
+        MCAR, MAR, MNAR
     }
 
     // ---------------------------------------------------------------- measurement
@@ -687,63 +630,19 @@ public record Scenario(
     }
 
     public enum Adjustment implements Named {
-        NONE("none"), BONFERRONI("bonferroni"), HOLM("holm");
-
-        private final String label;
-
-        Adjustment(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String label() {
-            return label;
-        }
+        NONE, BONFERRONI, HOLM
     }
 
     public enum Method implements Named {
-        ANCOVA("ancova"), LMM("lmm"), WELCH("welch"), BAYES("bayes");
-
-        private final String label;
-
-        Method(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String label() {
-            return label;
-        }
+        ANCOVA, LMM, WELCH, BAYES
     }
 
     public enum Endpoint implements Named {
-        AMYGDALA("amygdala"), HIPPOCAMPUS("hippocampus"), VMPFC("vmpfc"), SCR("scr"), PCL5("pcl5"), CAPS5("caps5");
-
-        private final String label;
-
-        Endpoint(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String label() {
-            return label;
-        }
+        AMYGDALA, HIPPOCAMPUS, VMPFC, SCR, PCL5, CAPS5
     }
 
     public enum Visit implements Named {
-        PRE("pre"), POST("post"), FU30("fu30"), FU90("fu90");
-
-        private final String label;
-
-        Visit(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String label() {
-            return label;
-        }
+        PRE, POST, FU30, FU90
     }
 
     public record Simulation(
