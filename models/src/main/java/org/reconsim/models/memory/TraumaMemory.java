@@ -67,14 +67,23 @@ public interface TraumaMemory {
     default void modulateStructure(double alphaFactor, double sigmaFactor) {
     }
 
+    /** The trace's labile window (opened by a destabilizing retrieval). */
+    LabileWindow labileWindow();
+
     /** Whether the trace is labile at {@code t}. */
-    boolean isLabile(double t);
+    default boolean isLabile(double t) {
+        return labileWindow().isOpen(t);
+    }
 
     /** Start of the current (or last) labile window, NaN if never destabilized. */
-    double labileSince();
+    default double labileSince() {
+        return labileWindow().since();
+    }
 
     /** End of the current (or last) labile window, NaN if never destabilized. */
-    double labileUntil();
+    default double labileUntil() {
+        return labileWindow().until();
+    }
 
     /** Closes the labile window: the trace restabilizes with efficiency {@code rho} (0..1). */
     void restabilize(double rho);

@@ -197,18 +197,8 @@ public final class LatentCauseTrace implements TraumaMemory {
     }
 
     @Override
-    public boolean isLabile(double t) {
-        return window.isOpen(t);
-    }
-
-    @Override
-    public double labileSince() {
-        return window.since();
-    }
-
-    @Override
-    public double labileUntil() {
-        return window.until();
+    public LabileWindow labileWindow() {
+        return window;
     }
 
     @Override
