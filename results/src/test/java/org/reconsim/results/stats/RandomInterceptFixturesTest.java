@@ -3,11 +3,7 @@ package org.reconsim.results.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -160,21 +156,10 @@ class RandomInterceptFixturesTest {
     }
 
     private static double number(String field) {
-        return field.equals("NA") ? Double.NaN : Double.parseDouble(field);
+        return FixtureCsv.number(field);
     }
 
     private static List<String[]> readCsv(String file, String header) throws IOException {
-        try (InputStream in = RandomInterceptFixturesTest.class.getResourceAsStream(FOLDER + file)) {
-            assertThat(in).as(file).isNotNull();
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            assertThat(reader.readLine()).isEqualTo(header);
-            List<String[]> rows = new ArrayList<>();
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (!line.isBlank()) {
-                    rows.add(line.split(",", -1));
-                }
-            }
-            return rows;
-        }
+        return FixtureCsv.read(FOLDER + file, header);
     }
 }
