@@ -35,9 +35,6 @@ public final class TrialAnalysis {
     public static final List<Scenario.Endpoint> ENDPOINTS = List.of(Scenario.Endpoint.values());
     /** Visits analysed, in output order. */
     public static final List<Scenario.Visit> VISITS = List.of(Scenario.Visit.POST, Scenario.Visit.FU30, Scenario.Visit.FU90);
-    /** Name of the ANCOVA analysis in output tables. */
-    public static final String ANCOVA = "ancova";
-
     private final List<Scenario.Method> methods;
     private final BayesianNormalEstimate prior;
     private final int controlArm;
@@ -51,19 +48,6 @@ public final class TrialAnalysis {
 
     public List<Scenario.Method> methods() {
         return methods;
-    }
-
-    /** ANCOVA only, as {@code reconsim power} did before analyses were selectable. */
-    public static TestResult[][] analyse(TrialOutcome trial, int controlArm) {
-        TestResult[][][] r = new TrialAnalysis(new Scenario.Analysis(Scenario.Endpoint.AMYGDALA, Scenario.Visit.POST, 0.05,
-                List.of(Scenario.Method.ANCOVA), 0, 0), controlArm).run(trial);
-        TestResult[][] out = new TestResult[r.length][r[0].length];
-        for (int e = 0; e < r.length; e++) {
-            for (int v = 0; v < r[e].length; v++) {
-                out[e][v] = r[e][v][0];
-            }
-        }
-        return out;
     }
 
     /** Results indexed [endpoint][visit][method] in the order of {@link #ENDPOINTS}, {@link #VISITS} and {@link #methods()}. */
