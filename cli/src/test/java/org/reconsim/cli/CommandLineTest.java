@@ -176,6 +176,19 @@ class CommandLineTest {
     }
 
     @Test
+    void wholeNumberFieldsCanBeSweptAndRejectFractions(@TempDir Path dir) throws Exception {
+        Result r = run("power", DUEK, "--n-per-arm", "6", "--replicates", "20", "--sweep", "design.sites=1,3",
+                "--out", dir.resolve("w").toString(), "--quiet");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("w/power.csv")).stream().filter(l -> l.startsWith("6,amygdala,post,ancova,")))
+                .hasSize(2).last().asString().endsWith(",design.sites,3");
+        Result bad = run("power", DUEK, "--sweep", "design.sites=2.5", "--out", dir.resolve("f").toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).isEqualTo("reconsim: --sweep design.sites=2.5: expected a whole number, got 2.5\n");
+        assertThat(dir.resolve("f")).doesNotExist();
+    }
+
+    @Test
     void assuranceDrawsTheStrengthOfEachTrialFromAPrior(@TempDir Path dir) throws Exception {
         Result r = run("power", DUEK, "--n-per-arm", "48", "--replicates", "300", "--assurance",
                 "mechanisms.restabilization_blockade.k_block=uniform(0,1)", "--out", dir.resolve("a").toString(), "--quiet");

@@ -16,6 +16,14 @@ public final class ScenarioEdit {
     private ScenarioEdit() {
     }
 
+    /** The new value, written as a whole number where the field holds one (so counts such as an allocation can be swept). */
+    private static JsonNode number(JsonNode old, double value) {
+        if (old.isIntegralNumber() && value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return JsonNodeFactory.instance.numberNode((long) value);
+        }
+        return JsonNodeFactory.instance.numberNode(value);
+    }
+
     public static LoadedScenario set(LoadedScenario base, String path, double value) throws InvalidScenarioException {
         JsonNode root = CanonicalForm.toTree(base.scenario());
         String[] parts = path.split("\\.");
@@ -32,7 +40,7 @@ public final class ScenarioEdit {
                 if (!obj.get(name).isNumber()) {
                     throw fail(base, path, "only numeric fields can be swept");
                 }
-                obj.set(name, JsonNodeFactory.instance.numberNode(value));
+                obj.set(name, number(obj.get(name), value));
                 break;
             }
             node = obj.get(name);
@@ -50,7 +58,7 @@ public final class ScenarioEdit {
                     if (!arr.get(index).isNumber()) {
                         throw fail(base, path, "only numeric fields can be swept");
                     }
-                    arr.set(index, JsonNodeFactory.instance.numberNode(value));
+                    arr.set(index, number(arr.get(index), value));
                     break;
                 }
                 node = arr.get(index);

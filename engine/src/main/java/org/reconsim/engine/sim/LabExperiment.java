@@ -161,7 +161,6 @@ public final class LabExperiment {
         }
 
         void perform(Experiment.Step step, double t, TrialState state) {
-            state.count();
             Context c = context(step.context());
             switch (step.action()) {
                 case AGENT -> {

@@ -207,8 +207,10 @@ final class PatientAgent {
         }
     }
 
+    private int events;
+
     void handle(ProtocolEvent event, TrialState state) {
-        state.count();
+        events++;
         double now = state.schedule.getTime();
         switch (event.kind()) {
             case SCAN -> scan(event.index(), now, state);
@@ -460,7 +462,8 @@ final class PatientAgent {
     PatientOutcome outcome() {
         return new PatientOutcome(subjectId, arm.index(), site, covariates, destabilized, rho, peakConcentration, peakOccupancy,
                 labileOccupancy, peakDissociation, peakSedation, believesActive, dropoutSession, traceStrength, fearExpression,
-                extinctionRecall, fearAtHome, observed, List.copyOf(weekly), List.copyOf(suds), List.copyOf(scans));
+                extinctionRecall, fearAtHome, observed, List.copyOf(weekly), List.copyOf(suds), List.copyOf(scans),
+                events);
     }
 
 

@@ -31,6 +31,7 @@ import org.reconsim.models.population.PatientCovariates;
  * @param weeklyPcl5              weekly PCL-5 ratings while in the study
  * @param suds                    SUDS rating on every exposure trial
  * @param scans                   recorded scans (time series, connectivity, EDA), empty unless recording
+ * @param events                  protocol events the schedule ran for this patient
  */
 public record PatientOutcome(
         int subjectId,
@@ -53,7 +54,8 @@ public record PatientOutcome(
         double[][] observed,
         List<Rating> weeklyPcl5,
         List<Suds> suds,
-        List<ScanRecord> scans) {
+        List<ScanRecord> scans,
+        int events) {
 
     /** A weekly rating: week number, day after the pre-visit retrieval, score. */
     public record Rating(int week, double day, double value) {

@@ -12,8 +12,6 @@ final class TrialState extends SimState {
 
     private static final long serialVersionUID = 1L;
 
-    private long events;
-
     TrialState(int[] seed) {
         super(new MersenneTwisterFast(seed));
     }
@@ -22,13 +20,5 @@ final class TrialState extends SimState {
         if (!schedule.scheduleOnce(time, event.kind().ordinal(), event)) {
             throw new IllegalStateException("cannot schedule " + event.kind() + " at hour " + time);
         }
-    }
-
-    void count() {
-        events++;
-    }
-
-    long events() {
-        return events;
     }
 }

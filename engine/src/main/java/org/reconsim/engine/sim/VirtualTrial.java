@@ -58,6 +58,6 @@ public final class VirtualTrial {
         for (PatientAgent a : agents) {
             patients.add(a.outcome());
         }
-        return new TrialOutcome(replicate, nPerArm, List.copyOf(patients), state.events());
+        return new TrialOutcome(replicate, nPerArm, List.copyOf(patients));
     }
 }

@@ -71,6 +71,32 @@ class VirtualTrialTest {
     }
 
     @Test
+    void theFirstBlocksOfALargerTrialAreTheSmallerTrial() throws Exception {
+        // power sweeps simulate each replicate once at the largest size and analyse its first blocks;
+        // that must be exactly the trial the smaller size simulates, also with unequal allocation (2:1)
+        LoadedScenario base = ScenarioLoader.load(Path.of("..", "scenarios", "duek-2021.yaml"));
+        Scenario twoToOne = org.reconsim.engine.scenario.ScenarioEdit.set(base, "design.arms[0].allocation", 2).scenario();
+        TrialPlan plan = TrialPlan.compile(twoToOne);
+        TrialOutcome large = VirtualTrial.run(plan, new RandomStreams(4), 2, 20);
+        for (int n : new int[] {2, 7, 20}) {
+            TrialOutcome alone = VirtualTrial.run(plan, new RandomStreams(4), 2, n);
+            TrialOutcome prefix = large.firstPerArm(n, plan.allocationBlock());
+            assertThat(prefix.nPerArm()).isEqualTo(n);
+            assertThat(prefix.patients()).hasSize(3 * n);
+            assertThat(prefix.events()).isEqualTo(alone.events());
+            for (int i = 0; i < alone.patients().size(); i++) {
+                PatientOutcome p = alone.patients().get(i);
+                PatientOutcome q = prefix.patients().get(i);
+                assertThat(q.subjectId()).isEqualTo(p.subjectId());
+                assertThat(q.arm()).isEqualTo(p.arm());
+                assertThat(q.site()).isEqualTo(p.site());
+                assertThat(q.observed()).isEqualTo(p.observed());
+                assertThat(q.fearAtHome()).isEqualTo(p.fearAtHome());
+            }
+        }
+    }
+
+    @Test
     void ketamineLowersAmygdalaChangeUnderBlockadeAndNotUnderTheNull() throws Exception {
         Scenario m1 = duek();
         Scenario nul = withMechanisms(m1, List.of());

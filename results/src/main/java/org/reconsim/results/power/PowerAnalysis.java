@@ -33,14 +33,6 @@ public final class PowerAnalysis {
         this.alpha = plan.scenario().analysis().alpha();
     }
 
-    /**
-     * Runs the sweep.
-     *
-     * @param sizes       patients per arm
-     * @param replicates  trials per size
-     * @param runner      thread pool
-     * @param progress    called with the number of finished trials (in order)
-     */
     /** Mean observed value per arm, visit and endpoint in one trial (NaN where nobody was measured). */
     private static double[][][] armMeans(TrialOutcome trial, int arms) {
         int visits = Scenario.Visit.values().length;
@@ -123,38 +115,107 @@ public final class PowerAnalysis {
         }
     }
 
-    private record Replicate(TestResult[][][] results, double[][][] armMeans) {
+    /** One replicate's test results per sample size ([size][endpoint][visit][method]) and, if kept, its arm means at the largest. */
+    private record Replicate(TestResult[][][][] results, double[][][] armMeans) {
     }
 
+    /**
+     * Runs the sweep. Each replicate is simulated once, at the largest size; the smaller trials
+     * are its first allocation blocks ({@link TrialOutcome#firstPerArm}), which are exactly the
+     * trials those sizes would simulate (common random numbers), so rows are the same as running
+     * every size on its own, for a fraction of the work.
+     */
     public List<PowerRow> run(List<Integer> sizes, int replicates, ReplicateRunner runner, Consumer<Long> progress,
                               java.util.function.IntFunction<TrialPlan> planForReplicate, Details details) {
-        List<PowerRow> rows = new ArrayList<>();
         int largest = sizes.stream().mapToInt(Integer::intValue).max().orElse(0);
+        int largestAt = sizes.indexOf(largest);
+        int block = plan.allocationBlock();
         int primaryE = TrialAnalysis.ENDPOINTS.indexOf(plan.scenario().analysis().primaryEndpoint());
         int primaryV = TrialAnalysis.VISITS.indexOf(plan.scenario().analysis().primaryVisit());
         int arms = plan.arms().size();
         int allVisits = Scenario.Visit.values().length;
         int allEndpoints = Scenario.Endpoint.values().length;
         TrialAnalysis analysis = new TrialAnalysis(plan.scenario().analysis(), plan.controlArm().index());
-        int endpoints = TrialAnalysis.ENDPOINTS.size();
-        int visits = TrialAnalysis.VISITS.size();
-        int methods = analysis.methods().size();
-        long done = 0;
-        for (int n : sizes) {
-            List<Scenario.FamilyMember> family = plan.scenario().analysis().family();
-            int[][] members = new int[family.size()][];
+        Tally[] tallies = new Tally[sizes.size()];
+        for (int i = 0; i < tallies.length; i++) {
+            tallies[i] = new Tally(analysis);
+        }
+        if (details != null) {
+            details.nPerArm = largest;
+            details.armMeans = new RunningMoments[arms][allVisits][allEndpoints];
+            for (RunningMoments[][] a : details.armMeans) {
+                for (RunningMoments[] v : a) {
+                    for (int k = 0; k < v.length; k++) {
+                        v[k] = new RunningMoments();
+                    }
+                }
+            }
+        }
+        long[] finished = {0};
+        runner.run(0, replicates, r -> {
+            TrialOutcome trial = VirtualTrial.run(planForReplicate.apply(r).withoutSessionDetail(), streams, r, largest);
+            TestResult[][][][] results = new TestResult[sizes.size()][][][];
+            for (int i = 0; i < results.length; i++) {
+                results[i] = analysis.run(trial.firstPerArm(sizes.get(i), block));
+            }
+            return new Replicate(results, details != null ? armMeans(trial, arms) : null);
+        }, replicate -> {
+            if (details != null) {
+                for (int a = 0; a < arms; a++) {
+                    for (int v = 0; v < allVisits; v++) {
+                        for (int k = 0; k < allEndpoints; k++) {
+                            if (!Double.isNaN(replicate.armMeans()[a][v][k])) {
+                                details.armMeans[a][v][k].add(replicate.armMeans()[a][v][k]);
+                            }
+                        }
+                    }
+                }
+                TestResult p = replicate.results()[largestAt][primaryE][primaryV][0];
+                if (p.isDefined() && details.primaryEstimates.size() < Details.KEPT_ESTIMATES) {
+                    details.primaryEstimates.add(p.estimate());
+                }
+            }
+            for (int i = 0; i < tallies.length; i++) {
+                tallies[i].add(replicate.results()[i]);
+            }
+            finished[0] += sizes.size();
+            progress.accept(finished[0]);
+        });
+        List<PowerRow> rows = new ArrayList<>();
+        for (int i = 0; i < tallies.length; i++) {
+            tallies[i].rows(sizes.get(i), replicates, rows);
+        }
+        return rows;
+    }
+
+    /** Rejections and estimate moments at one sample size, fed replicate by replicate in order. */
+    private final class Tally {
+        private final TrialAnalysis analysis;
+        private final int endpoints = TrialAnalysis.ENDPOINTS.size();
+        private final int visits = TrialAnalysis.VISITS.size();
+        private final int methods;
+        private final List<Scenario.FamilyMember> family = plan.scenario().analysis().family();
+        private final int[][] members = new int[family.size()][];
+        private final long[] familyRejections = new long[family.size()];
+        private final long[] familyAnyAll = new long[2];
+        private final double[] familyP = new double[family.size()];
+        private final long[][][] rejections;
+        // per significant trial: count with a positive estimate, sum of |estimate| (type S and M)
+        private final long[][][] positive;
+        private final double[][][] absSum;
+        private final RunningMoments[][][] estimates;
+
+        Tally(TrialAnalysis analysis) {
+            this.analysis = analysis;
+            this.methods = analysis.methods().size();
             for (int f = 0; f < members.length; f++) {
                 members[f] = new int[] {TrialAnalysis.ENDPOINTS.indexOf(family.get(f).endpoint()),
                     TrialAnalysis.VISITS.indexOf(family.get(f).visit())};
             }
-            long[] familyRejections = new long[members.length];
-            long[] familyAnyAll = new long[2];
-            double[] familyP = new double[members.length];
-            long[][][] rejections = new long[endpoints][visits][methods];
-            // per significant trial: count with a positive estimate, sum of |estimate| (type S and M)
-            long[][][] positive = new long[endpoints][visits][methods];
-            double[][][] absSum = new double[endpoints][visits][methods];
-            RunningMoments[][][] estimates = new RunningMoments[endpoints][visits][methods];
+            rejections = new long[endpoints][visits][methods];
+            positive = new long[endpoints][visits][methods];
+            absSum = new double[endpoints][visits][methods];
+            estimates = new RunningMoments[endpoints][visits][methods];
             for (int e = 0; e < endpoints; e++) {
                 for (int v = 0; v < visits; v++) {
                     for (int m = 0; m < methods; m++) {
@@ -162,80 +223,49 @@ public final class PowerAnalysis {
                     }
                 }
             }
-            long[] finished = {done};
-            boolean keep = details != null && n == largest;
-            if (keep) {
-                details.nPerArm = n;
-                details.armMeans = new RunningMoments[arms][allVisits][allEndpoints];
-                for (RunningMoments[][] a : details.armMeans) {
-                    for (RunningMoments[] v : a) {
-                        for (int k = 0; k < v.length; k++) {
-                            v[k] = new RunningMoments();
+        }
+
+        void add(TestResult[][][] results) {
+            for (int e = 0; e < endpoints; e++) {
+                for (int v = 0; v < visits; v++) {
+                    for (int m = 0; m < methods; m++) {
+                        TestResult t = results[e][v][m];
+                        if (t.isDefined()) {
+                            estimates[e][v][m].add(t.estimate());
+                            if (t.pValue() < alpha) {
+                                rejections[e][v][m]++;
+                                absSum[e][v][m] += Math.abs(t.estimate());
+                                if (t.estimate() > 0) {
+                                    positive[e][v][m]++;
+                                }
+                            }
                         }
                     }
                 }
             }
-            runner.run(0, replicates, r -> {
-                TrialOutcome trial = VirtualTrial.run(planForReplicate.apply(r).withoutSessionDetail(), streams, r, n);
-                return new Replicate(analysis.run(trial), keep ? armMeans(trial, arms) : null);
-            }, replicate -> {
-                TestResult[][][] results = replicate.results();
-                if (keep) {
-                    for (int a = 0; a < arms; a++) {
-                        for (int v = 0; v < allVisits; v++) {
-                            for (int k = 0; k < allEndpoints; k++) {
-                                if (!Double.isNaN(replicate.armMeans()[a][v][k])) {
-                                    details.armMeans[a][v][k].add(replicate.armMeans()[a][v][k]);
-                                }
-                            }
-                        }
-                    }
-                    TestResult p = results[primaryE][primaryV][0];
-                    if (p.isDefined() && details.primaryEstimates.size() < Details.KEPT_ESTIMATES) {
-                        details.primaryEstimates.add(p.estimate());
+            if (members.length > 0) {
+                for (int f = 0; f < members.length; f++) {
+                    TestResult t = results[members[f][0]][members[f][1]][0];
+                    familyP[f] = t.isDefined() ? t.pValue() : Double.NaN;
+                }
+                boolean[] reject = switch (plan.scenario().analysis().adjustment()) {
+                    case BONFERRONI -> Multiplicity.bonferroni(familyP, alpha);
+                    case HOLM -> Multiplicity.holm(familyP, alpha);
+                    case NONE -> unadjusted(familyP, alpha);
+                };
+                int count = 0;
+                for (int f = 0; f < reject.length; f++) {
+                    if (reject[f]) {
+                        familyRejections[f]++;
+                        count++;
                     }
                 }
-                for (int e = 0; e < endpoints; e++) {
-                    for (int v = 0; v < visits; v++) {
-                        for (int m = 0; m < methods; m++) {
-                            TestResult t = results[e][v][m];
-                            if (t.isDefined()) {
-                                estimates[e][v][m].add(t.estimate());
-                                if (t.pValue() < alpha) {
-                                    rejections[e][v][m]++;
-                                    absSum[e][v][m] += Math.abs(t.estimate());
-                                    if (t.estimate() > 0) {
-                                        positive[e][v][m]++;
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-                if (members.length > 0) {
-                    for (int f = 0; f < members.length; f++) {
-                        TestResult t = results[members[f][0]][members[f][1]][0];
-                        familyP[f] = t.isDefined() ? t.pValue() : Double.NaN;
-                    }
-                    boolean[] reject = switch (plan.scenario().analysis().adjustment()) {
-                        case BONFERRONI -> Multiplicity.bonferroni(familyP, alpha);
-                        case HOLM -> Multiplicity.holm(familyP, alpha);
-                        case NONE -> unadjusted(familyP, alpha);
-                    };
-                    int count = 0;
-                    for (int f = 0; f < reject.length; f++) {
-                        if (reject[f]) {
-                            familyRejections[f]++;
-                            count++;
-                        }
-                    }
-                    familyAnyAll[0] += count > 0 ? 1 : 0;
-                    familyAnyAll[1] += count == reject.length ? 1 : 0;
-                }
-                finished[0]++;
-                progress.accept(finished[0]);
-            });
-            done = finished[0];
+                familyAnyAll[0] += count > 0 ? 1 : 0;
+                familyAnyAll[1] += count == reject.length ? 1 : 0;
+            }
+        }
+
+        void rows(int n, int replicates, List<PowerRow> rows) {
             for (int e = 0; e < endpoints; e++) {
                 for (int v = 0; v < visits; v++) {
                     for (int m = 0; m < methods; m++) {
@@ -263,6 +293,5 @@ public final class PowerAnalysis {
                 rows.add(row(n, "family", "all", label, replicates, familyAnyAll[1], Double.NaN, Double.NaN));
             }
         }
-        return rows;
     }
 }

@@ -30,6 +30,20 @@ class AnalyticPowerTest {
         assertThat(AnalyticPower.twoSample(30, 0, 1, 0.05)).isCloseTo(0.05, within(1e-9));
     }
 
+    /** A sweep over sizes (each replicate simulated once, at the largest) gives the rows each size gives on its own. */
+    @Test
+    void aSweepGivesTheRowsOfEachSizeRunAlone() throws Exception {
+        Scenario s = ScenarioLoader.load(Path.of("..", "scenarios", "duek-2021.yaml")).scenario();
+        TrialPlan plan = TrialPlan.compile(s);
+        try (ReplicateRunner runner = new ReplicateRunner(2)) {
+            List<PowerRow> swept = new PowerAnalysis(plan, new RandomStreams(8)).run(List.of(6, 15), 120, runner, d -> { });
+            List<PowerRow> alone = new java.util.ArrayList<>();
+            alone.addAll(new PowerAnalysis(plan, new RandomStreams(8)).run(List.of(6), 120, runner, d -> { }));
+            alone.addAll(new PowerAnalysis(plan, new RandomStreams(8)).run(List.of(15), 120, runner, d -> { }));
+            assertThat(swept).isEqualTo(alone);
+        }
+    }
+
     /** Under the null hypothesis Holm keeps the familywise error rate at alpha; unadjusted tests do not. */
     @Test
     void holmControlsTheFamilywiseErrorUnderTheNull() throws Exception {
