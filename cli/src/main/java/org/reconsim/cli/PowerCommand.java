@@ -1,24 +1,32 @@
 package org.reconsim.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.reconsim.engine.rng.RandomStreams;
-import org.reconsim.engine.run.ReplicateRunner;
 import org.reconsim.engine.scenario.LoadedScenario;
+import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.engine.sim.TrialPlan;
 import org.reconsim.results.dataset.PowerTable;
-import org.reconsim.results.power.PowerAnalysis;
+import org.reconsim.results.power.AssurancePrior;
+import org.reconsim.results.power.LocalReplicateExecutor;
+import org.reconsim.results.power.PowerAccumulator;
+import org.reconsim.results.power.PowerJob;
 import org.reconsim.results.power.PowerRow;
+import org.reconsim.results.power.PowerSweep;
+import org.reconsim.results.power.ReplicateExecutor;
+import org.reconsim.results.power.ReplicateExecutorProvider;
 import org.reconsim.results.power.SampleSizeSearch;
 import org.reconsim.results.power.SampleSizes;
 import org.reconsim.results.report.PowerReport;
-import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.results.report.RunManifest;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,8 +39,34 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Estimate power: simulate and analyse (ANCOVA) many virtual trials per sample size; write power.csv.")
 final class PowerCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (.yaml, .yml or .json).")
+    /** The checkpoint a power run keeps in its output folder until it has finished. */
+    static final String CHECKPOINT = "checkpoint.bin";
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", description = "Scenario file (.yaml, .yml or .json).")
     Path file;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the interrupted power run in DIR from its checkpoint, with the options it started with; "
+                    + "the outputs are byte-identical to an uninterrupted run. Only --threads, --engine, --partitions, --quiet "
+                    + "and --progress may be given with it.")
+    Path resume;
+
+    @Option(names = "--engine", paramLabel = "ENGINE",
+            description = "Where replicates run: local (threads; the default) or spark (the spark module: local[threads] "
+                    + "or the cluster of spark-submit; see README). Results are identical.")
+    String engine = "local";
+
+    @Option(names = "--partitions", paramLabel = "N", description = "Spark partitions per sweep point (default: Spark's default parallelism).")
+    Integer partitions;
+
+    @Option(names = "--checkpoint-seconds", hidden = true, description = "Seconds between checkpoints (default 5).")
+    double checkpointSeconds = 5;
+
+    /** Set when this run continues a checkpoint. */
+    private Resumed resumed;
+
+    private record Resumed(Path dir, Instant started, List<String> header) {
+    }
 
     @Option(names = "--replicates", description = "Virtual trials per sample size (default: the scenario's simulation.replicates).")
     Integer replicates;
@@ -66,81 +100,128 @@ final class PowerCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /**
-     * Replicates that make every Wilson half-width at most h: the normal approximation
-     * 1.96^2 p (1 - p) / h^2 at the worst row (never below the current count), rounded up to 100.
+     * What a checkpoint stores to rebuild the run: start time, then the run's options in full
+     * (absolute scenario path, resolved seed, replicates and sizes, output folder), then the
+     * command line as typed (for the manifest).
      */
-    static int replicatesFor(List<PowerRow> rows, double h) {
-        double widest = 0;
-        int current = 0;
-        for (PowerRow r : rows) {
-            widest = Math.max(widest, (r.ciHigh() - r.ciLow()) / 2);
-            current = (int) Math.max(current, r.replicates());
+    private List<String> checkpointHeader(Instant started, LoadedScenario loaded, List<Integer> ns, int reps, long seed, Path out) {
+        List<String> args = new java.util.ArrayList<>(List.of(file.toAbsolutePath().toString(), "--seed", Long.toString(seed),
+                "--replicates", Integer.toString(reps), "--n-per-arm",
+                String.join(",", ns.stream().map(String::valueOf).toList()), "--out", out.toAbsolutePath().toString()));
+        if (targetPower != null) {
+            args.addAll(List.of("--target-power", targetPower.toString()));
         }
-        if (widest <= h) {
-            return current;
+        if (assurance != null) {
+            args.addAll(List.of("--assurance", assurance));
         }
-        double worst = 0;
-        for (PowerRow r : rows) {
-            worst = Math.max(worst, r.power() * (1 - r.power()));
+        if (precision != null) {
+            args.addAll(List.of("--precision", precision.toString()));
         }
-        long n = (long) Math.ceil(1.959963984540054 * 1.959963984540054 * Math.max(worst, 0.0025) / (h * h) * 1.05);
-        n = Math.max(n, (long) (current * 1.25));
-        return (int) Math.min(100_000_000L, ((n + 99) / 100) * 100);
+        if (sweep != null) {
+            args.addAll(List.of("--sweep", sweep));
+        }
+        List<String> header = new java.util.ArrayList<>();
+        header.add(Long.toString(started.toEpochMilli()));
+        header.add(Integer.toString(args.size()));
+        header.addAll(args);
+        header.addAll(spec.commandLine().getParseResult().originalArgs());
+        return header;
     }
 
-    /**
-     * A prior for assurance: uniform(lo,hi) or normal(mean,sd,lo,hi) truncated to [lo, hi],
-     * sampled by inversion from the replicate's own stream.
-     */
-    record Prior(String field, String text, boolean normal, double a, double b, double lo, double hi) {
+    /** Continues the run whose checkpoint is in {@link #resume}. */
+    private Integer resumeRun() {
+        if (file != null || replicates != null || sizes != null || targetPower != null || assurance != null || precision != null
+                || sweep != null || common.seed != null || common.out != null) {
+            throw new InvalidInputException("reconsim: --resume continues a run with the options it started with; only --threads, "
+                    + "--engine, --partitions, --quiet and --progress may be given with it");
+        }
+        Path checkpoint = resume.resolve(CHECKPOINT);
+        if (!Files.isRegularFile(checkpoint)) {
+            if (Files.exists(resume.resolve("manifest.json"))) {
+                throw new InvalidInputException("reconsim: --resume " + resume + ": that run has finished (its manifest.json is "
+                        + "there); nothing to resume");
+            }
+            throw new InvalidInputException("reconsim: --resume " + resume + ": no " + CHECKPOINT + " there (a power run writes "
+                    + "one into its output folder every few seconds and removes it when done)");
+        }
+        List<String> header;
+        try {
+            header = PowerSweep.readHeader(checkpoint);
+            int k = Integer.parseInt(header.get(1));
+            PowerCommand again = new PowerCommand();
+            CommandLine cl = new CommandLine(again);
+            cl.setOut(spec.commandLine().getOut());
+            cl.setErr(spec.commandLine().getErr());
+            cl.parseArgs(header.subList(2, 2 + k).toArray(String[]::new));
+            again.common.threads = common.threads;
+            again.common.quiet = common.quiet;
+            again.common.progress = common.progress;
+            again.engine = engine;
+            again.partitions = partitions;
+            again.checkpointSeconds = checkpointSeconds;
+            again.resumed = new Resumed(resume, Instant.ofEpochMilli(Long.parseLong(header.get(0))), header);
+            return again.call();
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof InvalidInputException bad) {
+                throw bad;
+            }
+            throw new InvalidInputException("reconsim: --resume " + resume + ": " + checkpoint + " cannot be used: " + e.getMessage());
+        }
+    }
 
-        static Prior parse(String spec) {
-            int eq = spec.indexOf('=');
-            String bad = "reconsim: --assurance: expected FIELD=uniform(lo,hi) or FIELD=normal(mean,sd,lo,hi), got '" + spec + "'";
-            if (eq <= 0) {
-                throw new InvalidInputException(bad);
+    /** The executor {@link #engine} names: local threads, or one a {@link ReplicateExecutorProvider} on the class path offers. */
+    private ReplicateExecutor openExecutor(int threads) {
+        if (partitions != null && (partitions < 1 || partitions > 1_000_000)) {
+            throw new InvalidInputException("reconsim: --partitions must be within 1..1000000, got " + partitions);
+        }
+        if (engine.equals("local")) {
+            if (partitions != null) {
+                throw new InvalidInputException("reconsim: --partitions applies to --engine spark only");
             }
-            String field = spec.substring(0, eq);
-            String dist = spec.substring(eq + 1).replace(" ", "");
-            try {
-                if (dist.startsWith("uniform(") && dist.endsWith(")")) {
-                    String[] p = dist.substring(8, dist.length() - 1).split(",");
-                    double lo = Double.parseDouble(p[0]);
-                    double hi = Double.parseDouble(p[1]);
-                    if (p.length == 2 && lo < hi) {
-                        return new Prior(field, dist, false, lo, hi, lo, hi);
-                    }
-                } else if (dist.startsWith("normal(") && dist.endsWith(")")) {
-                    String[] p = dist.substring(7, dist.length() - 1).split(",");
-                    double lo = Double.parseDouble(p[2]);
-                    double hi = Double.parseDouble(p[3]);
-                    double sd = Double.parseDouble(p[1]);
-                    if (p.length == 4 && lo < hi && sd > 0) {
-                        return new Prior(field, dist, true, Double.parseDouble(p[0]), sd, lo, hi);
-                    }
-                }
-            } catch (RuntimeException e) {
-                throw new InvalidInputException(bad);
+            return new LocalReplicateExecutor(threads);
+        }
+        for (ReplicateExecutorProvider p : java.util.ServiceLoader.load(ReplicateExecutorProvider.class)) {
+            if (p.name().equals(engine)) {
+                return p.open(threads, partitions == null ? 0 : partitions);
             }
+        }
+        if (engine.equals("spark")) {
+            throw new InvalidInputException("reconsim: --engine spark: the Spark runner is not on the class path; run ./reconsim "
+                    + "(it builds spark/ on first use) or spark-submit with spark/target/reconsim-spark.jar (see README)");
+        }
+        throw new InvalidInputException("reconsim: --engine: expected local or spark, got '" + engine + "'");
+    }
+
+    /** Parses FIELD=uniform(lo,hi) or FIELD=normal(mean,sd,lo,hi). */
+    static AssurancePrior parsePrior(String spec) {
+        int eq = spec.indexOf('=');
+        String bad = "reconsim: --assurance: expected FIELD=uniform(lo,hi) or FIELD=normal(mean,sd,lo,hi), got '" + spec + "'";
+        if (eq <= 0) {
             throw new InvalidInputException(bad);
         }
-
-        double value(double u) {
-            if (!normal) {
-                return a + u * (b - a);
+        String field = spec.substring(0, eq);
+        String dist = spec.substring(eq + 1).replace(" ", "");
+        try {
+            if (dist.startsWith("uniform(") && dist.endsWith(")")) {
+                String[] p = dist.substring(8, dist.length() - 1).split(",");
+                double lo = Double.parseDouble(p[0]);
+                double hi = Double.parseDouble(p[1]);
+                if (p.length == 2 && lo < hi) {
+                    return new AssurancePrior(field, dist, false, lo, hi, lo, hi);
+                }
+            } else if (dist.startsWith("normal(") && dist.endsWith(")")) {
+                String[] p = dist.substring(7, dist.length() - 1).split(",");
+                double lo = Double.parseDouble(p[2]);
+                double hi = Double.parseDouble(p[3]);
+                double sd = Double.parseDouble(p[1]);
+                if (p.length == 4 && lo < hi && sd > 0) {
+                    return new AssurancePrior(field, dist, true, Double.parseDouble(p[0]), sd, lo, hi);
+                }
             }
-            return new org.reconsim.models.population.TruncatedNormal(a, b, lo, hi).quantile(u);
+        } catch (RuntimeException e) {
+            throw new InvalidInputException(bad);
         }
-
-        TrialPlan plan(LoadedScenario loaded, TrialPlan base, RandomStreams streams, int replicate) {
-            double u = org.reconsim.models.population.PatientGenerator.open(
-                    streams.stream(org.reconsim.engine.rng.Purpose.ASSURANCE, -2, replicate));
-            try {
-                return TrialPlan.compile(org.reconsim.engine.scenario.ScenarioEdit.set(loaded, field, value(u)).scenario(), base);
-            } catch (org.reconsim.engine.scenario.InvalidScenarioException e) {
-                throw new IllegalStateException("a value inside the prior's checked bounds was refused: " + e.getMessage(), e);
-            }
-        }
+        throw new InvalidInputException(bad);
     }
 
     /** Sweep values: a list (0,0.5,1) or from:to:step. */
@@ -175,6 +256,12 @@ final class PowerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (resume != null && resumed == null) {
+            return resumeRun();
+        }
+        if (file == null) {
+            throw new InvalidInputException("reconsim: power: a SCENARIO file is required (or --resume DIR)");
+        }
         LoadedScenario loaded = ScenarioInput.load(file);
         List<Integer> ns;
         try {
@@ -216,12 +303,12 @@ final class PowerCommand implements Callable<Integer> {
                 }
             }
         }
-        Prior prior = null;
+        AssurancePrior prior = null;
         if (assurance != null) {
             if (sweep != null) {
                 throw new InvalidInputException("reconsim: --assurance and --sweep cannot be combined");
             }
-            prior = Prior.parse(assurance);
+            prior = parsePrior(assurance);
             for (double v : new double[] {prior.lo(), prior.hi()}) {
                 String what = "reconsim: --assurance " + prior.field() + "=" + v + ": ";
                 try {
@@ -232,51 +319,75 @@ final class PowerCommand implements Callable<Integer> {
             }
             sweepField = "assurance:" + prior.field() + "~" + prior.text();
         }
-        final Prior assurancePrior = prior;
-        Instant started = Instant.now();
-        Path out = OutputFolder.create(common.out, loaded.scenario().name(), "power");
-        List<PowerTable.SweepPoint> results = new java.util.ArrayList<>();
-        PowerAnalysis.Details details = new PowerAnalysis.Details();
-        try (ReplicateRunner runner = new ReplicateRunner(threads);
-             Progress progress = common.progress("virtual trials", (long) reps * ns.size() * points.size())) {
-            long[] offset = {0};
-            for (int k = 0; k < points.size(); k++) {
-                TrialPlan plan = TrialPlan.compile(points.get(k).scenario());
-                int r = reps;
-                List<PowerRow> rows;
-                while (true) {
-                    RandomStreams streams = new RandomStreams(seed);
-                    TrialPlan base = plan;
-                    java.util.function.IntFunction<TrialPlan> planFor = assurancePrior == null ? rep -> base
-                            : rep -> assurancePrior.plan(loaded, base, streams, rep);
-                    rows = new PowerAnalysis(plan, streams).run(ns, r, runner, d -> progress.at(offset[0] + d), planFor,
-                            k == points.size() - 1 ? details : null);
-                    offset[0] += (long) r * ns.size();
-                    int needed = precision == null ? r : replicatesFor(rows, precision);
-                    if (needed <= r) {
-                        break;
-                    }
-                    // replicates 0..r-1 are the same trials again (common random numbers): only precision grows
-                    r = needed;
-                }
-                results.add(new PowerTable.SweepPoint(sweepField, sweepValues.get(k), rows));
+        final AssurancePrior assurancePrior = prior;
+        Instant started = resumed == null ? Instant.now() : resumed.started();
+        Path out;
+        if (resumed != null) {
+            out = resumed.dir();
+        } else {
+            if (common.out != null && Files.exists(common.out.resolve(CHECKPOINT))) {
+                throw new InvalidInputException("reconsim: --out " + common.out + " holds an unfinished power run; continue it with "
+                        + "--resume " + common.out + " or choose another folder");
+            }
+            out = OutputFolder.create(common.out, loaded.scenario().name(), "power");
+        }
+        List<PowerJob> jobs = new java.util.ArrayList<>();
+        for (int k = 0; k < points.size(); k++) {
+            jobs.add(new PowerJob(points.get(k), seed, ns, assurancePrior, k == points.size() - 1));
+        }
+        PowerSweep run = new PowerSweep(jobs, reps, precision);
+        Path checkpoint = out.resolve(CHECKPOINT);
+        List<String> header = resumed == null ? checkpointHeader(started, loaded, ns, reps, seed, out) : resumed.header();
+        if (resumed != null) {
+            try {
+                run.restore(checkpoint);
+            } catch (IOException e) {
+                throw new InvalidInputException("reconsim: --resume " + out + ": " + e.getMessage());
             }
         }
+        try (ReplicateExecutor executor = openExecutor(threads);
+             Progress progress = common.progress("virtual trials", run.trialsPlanned())) {
+            long[] last = {System.nanoTime()};
+            run.run(executor, progress::at, (sweep, pointFinished) -> {
+                long now = System.nanoTime();
+                if (pointFinished || now - last[0] >= (long) (checkpointSeconds * 1e9)) {
+                    try {
+                        sweep.writeCheckpoint(checkpoint, header);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException("cannot write " + checkpoint, e);
+                    }
+                    last[0] = System.nanoTime();
+                }
+            });
+        }
+        List<PowerTable.SweepPoint> results = new java.util.ArrayList<>();
+        for (int k = 0; k < points.size(); k++) {
+            results.add(new PowerTable.SweepPoint(sweepField, sweepValues.get(k), run.accumulators().get(k).rows()));
+        }
+        PowerAccumulator details = run.accumulators().get(points.size() - 1);
         List<PowerRow> rows = results.get(results.size() - 1).rows();
         PowerTable.writeSweep(out.resolve("power.csv"), results);
         Scenario.Analysis plan0 = loaded.scenario().analysis();
         SampleSizeSearch search = targetPower == null || sweep != null ? null : SampleSizeSearch.of(rows,
                 plan0.primaryEndpoint().label(), plan0.primaryVisit().label(), plan0.methods().get(0).label(), targetPower);
-        TrialPlan reportPlan = TrialPlan.compile(points.get(points.size() - 1).scenario());
-        PowerReport.write(out.resolve("report.html"), loaded, rows, seed, reps, search, details,
+        TrialPlan reportPlan = jobs.get(jobs.size() - 1).plan();
+        PowerReport.write(out.resolve("report.html"), loaded, rows, seed, details.replicates(), search, details,
                 org.reconsim.engine.sim.PkSummary.simulate(reportPlan, new RandomStreams(seed), 500, 24, 10), reportPlan.timeline());
-        new RunManifest("power", List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)), loaded, seed,
+        new RunManifest("power", header.subList(2 + Integer.parseInt(header.get(1)), header.size()), loaded, seed,
                 threads, started, Instant.now(), List.of("power.csv", "report.html")).write(out);
+        try {
+            Files.deleteIfExists(checkpoint);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot remove " + checkpoint, e);
+        }
         PrintWriter o = spec.commandLine().getOut();
-        TrialPlan plan = TrialPlan.compile(loaded.scenario());
+        TrialPlan plan = jobs.get(0).plan();
         if (!common.quiet) {
+            int fewest = run.accumulators().stream().mapToInt(PowerAccumulator::replicates).min().orElseThrow();
+            int most = run.accumulators().stream().mapToInt(PowerAccumulator::replicates).max().orElseThrow();
             o.println("Power of " + plan.treatmentArm().name() + " vs " + plan.controlArm().name() + " ("
-                    + loaded.scenario().name() + ", " + reps + " virtual trials per sample size, alpha "
+                    + loaded.scenario().name() + ", " + (fewest == most ? "" + most : fewest + "-" + most)
+                    + " virtual trials per sample size, alpha "
                     + loaded.scenario().analysis().alpha() + ", seed " + seed + ")");
         }
         for (PowerTable.SweepPoint point : results) {

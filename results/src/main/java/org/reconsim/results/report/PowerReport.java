@@ -7,7 +7,7 @@ import java.util.Locale;
 import org.reconsim.engine.scenario.LoadedScenario;
 import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.engine.sim.PkSummary;
-import org.reconsim.results.power.PowerAnalysis;
+import org.reconsim.results.power.PowerAccumulator;
 import org.reconsim.results.power.PowerRow;
 import org.reconsim.results.power.SampleSizeSearch;
 import org.reconsim.results.power.TrialAnalysis;
@@ -69,7 +69,7 @@ public final class PowerReport {
      * ({@code details}, at the largest sample size) and the drug exposure ({@code pk}).
      */
     public static void write(Path file, LoadedScenario loaded, List<PowerRow> rows, long seed, int replicates,
-                             SampleSizeSearch search, PowerAnalysis.Details details, List<PkSummary.ArmExposure> pk,
+                             SampleSizeSearch search, PowerAccumulator details, List<PkSummary.ArmExposure> pk,
                              org.reconsim.engine.scenario.Timeline timeline) {
         Scenario s = loaded.scenario();
         StringBuilder h = new StringBuilder();
@@ -116,7 +116,7 @@ public final class PowerReport {
         h.append("</div>\n");
         if (details != null && details.armMeans() != null) {
             h.append(String.format(Locale.ROOT, "<h2>Mean trajectories by arm (%d per arm; band: 95%% of single-trial arm means)</h2>%n",
-                    details.nPerArm()));
+                    details.detailsPerArm()));
             h.append("<div class=\"charts\">\n");
             double[] days = new double[Scenario.Visit.values().length];
             for (Scenario.Visit v : Scenario.Visit.values()) {
@@ -140,7 +140,7 @@ public final class PowerReport {
             }
             h.append("</div>\n");
             h.append(String.format(Locale.ROOT, "<h2>Estimated effect on %s at %s (%s, %d per arm, %d trials)</h2>%n",
-                    s.analysis().primaryEndpoint().label(), s.analysis().primaryVisit().label(), analysis, details.nPerArm(),
+                    s.analysis().primaryEndpoint().label(), s.analysis().primaryVisit().label(), analysis, details.detailsPerArm(),
                     details.primaryEstimates().size()));
             h.append(histogram(details.primaryEstimates()));
         }

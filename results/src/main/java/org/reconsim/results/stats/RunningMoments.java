@@ -19,6 +19,20 @@ public final class RunningMoments {
     private double mean;
     private double sumOfSquaredDeviations;
 
+    /** A running summary resumed from its state ({@link #count()}, {@link #mean()}, {@link #sumOfSquaredDeviations()}). */
+    public static RunningMoments resume(long count, double mean, double sumOfSquaredDeviations) {
+        RunningMoments m = new RunningMoments();
+        m.count = count;
+        m.mean = count == 0 ? 0 : mean;
+        m.sumOfSquaredDeviations = sumOfSquaredDeviations;
+        return m;
+    }
+
+    /** The sum of squared deviations from the mean (M2), the state {@link #resume} takes. */
+    public double sumOfSquaredDeviations() {
+        return sumOfSquaredDeviations;
+    }
+
     /** Adds one value. A {@code NaN} makes the mean and standard deviation {@code NaN}. */
     public void add(double value) {
         count++;

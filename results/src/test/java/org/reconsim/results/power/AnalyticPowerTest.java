@@ -9,7 +9,6 @@ import java.util.List;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.junit.jupiter.api.Test;
 import org.reconsim.engine.rng.RandomStreams;
-import org.reconsim.engine.run.ReplicateRunner;
 import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.engine.scenario.ScenarioLoader;
 import org.reconsim.engine.sim.PatientOutcome;
@@ -34,14 +33,11 @@ class AnalyticPowerTest {
     @Test
     void aSweepGivesTheRowsOfEachSizeRunAlone() throws Exception {
         Scenario s = ScenarioLoader.load(Path.of("..", "scenarios", "duek-2021.yaml")).scenario();
-        TrialPlan plan = TrialPlan.compile(s);
-        try (ReplicateRunner runner = new ReplicateRunner(2)) {
-            List<PowerRow> swept = new PowerAnalysis(plan, new RandomStreams(8)).run(List.of(6, 15), 120, runner, d -> { });
-            List<PowerRow> alone = new java.util.ArrayList<>();
-            alone.addAll(new PowerAnalysis(plan, new RandomStreams(8)).run(List.of(6), 120, runner, d -> { }));
-            alone.addAll(new PowerAnalysis(plan, new RandomStreams(8)).run(List.of(15), 120, runner, d -> { }));
-            assertThat(swept).isEqualTo(alone);
-        }
+        List<PowerRow> swept = PowerAnalysis.rows(s, 8, List.of(6, 15), 120, 2);
+        List<PowerRow> alone = new java.util.ArrayList<>();
+        alone.addAll(PowerAnalysis.rows(s, 8, List.of(6), 120, 2));
+        alone.addAll(PowerAnalysis.rows(s, 8, List.of(15), 120, 2));
+        assertThat(swept).isEqualTo(alone);
     }
 
     /** Under the null hypothesis Holm keeps the familywise error rate at alpha; unadjusted tests do not. */
@@ -60,12 +56,9 @@ class AnalyticPowerTest {
             Scenario nul = new Scenario(s.name(), s.description(), s.design(), s.protocol(), s.population(), s.memory(),
                     s.pharmacology(), s.mechanisms().withActive(List.of()), s.therapy(), s.measurement(), plan, s.simulation(),
                     List.of());
-            try (ReplicateRunner runner = new ReplicateRunner(2)) {
-                List<PowerRow> rows = new PowerAnalysis(TrialPlan.compile(nul), new RandomStreams(3)).run(List.of(20), 1500, runner,
-                        d -> { });
-                anyRejection[i++] = rows.stream().filter(r -> r.endpoint().equals("family") && r.visit().equals("any"))
-                        .findFirst().orElseThrow().power();
-            }
+            List<PowerRow> rows = PowerAnalysis.rows(nul, 3, List.of(20), 1500, 2);
+            anyRejection[i++] = rows.stream().filter(r -> r.endpoint().equals("family") && r.visit().equals("any"))
+                    .findFirst().orElseThrow().power();
         }
         // four nearly independent tests: about 1 - 0.95^4 = 0.19 without adjustment; at most 0.05 with Holm
         assertThat(anyRejection[0]).isGreaterThan(0.12);
@@ -95,20 +88,17 @@ class AnalyticPowerTest {
         double delta = -0.5 * sd;
 
         Scenario direct = s.withDirectEffects(List.of(new Scenario.DirectEffect(Scenario.Endpoint.AMYGDALA, delta)));
-        TrialPlan plan = TrialPlan.compile(direct);
         int replicates = 1500;
-        try (ReplicateRunner runner = new ReplicateRunner(2)) {
-            List<PowerRow> rows = new PowerAnalysis(plan, new RandomStreams(5)).run(List.of(20, 40), replicates, runner, d -> { });
-            for (PowerRow r : rows) {
-                if (!r.endpoint().equals("amygdala") || !r.visit().equals("post")) {
-                    continue;
-                }
-                double expected = AnalyticPower.ancova(r.nPerArm(), delta, sd, rho, 0.05);
-                // Monte Carlo error of the simulated power, plus 0.01 for the error of sd and rho from 6000 patients
-                double mcError = Math.sqrt(expected * (1 - expected) / replicates);
-                assertThat(r.power()).as("n=%d analytic %.4f", r.nPerArm(), expected).isCloseTo(expected, within(3.5 * mcError + 0.01));
-                assertThat(r.meanEstimate()).isCloseTo(delta, within(0.1 * Math.abs(delta)));
+        List<PowerRow> rows = PowerAnalysis.rows(direct, 5, List.of(20, 40), replicates, 2);
+        for (PowerRow r : rows) {
+            if (!r.endpoint().equals("amygdala") || !r.visit().equals("post")) {
+                continue;
             }
+            double expected = AnalyticPower.ancova(r.nPerArm(), delta, sd, rho, 0.05);
+            // Monte Carlo error of the simulated power, plus 0.01 for the error of sd and rho from 6000 patients
+            double mcError = Math.sqrt(expected * (1 - expected) / replicates);
+            assertThat(r.power()).as("n=%d analytic %.4f", r.nPerArm(), expected).isCloseTo(expected, within(3.5 * mcError + 0.01));
+            assertThat(r.meanEstimate()).isCloseTo(delta, within(0.1 * Math.abs(delta)));
         }
     }
 }
