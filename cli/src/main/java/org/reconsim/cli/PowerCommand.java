@@ -145,28 +145,25 @@ final class PowerCommand implements Callable<Integer> {
                     + "one into its output folder every few seconds and removes it when done)");
         }
         List<String> header;
+        PowerCommand again = new PowerCommand();
         try {
             header = PowerSweep.readHeader(checkpoint);
             int k = Integer.parseInt(header.get(1));
-            PowerCommand again = new PowerCommand();
             CommandLine cl = new CommandLine(again);
             cl.setOut(spec.commandLine().getOut());
             cl.setErr(spec.commandLine().getErr());
             cl.parseArgs(header.subList(2, 2 + k).toArray(String[]::new));
-            again.common.threads = common.threads;
-            again.common.quiet = common.quiet;
-            again.common.progress = common.progress;
-            again.engine = engine;
-            again.partitions = partitions;
-            again.checkpointSeconds = checkpointSeconds;
-            again.resumed = new Resumed(resume, Instant.ofEpochMilli(Long.parseLong(header.get(0))), header);
-            return again.call();
         } catch (IOException | RuntimeException e) {
-            if (e instanceof InvalidInputException bad) {
-                throw bad;
-            }
             throw new InvalidInputException("reconsim: --resume " + resume + ": " + checkpoint + " cannot be used: " + e.getMessage());
         }
+        again.common.threads = common.threads;
+        again.common.quiet = common.quiet;
+        again.common.progress = common.progress;
+        again.engine = engine;
+        again.partitions = partitions;
+        again.checkpointSeconds = checkpointSeconds;
+        again.resumed = new Resumed(resume, Instant.ofEpochMilli(Long.parseLong(header.get(0))), header);
+        return again.call();
     }
 
     /** The executor {@link #engine} names: local threads, or one a {@link ReplicateExecutorProvider} on the class path offers. */

@@ -37,16 +37,23 @@ class CommandLineTest {
     }
 
     @Test
-    void powerIsByteIdenticalOnOneAndTwoThreads(@TempDir Path dir) throws Exception {
+    void powerIsByteIdenticalOnOneTwoAndEightThreads(@TempDir Path dir) throws Exception {
         Result one = run("power", DUEK, "--replicates", "60", "--n-per-arm", "8,12", "--threads", "1", "--out",
                 dir.resolve("t1").toString());
         Result two = run("power", DUEK, "--replicates", "60", "--n-per-arm", "8,12", "--threads", "2", "--out",
                 dir.resolve("t2").toString());
+        Result eight = run("power", DUEK, "--replicates", "60", "--n-per-arm", "8,12", "--threads", "8", "--out",
+                dir.resolve("t8").toString());
         assertThat(one.code()).isZero();
         assertThat(two.code()).isZero();
+        assertThat(eight.code()).isZero();
         byte[] a = Files.readAllBytes(dir.resolve("t1/power.csv"));
-        byte[] b = Files.readAllBytes(dir.resolve("t2/power.csv"));
-        assertThat(a).isEqualTo(b);
+        assertThat(Files.readAllBytes(dir.resolve("t2/power.csv"))).isEqualTo(a);
+        assertThat(Files.readAllBytes(dir.resolve("t8/power.csv"))).isEqualTo(a);
+        byte[] report = Files.readAllBytes(dir.resolve("t1/report.html"));
+        assertThat(Files.readAllBytes(dir.resolve("t2/report.html"))).isEqualTo(report);
+        assertThat(Files.readAllBytes(dir.resolve("t8/report.html"))).isEqualTo(report);
+        assertThat(two.out()).isEqualTo(one.out().replace(dir.resolve("t1").toString(), dir.resolve("t2").toString()));
         List<String> lines = Files.readAllLines(dir.resolve("t1/power.csv"));
         assertThat(lines.get(0)).isEqualTo("n_per_arm,endpoint,visit,analysis,replicates,rejections,power,ci_low,ci_high,"
                 + "mean_estimate,sd_estimate,cp_low,cp_high,type_s,exaggeration_ratio,sweep_parameter,sweep_value");

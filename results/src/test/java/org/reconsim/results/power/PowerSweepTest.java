@@ -1,0 +1,89 @@
+package org.reconsim.results.power;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reconsim.engine.scenario.LoadedScenario;
+import org.reconsim.engine.scenario.ScenarioEdit;
+import org.reconsim.engine.scenario.ScenarioLoader;
+
+class PowerSweepTest {
+
+    private static List<PowerJob> jobs() throws Exception {
+        LoadedScenario base = ScenarioLoader.load(Path.of("..", "scenarios", "duek-2021.yaml"));
+        List<PowerJob> jobs = new ArrayList<>();
+        for (double k : new double[] {0.3, 1.0}) {
+            LoadedScenario point = ScenarioEdit.set(base, "mechanisms.restabilization_blockade.k_block", k);
+            jobs.add(new PowerJob(point, 5, List.of(8, 16), null, k == 1.0));
+        }
+        return jobs;
+    }
+
+    private static List<List<PowerRow>> rows(PowerSweep sweep) {
+        return sweep.accumulators().stream().map(PowerAccumulator::rows).toList();
+    }
+
+    /** A crash after replicate 37 of the second point, then a restore, gives the uninterrupted results. */
+    @Test
+    void restoringACheckpointFinishesWithTheSameResults(@TempDir Path dir) throws Exception {
+        PowerSweep whole = new PowerSweep(jobs(), 60, null);
+        try (LocalReplicateExecutor ex = new LocalReplicateExecutor(2)) {
+            whole.run(ex, d -> { }, (s, done) -> { });
+        }
+        Path file = dir.resolve("checkpoint.bin");
+        PowerSweep first = new PowerSweep(jobs(), 60, null);
+        class Crash extends RuntimeException {
+        }
+        try (LocalReplicateExecutor ex = new LocalReplicateExecutor(2)) {
+            assertThatThrownBy(() -> first.run(ex, d -> { }, (s, done) -> {
+                if (s.trialsDone() == 60 * 2 + 38 * 2) {
+                    try {
+                        s.writeCheckpoint(file, List.of("header"));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    throw new Crash();
+                }
+            })).isInstanceOf(Crash.class);
+        }
+        assertThat(PowerSweep.readHeader(file)).containsExactly("header");
+        PowerSweep second = new PowerSweep(jobs(), 60, null);
+        second.restore(file);
+        assertThat(second.trialsDone()).isEqualTo(60 * 2 + 38 * 2);
+        assertThat(second.finished()).isFalse();
+        try (LocalReplicateExecutor ex = new LocalReplicateExecutor(1)) {
+            second.run(ex, d -> { }, (s, done) -> { });
+        }
+        assertThat(rows(second)).isEqualTo(rows(whole));
+        PowerAccumulator a = second.accumulators().get(1);
+        PowerAccumulator b = whole.accumulators().get(1);
+        assertThat(a.primaryEstimates()).isEqualTo(b.primaryEstimates());
+        assertThat(a.armMeans()[1][2][0].mean()).isEqualTo(b.armMeans()[1][2][0].mean());
+        assertThat(a.armMeans()[1][2][0].standardDeviation()).isEqualTo(b.armMeans()[1][2][0].standardDeviation());
+    }
+
+    @Test
+    void replicatesMustArriveInOrder() throws Exception {
+        PowerJob job = jobs().get(0);
+        PowerAccumulator acc = job.accumulator();
+        acc.add(job.simulate(0));
+        assertThatThrownBy(() -> acc.add(job.simulate(2)))
+                .hasMessage("replicate 2 arrived where 1 was due");
+    }
+
+    @Test
+    void aResultSurvivesItsEncoding() throws Exception {
+        ReplicateResult r = jobs().get(1).simulate(3);
+        ReplicateResult back = ReplicateResult.decode(r.encode());
+        assertThat(back.replicate()).isEqualTo(3);
+        assertThat(back.estimates()).isEqualTo(r.estimates());
+        assertThat(back.pValues()).isEqualTo(r.pValues());
+        assertThat(back.armMeans()).isEqualTo(r.armMeans()).hasSize(2 * 4 * 6);
+    }
+}
