@@ -13,6 +13,7 @@ import org.reconsim.engine.scenario.LoadedScenario;
 import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.engine.sim.TrialPlan;
 import org.reconsim.results.dataset.PowerTable;
+import org.reconsim.results.dataset.ReplicateTable;
 import org.reconsim.results.power.AssurancePrior;
 import org.reconsim.results.power.LocalReplicateExecutor;
 import org.reconsim.results.power.PowerAccumulator;
@@ -58,6 +59,11 @@ final class PowerCommand implements Callable<Integer> {
 
     @Option(names = "--partitions", paramLabel = "N", description = "Spark partitions per sweep point (default: Spark's default parallelism).")
     Integer partitions;
+
+    @Option(names = "--replicate-table",
+            description = "Also write replicates.csv: every virtual trial's estimate and p-value (one row per replicate, "
+                    + "sample size, endpoint, visit and analysis), streamed as the run goes.")
+    boolean replicateTable;
 
     @Option(names = "--checkpoint-seconds", hidden = true, description = "Seconds between checkpoints (default 5).")
     double checkpointSeconds = 5;
@@ -119,6 +125,9 @@ final class PowerCommand implements Callable<Integer> {
         }
         if (sweep != null) {
             args.addAll(List.of("--sweep", sweep));
+        }
+        if (replicateTable) {
+            args.add("--replicate-table");
         }
         List<String> header = new java.util.ArrayList<>();
         header.add(Long.toString(started.toEpochMilli()));
@@ -342,6 +351,10 @@ final class PowerCommand implements Callable<Integer> {
                 throw new InvalidInputException("reconsim: --resume " + out + ": " + e.getMessage());
             }
         }
+        ReplicateTable table = !replicateTable ? null : new ReplicateTable(out.resolve("replicates.csv"),
+                resumed == null ? -1 : run.restoredLogPosition(), sweepField, sweepValues, ns,
+                jobs.get(0).methods().stream().map(Scenario.Method::label).toList());
+        run.log(table);
         try (ReplicateExecutor executor = openExecutor(threads);
              Progress progress = common.progress("virtual trials", run.trialsPlanned())) {
             long[] last = {System.nanoTime()};
@@ -370,8 +383,13 @@ final class PowerCommand implements Callable<Integer> {
         TrialPlan reportPlan = jobs.get(jobs.size() - 1).plan();
         PowerReport.write(out.resolve("report.html"), loaded, rows, seed, details.replicates(), search, details,
                 org.reconsim.engine.sim.PkSummary.simulate(reportPlan, new RandomStreams(seed), 500, 24, 10), reportPlan.timeline());
+        List<String> files = new java.util.ArrayList<>(List.of("power.csv", "report.html"));
+        if (table != null) {
+            table.commit();
+            files.add("replicates.csv");
+        }
         new RunManifest("power", header.subList(2 + Integer.parseInt(header.get(1)), header.size()), loaded, seed,
-                threads, started, Instant.now(), List.of("power.csv", "report.html")).write(out);
+                threads, started, Instant.now(), files).write(out);
         try {
             Files.deleteIfExists(checkpoint);
         } catch (IOException e) {
@@ -397,7 +415,8 @@ final class PowerCommand implements Callable<Integer> {
             o.println(search.describe());
         }
         if (!common.quiet) {
-            o.println("Wrote " + out.resolve("power.csv") + ", report.html and manifest.json");
+            o.println("Wrote " + out.resolve("power.csv") + ", report.html" + (table != null ? ", replicates.csv" : "")
+                    + " and manifest.json");
         }
         o.flush();
         return ReconsimCommand.OK;

@@ -196,6 +196,27 @@ class CommandLineTest {
     }
 
     @Test
+    void theReplicateTableHoldsTheValuesPowerIsComputedFrom(@TempDir Path dir) throws Exception {
+        Result r = run("power", DUEK, "--n-per-arm", "8,16", "--replicates", "50", "--replicate-table", "--out",
+                dir.toString(), "--quiet");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> rows = Files.readAllLines(dir.resolve("replicates.csv"));
+        assertThat(rows.get(0)).isEqualTo("replicate,sweep_parameter,sweep_value,n_per_arm,endpoint,visit,analysis,estimate,p_value");
+        assertThat(rows).hasSize(1 + 50 * 2 * 6 * 3);
+        assertThat(rows.get(1)).startsWith("0,NA,NA,8,amygdala,post,ancova,");
+        // power at n = 16 for amygdala at post is the share of those 50 p-values below alpha
+        List<String[]> cells = rows.stream().skip(1).map(l -> l.split(","))
+                .filter(c -> c[3].equals("16") && c[4].equals("amygdala") && c[5].equals("post")).toList();
+        assertThat(cells).hasSize(50);
+        long rejected = cells.stream().filter(c -> Double.parseDouble(c[8]) < 0.05).count();
+        String powerRow = Files.readAllLines(dir.resolve("power.csv")).stream().filter(l -> l.startsWith("16,amygdala,post,ancova,"))
+                .findFirst().orElseThrow();
+        assertThat(powerRow.split(",")[5]).isEqualTo(Long.toString(rejected));
+        double mean = cells.stream().mapToDouble(c -> Double.parseDouble(c[7])).average().orElseThrow();
+        assertThat(Double.parseDouble(powerRow.split(",")[9])).isCloseTo(mean, org.assertj.core.api.Assertions.within(1e-8));
+    }
+
+    @Test
     void assuranceDrawsTheStrengthOfEachTrialFromAPrior(@TempDir Path dir) throws Exception {
         Result r = run("power", DUEK, "--n-per-arm", "48", "--replicates", "300", "--assurance",
                 "mechanisms.restabilization_blockade.k_block=uniform(0,1)", "--out", dir.resolve("a").toString(), "--quiet");

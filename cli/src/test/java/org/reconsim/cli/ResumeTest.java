@@ -22,7 +22,7 @@ import org.reconsim.cli.CommandLineTest.Result;
 class ResumeTest {
 
     private static final String[] RUN = {"power", DUEK, "--n-per-arm", "10,30", "--replicates", "2500", "--sweep",
-        "mechanisms.restabilization_blockade.k_block=0.5,1", "--seed", "11", "--quiet"};
+        "mechanisms.restabilization_blockade.k_block=0.5,1", "--seed", "11", "--replicate-table", "--quiet"};
 
     private static String[] with(String[] base, String... more) {
         List<String> all = new ArrayList<>(List.of(base));
@@ -69,6 +69,8 @@ class ResumeTest {
 
         assertThat(Files.readAllBytes(cut.resolve("power.csv"))).isEqualTo(Files.readAllBytes(whole.resolve("power.csv")));
         assertThat(Files.readAllBytes(cut.resolve("report.html"))).isEqualTo(Files.readAllBytes(whole.resolve("report.html")));
+        assertThat(Files.readAllBytes(cut.resolve("replicates.csv"))).isEqualTo(Files.readAllBytes(whole.resolve("replicates.csv")));
+        assertThat(cut.resolve("replicates.csv.partial")).doesNotExist();
         assertThat(resumed.out()).isEqualTo(straight.out());
         assertThat(cut.resolve(PowerCommand.CHECKPOINT)).doesNotExist();
         // the manifest records the command as first typed

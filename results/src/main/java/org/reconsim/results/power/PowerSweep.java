@@ -41,6 +41,8 @@ public final class PowerSweep {
     private final int[] targets;
     private final PowerAccumulator[] accumulators;
     private int current;
+    private ResultLog log;
+    private long restoredLogPosition = -1;
 
     /**
      * @param points      one job per sweep point (the last one keeps the report's details)
@@ -56,6 +58,28 @@ public final class PowerSweep {
             targets[k] = replicates;
             accumulators[k] = points.get(k).accumulator();
         }
+    }
+
+    /**
+     * Where every replicate's results also go, in order (e.g. the per-replicate table). Its
+     * position at each checkpoint is stored with it, so a resumed run can cut the log back to
+     * exactly the replicates the checkpoint holds.
+     */
+    public interface ResultLog {
+        void append(int point, ReplicateResult result);
+
+        /** Makes everything appended durable and returns the log's length in bytes. */
+        long flush() throws IOException;
+    }
+
+    /** Sends every replicate's results to {@code log} as well. */
+    public void log(ResultLog log) {
+        this.log = log;
+    }
+
+    /** The log position stored in the checkpoint {@link #restore} read (-1 if it had no log). */
+    public long restoredLogPosition() {
+        return restoredLogPosition;
     }
 
     /** Called at replicate boundaries; decides whether to checkpoint (e.g. every few seconds). */
@@ -76,8 +100,12 @@ public final class PowerSweep {
             PowerAccumulator acc = accumulators[current];
             while (true) {
                 if (acc.replicates() < targets[current]) {
+                    int point = current;
                     executor.run(job, acc.replicates(), targets[current], r -> {
                         acc.add(r);
+                        if (log != null) {
+                            log.append(point, r);
+                        }
                         progress.accept(trialsDone());
                         checkpointer.at(this, false);
                     });
@@ -166,6 +194,7 @@ public final class PowerSweep {
                 out.writeUTF(job.scenarioSha256());
             }
             out.writeInt(current);
+            out.writeLong(log == null ? -1 : log.flush());
             for (int k = 0; k < points.size(); k++) {
                 out.writeInt(targets[k]);
                 accumulators[k].write(out);
@@ -228,6 +257,7 @@ public final class PowerSweep {
                 }
             }
             int at = in.readInt();
+            long logPosition = in.readLong();
             for (int k = 0; k < points.size(); k++) {
                 targets[k] = in.readInt();
                 accumulators[k].read(in);
@@ -236,6 +266,7 @@ public final class PowerSweep {
                 throw new IOException("the checkpoint is damaged");
             }
             current = at;
+            restoredLogPosition = logPosition;
         }
     }
 }

@@ -1,0 +1,143 @@
+package org.reconsim.results.dataset;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+import org.reconsim.results.power.PowerSweep;
+import org.reconsim.results.power.ReplicateResult;
+import org.reconsim.results.power.TrialAnalysis;
+
+/**
+ * {@code replicates.csv}: every virtual trial's estimate and p-value, one row per replicate,
+ * sweep point, sample size, endpoint, visit and analysis, streamed in replicate order as the
+ * run goes (the aggregates in power.csv are computed from exactly these values). Written to
+ * {@code replicates.csv.partial} and renamed when the run has finished; a resumed run cuts the
+ * partial file back to the length its checkpoint recorded and appends from there, so the final
+ * file is byte-identical to an uninterrupted run's.
+ */
+public final class ReplicateTable implements PowerSweep.ResultLog, AutoCloseable {
+
+    public static final List<String> COLUMNS = List.of("replicate", "sweep_parameter", "sweep_value", "n_per_arm", "endpoint",
+            "visit", "analysis", "estimate", "p_value");
+
+    private final Path target;
+    private final Path partial;
+    private final FileChannel channel;
+    private final BufferedWriter out;
+    private final String parameter;
+    private final List<Double> values;
+    private final List<Integer> sizes;
+    private final List<String> methods;
+
+    /**
+     * @param target      final file
+     * @param resumeAt    length to cut an existing partial file back to, or -1 to start a new file
+     * @param parameter   swept field, or NA
+     * @param values      value per sweep point (NaN without a sweep)
+     * @param sizes       sample sizes in the order of the results
+     * @param methods     analysis labels in the order of the results
+     */
+    public ReplicateTable(Path target, long resumeAt, String parameter, List<Double> values, List<Integer> sizes,
+                          List<String> methods) {
+        this.target = target;
+        this.partial = target.resolveSibling(target.getFileName() + ".partial");
+        this.parameter = parameter;
+        this.values = List.copyOf(values);
+        this.sizes = List.copyOf(sizes);
+        this.methods = List.copyOf(methods);
+        try {
+            if (resumeAt >= 0) {
+                if (!Files.exists(partial) && Files.isRegularFile(target)) {
+                    // killed after the rename but before the checkpoint was removed
+                    Files.move(target, partial, StandardCopyOption.ATOMIC_MOVE);
+                }
+                if (!Files.isRegularFile(partial) || Files.size(partial) < resumeAt) {
+                    throw new IOException(partial + " is missing or shorter than the checkpoint recorded");
+                }
+                this.channel = FileChannel.open(partial, StandardOpenOption.WRITE);
+                channel.truncate(resumeAt);
+                channel.position(resumeAt);
+            } else {
+                this.channel = FileChannel.open(partial, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
+                        StandardOpenOption.TRUNCATE_EXISTING);
+            }
+            this.out = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8), 1 << 16);
+            if (resumeAt < 0) {
+                out.write(String.join(",", COLUMNS));
+                out.write('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void append(int point, ReplicateResult r) {
+        String prefix = r.replicate() + "," + CsvTable.cell(parameter) + "," + CsvTable.number(values.get(point)) + ",";
+        int visits = TrialAnalysis.VISITS.size();
+        int m = methods.size();
+        int i = 0;
+        try {
+            for (int n : sizes) {
+                for (var endpoint : TrialAnalysis.ENDPOINTS) {
+                    for (int v = 0; v < visits; v++) {
+                        for (int k = 0; k < m; k++) {
+                            out.write(prefix);
+                            out.write(Integer.toString(n));
+                            out.write(',');
+                            out.write(endpoint.label());
+                            out.write(',');
+                            out.write(TrialAnalysis.VISITS.get(v).label());
+                            out.write(',');
+                            out.write(methods.get(k));
+                            out.write(',');
+                            out.write(CsvTable.number(r.estimates()[i]));
+                            out.write(',');
+                            out.write(CsvTable.number(r.pValues()[i]));
+                            out.write('\n');
+                            i++;
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public long flush() throws IOException {
+        out.flush();
+        channel.force(false);
+        return channel.position();
+    }
+
+    /** Closes the file and renames it into place. */
+    public void commit() {
+        try {
+            out.close();
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Closes the file, leaving the partial file for a resume. */
+    @Override
+    public void close() {
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
