@@ -8,7 +8,6 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.core.source64.Philox4x64;
 
 /**
  * Random streams addressed by coordinates (DESIGN.md, Determinism): a Philox-4x64 generator
@@ -39,7 +38,7 @@ public final class RandomStreams {
     /** The stream of {@code purpose} for {@code patient} in {@code replicate}. */
     public UniformRandomProvider stream(Purpose purpose, long patient, long replicate) {
         long[] k = keys.get(purpose);
-        return new Philox4x64(new long[] {k[0], k[1], 0, 0, patient, replicate});
+        return new PhiloxStream(k[0], k[1], 0, 0, patient, replicate);
     }
 
     private static long[] key(long seed, Purpose purpose) {
