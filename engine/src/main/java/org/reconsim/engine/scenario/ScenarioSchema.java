@@ -97,6 +97,10 @@ public final class ScenarioSchema {
             p.put("type", "string");
             return p;
         }
+        if (raw == boolean.class) {
+            p.put("type", "boolean");
+            return p;
+        }
         p.put("type", raw == double.class ? "number" : "integer");
         if (spec != null) {
             if (spec.min() != Double.NEGATIVE_INFINITY) {
@@ -161,7 +165,8 @@ public final class ScenarioSchema {
                 }
                 continue;
             }
-            String kind = raw.isEnum() ? "choice" : raw == String.class ? "text" : raw == double.class ? "number" : "whole number";
+            String kind = raw.isEnum() ? "choice" : raw == String.class ? "text" : raw == boolean.class ? "true or false"
+                    : raw == double.class ? "number" : "whole number";
             String allowed = raw.isEnum() ? String.join(", ", ScenarioLoader.labels(raw))
                     : spec != null && (raw == double.class || raw == int.class || raw == long.class) ? ScenarioLoader.rangeText(spec) : "";
             if ("x".equals(allowed)) {
