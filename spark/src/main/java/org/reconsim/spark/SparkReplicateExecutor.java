@@ -1,5 +1,6 @@
 package org.reconsim.spark;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -26,20 +27,21 @@ import org.reconsim.results.power.ReplicateResult;
  * <p>The job travels as a broadcast variable: each executor JVM deserializes it once and its
  * transient compiled state is built once there (a compile costs 0.1-0.3 s), instead of once per task.
  *
- * <p>The driver holds at most two chunks of results at a time (the one being handed to the sink
- * and the next one being computed), so a million replicates need no more memory than a thousand.
+ * <p>The range runs as chunks of {@link #CHUNK} replicates, one Spark job each, two queued at a time, so
+ * the driver holds a bounded number of results: a million replicates need no more memory than ten thousand.
  */
 final class SparkReplicateExecutor implements ReplicateExecutor {
 
     /** Replicates per block: small enough to balance 2..64 cores on a few hundred replicates, big enough to keep the block list short. */
     static final int BLOCK = 8;
 
-    /** Replicates per chunk: one Spark job; bounds what the driver holds (~a few KB per replicate). */
+    /** Replicates per chunk, one Spark job; the driver holds at most three chunks of results (a few KB per replicate). */
     static final int CHUNK = 8192;
 
     private final JavaSparkContext sc;
     private final int partitions;
     private final boolean owned;
+    private final int chunk;
 
     /**
      * @param sc          the context replicates run on
@@ -47,12 +49,21 @@ final class SparkReplicateExecutor implements ReplicateExecutor {
      * @param owned       whether {@link #close()} stops the context (only when this executor created it)
      */
     SparkReplicateExecutor(JavaSparkContext sc, int partitions, boolean owned) {
+        this(sc, partitions, owned, CHUNK);
+    }
+
+    /** With another chunk size (tests: many chunks from few replicates). */
+    SparkReplicateExecutor(JavaSparkContext sc, int partitions, boolean owned, int chunk) {
         if (partitions < 0) {
             throw new IllegalArgumentException("partitions must be >= 0, got " + partitions);
+        }
+        if (chunk < 1) {
+            throw new IllegalArgumentException("chunk must be >= 1, got " + chunk);
         }
         this.sc = sc;
         this.partitions = partitions;
         this.owned = owned;
+        this.chunk = chunk;
     }
 
     int partitions() {
@@ -65,16 +76,19 @@ final class SparkReplicateExecutor implements ReplicateExecutor {
             return;
         }
         Broadcast<PowerJob> shared = sc.broadcast(job);
+        // two chunks queued at a time: the scheduler starts the next one's tasks as soon as cores free up
+        // at the end of the current one, and the driver decodes a chunk while the next ones compute
+        ArrayDeque<JavaFutureAction<List<byte[]>>> pending = new ArrayDeque<>();
         try {
             int next = from;
-            JavaFutureAction<List<byte[]>> pending = submit(shared, next, Math.min(to, next + CHUNK));
-            next = Math.min(to, next + CHUNK);
             int expected = from;
-            while (pending != null) {
-                List<byte[]> results = await(pending);
-                // start the next chunk before handing this one over, so the cores stay busy meanwhile
-                pending = next < to ? submit(shared, next, Math.min(to, next + CHUNK)) : null;
-                next = Math.min(to, next + CHUNK);
+            while (next < to || !pending.isEmpty()) {
+                while (next < to && pending.size() < 2) {
+                    int end = (int) Math.min(to, (long) next + chunk);
+                    pending.add(submit(shared, next, end));
+                    next = end;
+                }
+                List<byte[]> results = await(pending.remove());
                 for (byte[] bytes : results) {
                     ReplicateResult r = ReplicateResult.decode(bytes);
                     if (r.replicate() != expected) {
@@ -88,6 +102,8 @@ final class SparkReplicateExecutor implements ReplicateExecutor {
                 throw new IllegalStateException("Spark returned replicates up to " + expected + ", expected up to " + to);
             }
         } finally {
+            // a failing sink (or job) leaves nothing running behind it
+            pending.forEach(f -> f.cancel(true));
             shared.destroy();
         }
     }
