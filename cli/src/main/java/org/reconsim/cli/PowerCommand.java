@@ -355,8 +355,10 @@ final class PowerCommand implements Callable<Integer> {
                 resumed == null ? -1 : run.restoredLogPosition(), sweepField, sweepValues, ns,
                 jobs.get(0).methods().stream().map(Scenario.Method::label).toList());
         run.log(table);
+        String engineUsed;
         try (ReplicateExecutor executor = openExecutor(threads);
              Progress progress = common.progress("virtual trials", run.trialsPlanned())) {
+            engineUsed = executor.describe();
             long[] last = {System.nanoTime()};
             run.run(executor, progress::at, (sweep, pointFinished) -> {
                 long now = System.nanoTime();
@@ -389,7 +391,7 @@ final class PowerCommand implements Callable<Integer> {
             files.add("replicates.csv");
         }
         new RunManifest("power", header.subList(2 + Integer.parseInt(header.get(1)), header.size()), loaded, seed,
-                threads, started, Instant.now(), files).write(out);
+                threads, started, Instant.now(), files, engineUsed).write(out);
         try {
             Files.deleteIfExists(checkpoint);
         } catch (IOException e) {

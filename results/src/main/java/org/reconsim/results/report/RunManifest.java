@@ -32,9 +32,17 @@ import tools.jackson.databind.node.ObjectNode;
  * @param started      start time
  * @param finished     end time
  * @param outputs      files written, relative to the output folder
+ * @param engine       where the replicates ran, e.g. {@code local (2 threads)} or {@code spark local[2], 3 partitions}
  */
 public record RunManifest(String command, List<String> commandLine, LoadedScenario scenario, long seed, int threads,
-                          Instant started, Instant finished, List<String> outputs) {
+                          Instant started, Instant finished, List<String> outputs, String engine) {
+
+    /** A run on local threads. */
+    public RunManifest(String command, List<String> commandLine, LoadedScenario scenario, long seed, int threads,
+                       Instant started, Instant finished, List<String> outputs) {
+        this(command, commandLine, scenario, seed, threads, started, finished, outputs,
+                "local (" + threads + (threads == 1 ? " thread)" : " threads)"));
+    }
 
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -48,6 +56,7 @@ public record RunManifest(String command, List<String> commandLine, LoadedScenar
         commandLine.forEach(args::add);
         root.put("seed", seed);
         root.put("threads", threads);
+        root.put("engine", engine);
         root.put("started", started.toString());
         root.put("finished", finished.toString());
         ObjectNode sc = root.putObject("scenario");
