@@ -112,6 +112,23 @@ class ResumeTest {
     }
 
     @Test
+    void aFolderInUseByARunningPowerRunIsRefused(@TempDir Path tmp) throws Exception {
+        Path busy = tmp.resolve("busy");
+        Files.createDirectories(busy);
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(busy.resolve("run.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock held = ch.lock()) {
+            Result r = run("power", DUEK, "--replicates", "5", "--out", busy.toString(), "--quiet");
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).isEqualTo("reconsim: " + busy + " is in use by another reconsim power run\n");
+            assertThat(busy.resolve("power.csv")).doesNotExist();
+        }
+        Result free = run("power", DUEK, "--replicates", "5", "--out", busy.toString(), "--quiet");
+        assertThat(free.code()).as(free.err()).isZero();
+        assertThat(busy.resolve("run.lock")).doesNotExist();
+    }
+
+    @Test
     void resumeRefusesAScenarioEditedSinceTheCheckpoint(@TempDir Path tmp) throws Exception {
         Path scenario = tmp.resolve("s.yaml");
         Files.copy(Path.of(DUEK), scenario);
