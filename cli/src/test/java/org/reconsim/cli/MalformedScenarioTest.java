@@ -62,6 +62,9 @@ class MalformedScenarioTest {
                         "s.yaml:16: protocol.visits.fu90: inconsistent timeline: fu90 (day 90.0) must come after fu30 (day 120.0)"),
                 Arguments.of("ICC of 1 leaves no noise", "s.yaml", BASE + "measurement:\n  amygdala:\n    icc: 1.0\n",
                         "s.yaml:19: measurement.amygdala.icc: out of range: allowed 0 < x < 1, got 1"),
+                // validate accepted 0 here and run then failed with an internal error (the model needs eta > 0)
+                Arguments.of("latent-cause learning rate of 0", "s.yaml", BASE + "memory:\n  latent_cause:\n    eta: 0\n",
+                        "s.yaml:19: memory.latent_cause.eta: out of range: allowed 0 < x <= 1, got 0"),
                 Arguments.of("three arms", "s.yaml", BASE.replace("  control_arm:", "    - name: saline\n      drug: saline\n"
                         + "      dose_mg_per_kg: 0\n  control_arm:"),
                         "s.yaml:3: design.arms: expected exactly 2 entries, got 3"),
