@@ -58,10 +58,18 @@ class MalformedScenarioTest {
                 Arguments.of("inconsistent timeline: post during therapy", "s.yaml", BASE.replace("post: 7", "post: 3"),
                         "s.yaml:14: protocol.visits.post: inconsistent timeline: the post scan (day 3.0) must come after the "
                                 + "infusion and the last PE session, which end at day 5.03"),
+                // PE sessions before the baseline scan: dropouts then missed the baseline and were never observed
+                Arguments.of("inconsistent timeline: therapy before the pre visit", "s.yaml", BASE.replace("protocol:\n",
+                        "protocol:\n  infusion_start_hours: -48\n  pe_sessions:\n    first_hours_after_infusion: 0\n"),
+                        "s.yaml:15: protocol.pe_sessions.first_hours_after_infusion: inconsistent timeline: the first PE session "
+                                + "(hour -47.92) must start after the pre-visit retrieval, which ends at hour 0.08"),
                 Arguments.of("inconsistent timeline: visits out of order", "s.yaml", BASE.replace("fu30: 30", "fu30: 120"),
                         "s.yaml:16: protocol.visits.fu90: inconsistent timeline: fu90 (day 90.0) must come after fu30 (day 120.0)"),
                 Arguments.of("ICC of 1 leaves no noise", "s.yaml", BASE + "measurement:\n  amygdala:\n    icc: 1.0\n",
                         "s.yaml:19: measurement.amygdala.icc: out of range: allowed 0 < x < 1, got 1"),
+                // validate accepted 0 here and run then failed with an internal error (the model needs eta > 0)
+                Arguments.of("latent-cause learning rate of 0", "s.yaml", BASE + "memory:\n  latent_cause:\n    eta: 0\n",
+                        "s.yaml:19: memory.latent_cause.eta: out of range: allowed 0 < x <= 1, got 0"),
                 Arguments.of("three arms", "s.yaml", BASE.replace("  control_arm:", "    - name: saline\n      drug: saline\n"
                         + "      dose_mg_per_kg: 0\n  control_arm:"),
                         "s.yaml:3: design.arms: expected exactly 2 entries, got 3"),

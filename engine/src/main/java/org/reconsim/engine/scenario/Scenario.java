@@ -213,7 +213,8 @@ public record Scenario(
             @Spec(doc = "Concentration of the CRP prior (new-cause weight)", min = 0, minExclusive = true,
                     source = "Gershman 2017 authors' code (imm_run.m)") double alpha,
             @Spec(doc = "Power-law temporal kernel exponent", min = 0, source = "Gershman 2017 authors' code") double g,
-            @Spec(doc = "Learning rate", min = 0, max = 1, source = "Gershman 2017 authors' code") double eta,
+            @Spec(doc = "Learning rate (the model needs it above 0)", min = 0, minExclusive = true, max = 1,
+                    source = "Gershman 2017 authors' code") double eta,
             @Spec(doc = "Maximum EM iterations per trial", min = 1, max = 100, source = "Gershman 2017 authors' code") int maxIter,
             @Spec(doc = "Outcome variance sigma_r^2", min = 0, minExclusive = true, source = "Gershman 2017 authors' code") double sigmaR2,
             @Spec(doc = "Stimulus feature variance sigma_x^2", min = 0, minExclusive = true, source = "Gershman 2017 authors' code")

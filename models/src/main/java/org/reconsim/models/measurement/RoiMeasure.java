@@ -30,7 +30,7 @@ public record RoiMeasure(double mean, double loading, double subjectSd, double i
 
     /** Within-subject (scan-to-scan) noise SD. */
     public double withinSd() {
-        return withinSd(Math.sqrt(subjectSd * subjectSd + loading * loading * latentSd * latentSd), icc);
+        return withinSd(Math.hypot(subjectSd, loading * latentSd), icc);
     }
 
     /** {@code sd_within = sd_between * sqrt((1 - icc) / icc)}. */

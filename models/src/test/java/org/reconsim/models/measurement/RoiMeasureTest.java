@@ -2,6 +2,7 @@ package org.reconsim.models.measurement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -49,5 +50,13 @@ class RoiMeasureTest {
             sum += s.gain(PatientGenerator.standardNormal(rng));
         }
         assertThat(sum / n).isCloseTo(1, within(0.01));
+    }
+
+    /** Loading and subject SD have no upper bound: squaring them for the noise SD overflowed to infinity past 1e154. */
+    @Test
+    void noiseSdOfHugeScalesIsFinite() {
+        RoiMeasure m = new RoiMeasure(0, 1e200, 1e200, 0.4).withLatentSd(0.1);
+        assertThat(m.withinSd()).isFinite().isCloseTo(Math.hypot(1e200, 1e199) * Math.sqrt(1.5), withinPercentage(1e-10));
+        assertThat(m.observe(0.7, 0, 0, 3)).isFinite();
     }
 }

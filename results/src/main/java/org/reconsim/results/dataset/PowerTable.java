@@ -44,10 +44,16 @@ public final class PowerTable {
                 "n_per_arm", "endpoint", "visit", "analysis", "replicates", "power", "95% CI (Wilson)", "mean_estimate", "sd_estimate",
                 "type_s", "exaggeration"));
         for (PowerRow r : rows) {
-            s.append(String.format(Locale.ROOT, "%9d  %-11s  %-5s  %-8s  %10d  %6.3f  [%5.3f, %5.3f]  %13.4f  %11.4f  %6.3f  %12.2f%n",
+            s.append(String.format(Locale.ROOT, "%9d  %-11s  %-5s  %-8s  %10d  %6.3f  [%5.3f, %5.3f]  %13s  %11s  %6s  %12s%n",
                     r.nPerArm(), r.endpoint(), r.visit(), r.analysis(), r.replicates(), r.power(), r.ciLow(), r.ciHigh(),
-                    r.meanEstimate(), r.sdEstimate(), r.typeS(), r.exaggeration()));
+                    cell(r.meanEstimate(), "%.4f"), cell(r.sdEstimate(), "%.4f"), cell(r.typeS(), "%.3f"),
+                    cell(r.exaggeration(), "%.2f")));
         }
         return s.toString();
+    }
+
+    /** A number as the CSV writes an undefined one (NA: no rejections, or no defined estimate), else formatted. */
+    private static String cell(double v, String format) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, format, v) : CsvTable.number(v);
     }
 }

@@ -104,7 +104,10 @@ public final class Ancova {
             return TestResult.undefined();
         }
         int df = used - 3;
-        double stdError = Math.sqrt(residualSumOfSquares / df * sxx / determinant);
+        double stdError = Math.sqrt(residualSumOfSquares / df) * Math.sqrt(sxx / determinant);
+        if (!(Double.isFinite(effect) && Double.isFinite(stdError))) {
+            return TestResult.undefined(); // values so large (|y| near 1e150) that the sums overflow
+        }
         double t = effect / stdError;
         return new TestResult(effect, stdError, df, t, StudentT.twoSidedPValue(t, df));
     }

@@ -45,8 +45,14 @@ public final class WelchTest {
         }
         double estimate = meanX - meanY;
         double stdError = Math.sqrt(varianceOfDifference);
-        double df = varianceOfDifference * varianceOfDifference
-                / (vx * vx / (usedX - 1) + vy * vy / (usedY - 1));
+        if (!(Double.isFinite(estimate) && Double.isFinite(stdError))) {
+            return TestResult.undefined(); // values so large (|x| near 1e150) that the sums overflow
+        }
+        // Welch-Satterthwaite (vx + vy)^2 / (vx^2 / (nx - 1) + vy^2 / (ny - 1)), written with the
+        // shares of the variance so that no square overflows
+        double sx = vx / varianceOfDifference;
+        double sy = vy / varianceOfDifference;
+        double df = 1 / (sx * sx / (usedX - 1) + sy * sy / (usedY - 1));
         double t = estimate / stdError;
         return new TestResult(estimate, stdError, df, t, StudentT.twoSidedPValue(t, df));
     }

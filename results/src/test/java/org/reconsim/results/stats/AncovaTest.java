@@ -74,4 +74,30 @@ class AncovaTest {
         assertThat(result.statistic()).isCloseTo(result.estimate() / result.stdError(), within(1e-12));
         assertThatIllegalArgumentException().isThrownBy(() -> Ancova.treatmentEffect(outcome, baseline, treated, 8));
     }
+
+    /**
+     * The test is scale invariant up to where its sums overflow; beyond, it is undefined rather
+     * than a finite estimate with an infinite standard error (which the bayes analysis then
+     * refused with an IllegalArgumentException).
+     */
+    @Test
+    void hugeValuesGiveTheSameTestOrNone() {
+        double[] baseline = {30, 35, 40, 45, 50, 38, 42, 47};
+        double[] outcome = {28, 30, 39, 41, 45, 33, 35, 46};
+        boolean[] treated = {T, F, F, T, F, T, T, F};
+        TestResult plain = Ancova.treatmentEffect(outcome, baseline, treated, 8);
+        TestResult scaled = Ancova.treatmentEffect(scale(outcome, 1e100), scale(baseline, 1e100), treated, 8);
+        assertThat(scaled.statistic()).isCloseTo(plain.statistic(), within(1e-9));
+        assertThat(scaled.pValue()).isCloseTo(plain.pValue(), within(1e-12));
+        assertThat(scaled.stdError() / 1e100).isCloseTo(plain.stdError(), within(1e-9));
+        assertThat(Ancova.treatmentEffect(scale(outcome, 1e160), scale(baseline, 1e160), treated, 8)).isEqualTo(TestResult.undefined());
+    }
+
+    private static double[] scale(double[] v, double factor) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i] * factor;
+        }
+        return out;
+    }
 }

@@ -78,9 +78,24 @@ public final class LatentCauseTrace implements TraumaMemory {
             return 0;
         }
         double gap = Math.max(0, hours - lastHours);
-        lastUnits += maxGapUnits * (1 - Math.exp(-unitsPerHour * gap / maxGapUnits));
+        // -expm1(-x), not 1 - exp(-x): for a gap far below max_gap_units the latter rounds to 0
+        lastUnits += maxGapUnits * -Math.expm1(-unitsPerHour * gap / maxGapUnits);
         lastHours = Math.max(lastHours, hours);
         return lastUnits;
+    }
+
+    /**
+     * Model time of a trial at hour {@code t}: strictly after the last trial (a trial in the same
+     * hour comes 1e-6 units later), and the clock moves with it, so that a later query never
+     * asks the model for a time before its last trial.
+     */
+    private double trialUnits(double t) {
+        double u = units(t);
+        if (memory.trials() > 0 && !(u > lastTrialUnits)) {
+            u = lastTrialUnits + 1e-6;
+            lastUnits = u;
+        }
+        return u;
     }
 
     private double[] stimulus(Context c, double cs) {
@@ -124,10 +139,7 @@ public final class LatentCauseTrace implements TraumaMemory {
 
     @Override
     public double trial(Context context, double t, double outcome, double learningGain) {
-        double u = units(t);
-        if (memory.trials() > 0 && !(u > lastTrialUnits)) {
-            u = lastTrialUnits + 1e-6;
-        }
+        double u = trialUnits(t);
         memory.useParameters(effective(learningGain));
         double response = memory.trial(u, stimulus(context, 1), outcome);
         lastTrialUnits = u;
@@ -182,10 +194,7 @@ public final class LatentCauseTrace implements TraumaMemory {
      */
     @Override
     public void aversiveEvent(Context context, double t, double learningGain) {
-        double u = units(t);
-        if (memory.trials() > 0 && !(u > lastTrialUnits)) {
-            u = lastTrialUnits + 1e-6;
-        }
+        double u = trialUnits(t);
         memory.useParameters(effective(learningGain));
         memory.trial(u, stimulus(context, 0), 1);
         lastTrialUnits = u;

@@ -61,4 +61,35 @@ class LatentCauseTraceTest {
             assertThat(group[2]).isGreaterThan(0.99);
         }
     }
+
+    /**
+     * Two trials in the same hour (a PE session starting at the scan's hour) get model times
+     * 1e-6 units apart; a query right after them must not ask the model to go back in time
+     * (found by TrialPropertiesTest: IllegalArgumentException "cannot go back to ...").
+     */
+    @Test
+    void aQueryAfterTwoTrialsInTheSameHourDoesNotGoBackInTime() {
+        LatentCauseTrace m = LatentCauseTrace.withTrauma(LatentCauseParameters.defaults(), 18, 200, 6, 0.7, 5, 3650);
+        m.trial(A, 48, 0, 1);
+        m.trial(A, 48, 0, 1);
+        double r = m.expression(A, 48);
+        assertThat(r).isFinite();
+        assertThat(m.trial(A, 48 + 1e-9, 0, 1)).isFinite();
+        assertThat(m.expression(A, 48 + 2e-9)).isFinite();
+    }
+
+    /**
+     * With a huge max_gap_units (allowed: only a minimum of 1) a gap of hours is a tiny share of
+     * it; 1 - exp(-x) rounded such gaps to no time at all. The mapping is linear there: gap x
+     * units_per_hour.
+     */
+    @Test
+    void gapsFarBelowTheLongestGapAreLinearInTime() {
+        LatentCauseTrace m = LatentCauseTrace.withTrauma(LatentCauseParameters.defaults(), 18, 1e21, 6, 0.7, 5, 3650);
+        for (int i = 0; i < 10; i++) {
+            assertThat(m.trial(A, 48 + i, 0, 1)).isFinite();
+            assertThat(m.expression(A, 48 + i + 0.5)).isFinite();
+        }
+        assertThat(m.traceStrength()).isFinite();
+    }
 }
