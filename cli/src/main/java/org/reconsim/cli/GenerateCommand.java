@@ -56,14 +56,11 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LoadedScenario loaded = ScenarioInput.load(file);
-        int n = nPerArm == null ? loaded.scenario().design().nPerArm() : nPerArm;
-        if (n < 2 || n > 100_000) {
-            throw new InvalidInputException("reconsim: --n-per-arm must be within 2..100000, got " + n);
-        }
+        int n = CommonOptions.nPerArm(nPerArm, loaded);
         if (physio && format != Format.bids) {
             throw new InvalidInputException("reconsim: --physio needs --format bids (EDA traces are written as BIDS physio files)");
         }
-        long seed = common.seed == null ? loaded.scenario().simulation().seed() : common.seed;
+        long seed = common.seed(loaded);
         Instant started = Instant.now();
         Path out = OutputFolder.create(common.out, loaded.scenario().name(), "generate");
         boolean series = timeSeries || format == Format.bids;

@@ -50,7 +50,7 @@ final class PkCommand implements Callable<Integer> {
         if (!(hours > 0 && hours <= 24 * 30)) {
             throw new InvalidInputException("reconsim: --hours must be within 0..720, got " + hours);
         }
-        long seed = common.seed == null ? loaded.scenario().simulation().seed() : common.seed;
+        long seed = common.seed(loaded);
         Instant started = Instant.now();
         Path out = OutputFolder.create(common.out, loaded.scenario().name(), "pk");
         TrialPlan plan = TrialPlan.compile(loaded.scenario());

@@ -286,7 +286,7 @@ final class PowerCommand implements Callable<Integer> {
             throw new InvalidInputException("reconsim: --target-power must be between 0 and 1, got " + targetPower);
         }
         int threads = common.threadCount();
-        long seed = common.seed == null ? loaded.scenario().simulation().seed() : common.seed;
+        long seed = common.seed(loaded);
         List<LoadedScenario> points = new java.util.ArrayList<>();
         String sweepField = "NA";
         List<Double> sweepValues = List.of(Double.NaN);

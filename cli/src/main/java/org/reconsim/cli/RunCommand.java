@@ -51,12 +51,9 @@ final class RunCommand implements Callable<Integer> {
         if (replicates < 1) {
             throw new InvalidInputException("reconsim: --replicates must be at least 1, got " + replicates);
         }
-        int n = nPerArm == null ? loaded.scenario().design().nPerArm() : nPerArm;
-        if (n < 2 || n > 100_000) {
-            throw new InvalidInputException("reconsim: --n-per-arm must be within 2..100000, got " + n);
-        }
+        int n = CommonOptions.nPerArm(nPerArm, loaded);
         int threads = common.threadCount();
-        long seed = common.seed == null ? loaded.scenario().simulation().seed() : common.seed;
+        long seed = common.seed(loaded);
         Instant started = Instant.now();
         Path out = OutputFolder.create(common.out, loaded.scenario().name(), "run");
         TrialPlan plan = TrialPlan.compile(loaded.scenario());
