@@ -342,107 +342,87 @@ final class PowerCommand implements Callable<Integer> {
             jobs.add(new PowerJob(points.get(k), seed, ns, assurancePrior, k == points.size() - 1));
         }
         PowerSweep run = new PowerSweep(jobs, reps, precision);
-        // one process per output folder: a second run or resume while this one is alive is refused
-        // (the operating system drops the lock if the process dies, so a killed run can be resumed)
-        Path lockFile = out.resolve("run.lock");
-        try (java.nio.channels.FileChannel lockChannel = java.nio.channels.FileChannel.open(lockFile,
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
-            java.nio.channels.FileLock lock;
-            try {
-                lock = lockChannel.tryLock();
-            } catch (java.nio.channels.OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
-                throw new InvalidInputException("reconsim: " + out + " is in use by another reconsim power run");
-            }
-            try {
-                Path checkpoint = out.resolve(CHECKPOINT);
-                List<String> header = resumed == null ? checkpointHeader(started, loaded, ns, reps, seed, out) : resumed.header();
-                if (resumed != null) {
-                    try {
-                        run.restore(checkpoint);
-                    } catch (IOException e) {
-                        throw new InvalidInputException("reconsim: --resume " + out + ": " + e.getMessage());
-                    }
-                }
-                ReplicateTable table = !replicateTable ? null : new ReplicateTable(out.resolve("replicates.csv"),
-                        resumed == null ? -1 : run.restoredLogPosition(), sweepField, sweepValues, ns,
-                        jobs.get(0).methods().stream().map(Scenario.Method::label).toList());
-                run.log(table);
-                String engineUsed;
-                try (ReplicateExecutor executor = openExecutor(threads);
-                     Progress progress = common.progress("virtual trials", run.trialsPlanned())) {
-                    engineUsed = executor.describe();
-                    long[] last = {System.nanoTime()};
-                    run.run(executor, progress::at, (sweep, pointFinished) -> {
-                        long now = System.nanoTime();
-                        if (pointFinished || now - last[0] >= (long) (checkpointSeconds * 1e9)) {
-                            try {
-                                sweep.writeCheckpoint(checkpoint, header);
-                            } catch (IOException e) {
-                                throw new java.io.UncheckedIOException("cannot write " + checkpoint, e);
-                            }
-                            last[0] = System.nanoTime();
-                        }
-                    });
-                }
-                List<PowerTable.SweepPoint> results = new java.util.ArrayList<>();
-                for (int k = 0; k < points.size(); k++) {
-                    results.add(new PowerTable.SweepPoint(sweepField, sweepValues.get(k), run.accumulators().get(k).rows()));
-                }
-                PowerAccumulator details = run.accumulators().get(points.size() - 1);
-                List<PowerRow> rows = results.get(results.size() - 1).rows();
-                PowerTable.writeSweep(out.resolve("power.csv"), results);
-                Scenario.Analysis plan0 = loaded.scenario().analysis();
-                SampleSizeSearch search = targetPower == null || sweep != null ? null : SampleSizeSearch.of(rows,
-                        plan0.primaryEndpoint().label(), plan0.primaryVisit().label(), plan0.methods().get(0).label(), targetPower);
-                TrialPlan reportPlan = jobs.get(jobs.size() - 1).plan();
-                PowerReport.write(out.resolve("report.html"), loaded, rows, seed, details.replicates(), search, details,
-                        org.reconsim.engine.sim.PkSummary.simulate(reportPlan, new RandomStreams(seed), 500, 24, 10), reportPlan.timeline());
-                List<String> files = new java.util.ArrayList<>(List.of("power.csv", "report.html"));
-                if (table != null) {
-                    table.commit();
-                    files.add("replicates.csv");
-                }
-                new RunManifest("power", header.subList(2 + Integer.parseInt(header.get(1)), header.size()), loaded, seed,
-                        threads, started, Instant.now(), files, engineUsed).write(out);
+        try (OutputFolder.Lock lock = OutputFolder.lock(out, "power")) {
+            Path checkpoint = out.resolve(CHECKPOINT);
+            List<String> header = resumed == null ? checkpointHeader(started, loaded, ns, reps, seed, out) : resumed.header();
+            if (resumed != null) {
                 try {
-                    Files.deleteIfExists(checkpoint);
+                    run.restore(checkpoint);
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException("cannot remove " + checkpoint, e);
+                    throw new InvalidInputException("reconsim: --resume " + out + ": " + e.getMessage());
                 }
-                PrintWriter o = spec.commandLine().getOut();
-                TrialPlan plan = jobs.get(0).plan();
-                if (!common.quiet) {
-                    int fewest = run.accumulators().stream().mapToInt(PowerAccumulator::replicates).min().orElseThrow();
-                    int most = run.accumulators().stream().mapToInt(PowerAccumulator::replicates).max().orElseThrow();
-                    o.println("Power of " + plan.treatmentArm().name() + " vs " + plan.controlArm().name() + " ("
-                            + loaded.scenario().name() + ", " + (fewest == most ? "" + most : fewest + "-" + most)
-                            + " virtual trials per sample size, alpha "
-                            + loaded.scenario().analysis().alpha() + ", seed " + seed + ")");
-                }
-                for (PowerTable.SweepPoint point : results) {
-                    if (sweep != null) {
-                        o.println(point.parameter() + " = " + point.value());
-                    }
-                    o.print(PowerTable.format(point.rows()));
-                }
-                if (search != null) {
-                    o.println(search.describe());
-                }
-                if (!common.quiet) {
-                    o.println("Wrote " + out.resolve("power.csv") + ", report.html" + (table != null ? ", replicates.csv" : "")
-                            + " and manifest.json");
-                }
-                o.flush();
-                return ReconsimCommand.OK;
-            } finally {
-                lock.release();
-                Files.deleteIfExists(lockFile);
             }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot lock " + lockFile, e);
+            ReplicateTable table = !replicateTable ? null : new ReplicateTable(out.resolve("replicates.csv"),
+                    resumed == null ? -1 : run.restoredLogPosition(), sweepField, sweepValues, ns,
+                    jobs.get(0).methods().stream().map(Scenario.Method::label).toList());
+            run.log(table);
+            String engineUsed;
+            try (ReplicateExecutor executor = openExecutor(threads);
+                 Progress progress = common.progress("virtual trials", run.trialsPlanned())) {
+                engineUsed = executor.describe();
+                long[] last = {System.nanoTime()};
+                run.run(executor, progress::at, (sweep, pointFinished) -> {
+                    long now = System.nanoTime();
+                    if (pointFinished || now - last[0] >= (long) (checkpointSeconds * 1e9)) {
+                        try {
+                            sweep.writeCheckpoint(checkpoint, header);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException("cannot write " + checkpoint, e);
+                        }
+                        last[0] = System.nanoTime();
+                    }
+                });
+            }
+            List<PowerTable.SweepPoint> results = new java.util.ArrayList<>();
+            for (int k = 0; k < points.size(); k++) {
+                results.add(new PowerTable.SweepPoint(sweepField, sweepValues.get(k), run.accumulators().get(k).rows()));
+            }
+            PowerAccumulator details = run.accumulators().get(points.size() - 1);
+            List<PowerRow> rows = results.get(results.size() - 1).rows();
+            PowerTable.writeSweep(out.resolve("power.csv"), results);
+            Scenario.Analysis plan0 = loaded.scenario().analysis();
+            SampleSizeSearch search = targetPower == null || sweep != null ? null : SampleSizeSearch.of(rows,
+                    plan0.primaryEndpoint().label(), plan0.primaryVisit().label(), plan0.methods().get(0).label(), targetPower);
+            TrialPlan reportPlan = jobs.get(jobs.size() - 1).plan();
+            PowerReport.write(out.resolve("report.html"), loaded, rows, seed, details.replicates(), search, details,
+                    org.reconsim.engine.sim.PkSummary.simulate(reportPlan, new RandomStreams(seed), 500, 24, 10), reportPlan.timeline());
+            List<String> files = new java.util.ArrayList<>(List.of("power.csv", "report.html"));
+            if (table != null) {
+                table.commit();
+                files.add("replicates.csv");
+            }
+            new RunManifest("power", header.subList(2 + Integer.parseInt(header.get(1)), header.size()), loaded, seed,
+                    threads, started, Instant.now(), files, engineUsed).write(out);
+            try {
+                Files.deleteIfExists(checkpoint);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot remove " + checkpoint, e);
+            }
+            PrintWriter o = spec.commandLine().getOut();
+            TrialPlan plan = jobs.get(0).plan();
+            if (!common.quiet) {
+                int fewest = run.accumulators().stream().mapToInt(PowerAccumulator::replicates).min().orElseThrow();
+                int most = run.accumulators().stream().mapToInt(PowerAccumulator::replicates).max().orElseThrow();
+                o.println("Power of " + plan.treatmentArm().name() + " vs " + plan.controlArm().name() + " ("
+                        + loaded.scenario().name() + ", " + (fewest == most ? "" + most : fewest + "-" + most)
+                        + " virtual trials per sample size, alpha "
+                        + loaded.scenario().analysis().alpha() + ", seed " + seed + ")");
+            }
+            for (PowerTable.SweepPoint point : results) {
+                if (sweep != null) {
+                    o.println(point.parameter() + " = " + point.value());
+                }
+                o.print(PowerTable.format(point.rows()));
+            }
+            if (search != null) {
+                o.println(search.describe());
+            }
+            if (!common.quiet) {
+                o.println("Wrote " + out.resolve("power.csv") + ", report.html" + (table != null ? ", replicates.csv" : "")
+                        + " and manifest.json");
+            }
+            o.flush();
+            return ReconsimCommand.OK;
         }
     }
 }
