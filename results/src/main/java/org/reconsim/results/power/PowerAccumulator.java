@@ -33,6 +33,8 @@ public final class PowerAccumulator {
     private final int methods;
     private final int cells;
     private final int[] familyCells;
+    /** Scratch: the family's p-values in one replicate at one size. */
+    private final double[] familyP;
     private final Scenario.Adjustment adjustment;
     private final int primaryCell;
     private final int largestAt;
@@ -61,10 +63,10 @@ public final class PowerAccumulator {
         this.familyCells = a.family().stream()
                 .mapToInt(f -> cell(TrialAnalysis.ENDPOINTS.indexOf(f.endpoint()), TrialAnalysis.VISITS.indexOf(f.visit()), 0))
                 .toArray();
+        this.familyP = new double[familyCells.length];
         this.adjustment = a.adjustment();
         this.primaryCell = cell(TrialAnalysis.ENDPOINTS.indexOf(a.primaryEndpoint()), TrialAnalysis.VISITS.indexOf(a.primaryVisit()), 0);
-        int largest = job.sizes().stream().mapToInt(Integer::intValue).max().orElseThrow();
-        this.largestAt = job.sizes().indexOf(largest);
+        this.largestAt = job.sizes().indexOf(job.largestSize());
         this.armCells = job.keepsArmMeans()
                 ? job.plan().arms().size() * Scenario.Visit.values().length * Scenario.Endpoint.values().length : 0;
         this.rejections = new long[sizes * cells];
@@ -116,7 +118,6 @@ public final class PowerAccumulator {
                 }
             }
             if (familyCells.length > 0) {
-                double[] familyP = new double[familyCells.length];
                 for (int f = 0; f < familyCells.length; f++) {
                     familyP[f] = r.pValues()[base + familyCells[f]];
                 }
@@ -204,7 +205,7 @@ public final class PowerAccumulator {
 
     /** Patients per arm of the trials the report's details describe (the largest size). */
     public int detailsPerArm() {
-        return job.sizes().get(largestAt);
+        return job.largestSize();
     }
 
     /** Moments of a trial's arm mean at the largest size, [arm][visit][endpoint]; null unless arm means are kept. */

@@ -33,6 +33,7 @@ public final class PowerJob implements Serializable {
     private final String scenarioSha256;
     private final long seed;
     private final int[] sizes;
+    private final int largest;
     private final AssurancePrior prior;
     private final boolean keepArmMeans;
     private transient volatile Compiled compiled;
@@ -53,6 +54,7 @@ public final class PowerJob implements Serializable {
         this.scenarioSha256 = loaded.canonical().sha256();
         this.seed = seed;
         this.sizes = sizes.stream().mapToInt(Integer::intValue).toArray();
+        this.largest = Arrays.stream(this.sizes).max().orElseThrow();
         this.prior = prior;
         this.keepArmMeans = keepArmMeans;
     }
@@ -107,6 +109,11 @@ public final class PowerJob implements Serializable {
         return Arrays.stream(sizes).boxed().toList();
     }
 
+    /** The largest sample size: the one every replicate is simulated at. */
+    public int largestSize() {
+        return largest;
+    }
+
     public AssurancePrior prior() {
         return prior;
     }
@@ -129,7 +136,6 @@ public final class PowerJob implements Serializable {
     public ReplicateResult simulate(int r) {
         Compiled c = compiled();
         TrialPlan plan = prior == null ? c.plan() : prior.plan(c.loaded(), c.plan(), c.streams(), r).withoutSessionDetail();
-        int largest = Arrays.stream(sizes).max().orElseThrow();
         TrialOutcome trial = VirtualTrial.run(plan, c.streams(), r, largest);
         int cells = TrialAnalysis.ENDPOINTS.size() * TrialAnalysis.VISITS.size() * c.analysis().methods().size();
         double[] estimates = new double[sizes.length * cells];
