@@ -1,5 +1,7 @@
 package org.reconsim.engine.scenario;
 
+import org.reconsim.models.spec.Named;
+
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,5 +1,8 @@
 package org.reconsim.engine.scenario;
 
+import org.reconsim.models.spec.Spec;
+import org.reconsim.models.spec.Named;
+
 import java.util.List;
 
 /**

@@ -1,5 +1,8 @@
 package org.reconsim.engine.scenario;
 
+import org.reconsim.models.spec.Spec;
+import org.reconsim.models.spec.Named;
+
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;

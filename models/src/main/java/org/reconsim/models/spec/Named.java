@@ -1,4 +1,4 @@
-package org.reconsim.engine.scenario;
+package org.reconsim.models.spec;
 
 import java.util.Locale;
 
