@@ -1,5 +1,8 @@
 package org.reconsim.cli;
 
+import org.reconsim.models.mechanism.MechanismRegistry;
+import org.reconsim.models.mechanism.MechanismType;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -90,7 +93,7 @@ class TrialPropertiesTest {
     }
 
     /** A random valid (or cross-field invalid) scenario and the trial to run on it. */
-    record Case(Scenario.MemoryModelName model, Set<Scenario.MechanismName> mechanisms, Scenario.DropoutMechanism dropout,
+    record Case(Scenario.MemoryModelName model, Set<MechanismType<?>> mechanisms, Scenario.DropoutMechanism dropout,
                 Scenario.Endpoint directEffect, double directEffectSize, List<Edit> edits, int nPerArm, long seed, int replicate) {
     }
 
@@ -177,7 +180,7 @@ class TrialPropertiesTest {
         Arbitrary<Edit> edit = Arbitraries.oneOf(perField);
         return Combinators.combine(
                 Arbitraries.of(Scenario.MemoryModelName.class),
-                Arbitraries.of(Scenario.MechanismName.class).set().ofMaxSize(3),
+                Arbitraries.of(MechanismRegistry.all()).set().ofMaxSize(3),
                 Arbitraries.of(Scenario.DropoutMechanism.class),
                 Arbitraries.of(Scenario.Endpoint.class).injectNull(0.5),
                 Arbitraries.oneOf(Arbitraries.doubles().between(-10, 10).ofScale(2), magnitudes(true)),
@@ -194,7 +197,8 @@ class TrialPropertiesTest {
         ObjectNode t = (ObjectNode) ScenarioFields.tree();
         ((ObjectNode) t.get("memory")).put("model", c.model().label());
         ArrayNode active = f.arrayNode();
-        c.mechanisms().stream().sorted().forEach(m -> active.add(m.label()));
+        c.mechanisms().stream().sorted(java.util.Comparator.comparingInt(MechanismRegistry::indexOf))
+                .forEach(m -> active.add(m.label()));
         ((ObjectNode) t.get("mechanisms")).set("active", active);
         ((ObjectNode) t.get("therapy").get("dropout")).put("mechanism", c.dropout().label());
         ArrayNode methods = f.arrayNode();

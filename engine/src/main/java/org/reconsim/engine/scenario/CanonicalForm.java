@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.reconsim.models.spec.Sections;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -72,10 +73,17 @@ public record CanonicalForm(String json, String sha256) {
         if (value.getClass().isRecord()) {
             Map<String, JsonNode> sorted = new TreeMap<>();
             for (RecordComponent rc : value.getClass().getRecordComponents()) {
+                Object component;
                 try {
-                    sorted.put(ScenarioLoader.fieldName(rc.getName()), toTree(rc.getAccessor().invoke(value)));
+                    component = rc.getAccessor().invoke(value);
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException(e);
+                }
+                if (ScenarioLoader.isInline(rc)) {
+                    // member sections are fields of this section, as in the file
+                    ((Sections<?>) component).entries().forEach(e -> sorted.put(e.name(), toTree(e.value())));
+                } else {
+                    sorted.put(ScenarioLoader.fieldName(rc.getName()), toTree(component));
                 }
             }
             ObjectNode o = f.objectNode();

@@ -5,6 +5,12 @@ import org.reconsim.models.spec.Named;
 
 import java.util.List;
 
+import org.reconsim.models.mechanism.Mechanism;
+import org.reconsim.models.mechanism.MechanismRegistry;
+import org.reconsim.models.mechanism.MechanismSet;
+import org.reconsim.models.mechanism.MechanismType;
+import org.reconsim.models.spec.Sections;
+
 /**
  * A scenario file: one virtual trial design with its science. Field names are written in
  * snake_case in files; every field's meaning, unit, range and default source is in its
@@ -370,74 +376,57 @@ public record Scenario(
 
     public record Mechanisms(
             @Spec(doc = "Mechanisms true for the virtual patients; an empty list is the null hypothesis (no drug effect on memory)")
-            List<MechanismName> active,
-            @Spec(doc = "M1: NMDA blockade during the labile window lowers restabilization") Blockade restabilizationBlockade,
-            @Spec(doc = "M2: a plasticity window boosts learning after the infusion") Plasticity plasticityWindow,
-            @Spec(doc = "M3: drug present at retrieval prevents destabilization (GluN2B), optionally strengthening the trace")
-            Interference destabilizationInterference,
-            @Spec(doc = "NMDA-dependent new learning (acquisition, extinction) blocked while the drug is present")
-            LearningBlock learningBlockade,
-            @Spec(doc = "M4 (latent-cause model): occupancy shifts structure learning (alpha, sigma_r^2)") Structure structureLearning,
+            List<MechanismType<?>> active,
+            @Spec(doc = "Each registered mechanism's strengths, one section per mechanism named by it ('_' for '-')", inline = true)
+            Sections<Mechanism> strengths,
             @Spec(doc = "Nonspecific drug effects, true under every hypothesis: functional unblinding and expectancy, which "
                     + "move self-reported scores only") Nonspecific nonspecific) {
 
+        public Mechanisms {
+            active = List.copyOf(active);
+        }
+
         public static Mechanisms defaults() {
-            return new Mechanisms(List.of(MechanismName.RESTABILIZATION_BLOCKADE), Blockade.defaults(), Plasticity.defaults(),
-                    Interference.defaults(), LearningBlock.defaults(), Structure.defaults(), Nonspecific.defaults());
+            return new Mechanisms(List.of(MechanismRegistry.byType(org.reconsim.models.mechanism.RestabilizationBlockade.class)
+                    .orElseThrow()), defaultStrengths(), Nonspecific.defaults());
         }
 
-        public Mechanisms withActive(List<MechanismName> names) {
-            return new Mechanisms(List.copyOf(names), restabilizationBlockade, plasticityWindow, destabilizationInterference,
-                    learningBlockade, structureLearning, nonspecific);
+        /** Every registered mechanism's section at its defaults. */
+        public static Sections<Mechanism> defaultStrengths() {
+            List<Sections.Entry<Mechanism>> entries = new java.util.ArrayList<>();
+            for (MechanismType<?> t : MechanismRegistry.all()) {
+                entries.add(new Sections.Entry<>(t.section(), t.doc(), t.parameters(), t.defaults()));
+            }
+            return Sections.of(entries);
         }
 
-        public Mechanisms withInterference(Interference i) {
-            return new Mechanisms(active, restabilizationBlockade, plasticityWindow, i, learningBlockade, structureLearning, nonspecific);
+        public Mechanisms withActive(List<MechanismType<?>> types) {
+            return new Mechanisms(types, strengths, nonspecific);
         }
 
-        public Mechanisms withStructure(Structure st) {
-            return new Mechanisms(active, restabilizationBlockade, plasticityWindow, destabilizationInterference, learningBlockade, st,
-                    nonspecific);
+        /** The same section with one mechanism's strengths replaced (found by the record's type). */
+        public Mechanisms withStrengths(Mechanism m) {
+            return new Mechanisms(active, strengths.with(m), nonspecific);
         }
 
         public Mechanisms withNonspecific(Nonspecific n) {
-            return new Mechanisms(active, restabilizationBlockade, plasticityWindow, destabilizationInterference, learningBlockade,
-                    structureLearning, n);
+            return new Mechanisms(active, strengths, n);
         }
 
-        /** The model objects of the active mechanisms. */
-        public org.reconsim.models.mechanism.MechanismSet toModel() {
-            return new org.reconsim.models.mechanism.MechanismSet(
-                    active.contains(MechanismName.RESTABILIZATION_BLOCKADE)
-                            ? java.util.Optional.of(new org.reconsim.models.mechanism.RestabilizationBlockade(restabilizationBlockade.kBlock()))
-                            : java.util.Optional.empty(),
-                    active.contains(MechanismName.PLASTICITY_WINDOW)
-                            ? java.util.Optional.of(new org.reconsim.models.mechanism.PlasticityWindow(plasticityWindow.amplitude(),
-                            plasticityWindow.riseHours(), plasticityWindow.decayHours()))
-                            : java.util.Optional.empty(),
-                    active.contains(MechanismName.DESTABILIZATION_INTERFERENCE)
-                            ? java.util.Optional.of(new org.reconsim.models.mechanism.DestabilizationInterference(
-                            destabilizationInterference.kD(), destabilizationInterference.strengthening()))
-                            : java.util.Optional.empty(),
-                    active.contains(MechanismName.LEARNING_BLOCKADE)
-                            ? java.util.Optional.of(new org.reconsim.models.mechanism.LearningBlockade(learningBlockade.k()))
-                            : java.util.Optional.empty(),
-                    active.contains(MechanismName.STRUCTURE_LEARNING)
-                            ? java.util.Optional.of(new org.reconsim.models.mechanism.StructureLearning(structureLearning.kAlpha(),
-                            structureLearning.kSigma()))
-                            : java.util.Optional.empty());
+        /** The strengths of one mechanism. */
+        public <M extends Mechanism> M strengthsOf(Class<M> type) {
+            return strengths.get(type);
         }
-    }
 
-    public record Structure(
-            @Spec(doc = "Relative change of alpha per unit occupancy (negative: fewer new causes)", min = -1, max = 10,
-                    source = "[assumption] alpha halved at full occupancy") double kAlpha,
-            @Spec(doc = "Relative change of sigma_r^2 per unit occupancy", min = -1, max = 10, source = "[assumption] unchanged")
-            double kSigma) {
-
-        public static Structure defaults() {
-            org.reconsim.models.mechanism.StructureLearning d = org.reconsim.models.mechanism.StructureLearning.defaults();
-            return new Structure(d.kAlpha(), d.kSigma());
+        /** The active mechanisms with their strengths, composed in registry order. */
+        public MechanismSet toModel() {
+            List<Mechanism> modules = new java.util.ArrayList<>();
+            for (MechanismType<?> t : MechanismRegistry.all()) {
+                if (active.contains(t)) {
+                    modules.add(strengths.get(t.section()));
+                }
+            }
+            return MechanismSet.of(modules);
         }
     }
 
@@ -453,54 +442,6 @@ public record Scenario(
 
         public static Nonspecific defaults() {
             return new Nonspecific(0.1, 0.7, 0.3, 3.0);
-        }
-    }
-
-    public record Interference(
-            @Spec(doc = "Loss of destabilization per unit occupancy at retrieval", min = 0, max = 1,
-                    source = "[assumption] Ben Mamou 2006; Milton 2013") double kD,
-            @Spec(doc = "Relative strengthening of the trace per unit occupancy at retrieval (0: off)", min = 0, max = 10,
-                    source = "[assumption] off; Honsberger 2015 suggests > 0") double strengthening) {
-
-        public static Interference defaults() {
-            org.reconsim.models.mechanism.DestabilizationInterference d = org.reconsim.models.mechanism.DestabilizationInterference.defaults();
-            return new Interference(d.kD(), d.strengthening());
-        }
-    }
-
-    public record LearningBlock(
-            @Spec(doc = "Loss of learning rate per unit occupancy", min = 0, max = 1, source = "[assumption] Lee 2006; Falls 1992")
-            double k) {
-
-        public static LearningBlock defaults() {
-            return new LearningBlock(org.reconsim.models.mechanism.LearningBlockade.defaults().k());
-        }
-    }
-
-    public enum MechanismName implements Named {
-        RESTABILIZATION_BLOCKADE, PLASTICITY_WINDOW, DESTABILIZATION_INTERFERENCE, LEARNING_BLOCKADE, STRUCTURE_LEARNING
-    }
-
-    public record Blockade(
-            @Spec(doc = "Trace lost per unit of mean occupancy over the labile window", min = 0, max = 1,
-                    source = "[assumption] Milton 2013; Das 2019") double kBlock) {
-
-        public static Blockade defaults() {
-            return new Blockade(org.reconsim.models.mechanism.RestabilizationBlockade.defaults().kBlock());
-        }
-    }
-
-    public record Plasticity(
-            @Spec(doc = "Learning gain at full occupancy at the window's peak", min = 0, max = 100, source = "[assumption] Girgenti 2017")
-            double amplitude,
-            @Spec(doc = "Rise time constant", unit = "h", min = 0, minExclusive = true, source = "Li 2010: synaptogenesis at 24 h")
-            double riseHours,
-            @Spec(doc = "Decay time constant", unit = "h", min = 0, minExclusive = true, source = "Phoumthipphavong 2016: up to 2 weeks")
-            double decayHours) {
-
-        public static Plasticity defaults() {
-            org.reconsim.models.mechanism.PlasticityWindow d = org.reconsim.models.mechanism.PlasticityWindow.defaults();
-            return new Plasticity(d.amplitude(), d.riseHours(), d.decayHours());
         }
     }
 

@@ -42,7 +42,7 @@ public final class ScenarioChecks {
 
         if (!s.directEffects().isEmpty() && !s.mechanisms().active().isEmpty()) {
             out.add(new Finding("direct_effects", "direct effects replace the mechanisms: set mechanisms.active: [] (now "
-                    + s.mechanisms().active().stream().map(Scenario.MechanismName::label).toList() + ")"));
+                    + s.mechanisms().active().stream().map(org.reconsim.models.mechanism.MechanismType::label).toList() + ")"));
         }
         Set<Scenario.Endpoint> seen = new HashSet<>();
         for (int i = 0; i < s.directEffects().size(); i++) {

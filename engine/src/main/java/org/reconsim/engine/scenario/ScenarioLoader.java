@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.reconsim.models.spec.Sections;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -120,7 +121,7 @@ public final class ScenarioLoader {
             throw single(display, "the file is empty: a scenario needs at least 'name' and 'design'");
         }
         Binder binder = new Binder(display, lines);
-        T value = type.cast(binder.bind(root, type, "", "", defaults));
+        T value = type.cast(binder.bind(root, type, "", defaults));
         List<Problem> problems = new ArrayList<>(binder.problems);
         if (problems.isEmpty()) {
             for (ScenarioChecks.Finding f : checks.apply(value)) {
@@ -151,8 +152,6 @@ public final class ScenarioLoader {
         for (char c : component.toCharArray()) {
             if (Character.isUpperCase(c)) {
                 s.append('_').append(Character.toLowerCase(c));
-            } else if (Character.isDigit(c) && s.length() > 0 && !Character.isDigit(s.charAt(s.length() - 1))) {
-                s.append(c);
             } else {
                 s.append(c);
             }
@@ -160,9 +159,27 @@ public final class ScenarioLoader {
         return s.toString();
     }
 
-    /** The labels an enum accepts. */
-    static List<String> labels(Class<?> enumType) {
-        return Arrays.stream(enumType.getEnumConstants()).map(c -> ((Named) c).label()).collect(Collectors.toList());
+    /** The labels a choice accepts: an enum's constants, or the registered members of an open family. */
+    static List<String> labels(Class<?> choiceType) {
+        return choices(choiceType).stream().map(Named::label).collect(Collectors.toList());
+    }
+
+    /** Whether values of {@code type} are written as one of a set of labels (see {@link Named}). */
+    static boolean isChoice(Class<?> type) {
+        return Named.class.isAssignableFrom(type);
+    }
+
+    /** An enum's constants, or the members a registered family's static {@code values()} lists. */
+    static List<Named> choices(Class<?> type) {
+        if (type.isEnum()) {
+            return Arrays.stream(type.getEnumConstants()).map(c -> (Named) c).toList();
+        }
+        try {
+            List<?> values = (List<?>) type.getMethod("values").invoke(null);
+            return values.stream().map(v -> (Named) v).toList();
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalStateException(type.getSimpleName() + " is Named but offers no static List values()", e);
+        }
     }
 
     /** Walks the tree against the record types, collecting problems. */
@@ -201,16 +218,16 @@ public final class ScenarioLoader {
             problems.add(new Problem(file, lineOf(path), path, message));
         }
 
-        Object bind(JsonNode node, Type type, String path, String unusedPointer, Object fallback) {
+        Object bind(JsonNode node, Type type, String path, Object fallback) {
             Class<?> raw = rawClass(type);
+            if (isChoice(raw)) {
+                return bindChoice(node, raw, path);
+            }
             if (raw.isRecord()) {
                 return bindRecord(node, raw, path, fallback);
             }
             if (raw == List.class) {
-                return bindList(node, ((ParameterizedType) type).getActualTypeArguments()[0], path, null);
-            }
-            if (raw.isEnum()) {
-                return bindEnum(node, raw, path);
+                return bindList(node, ((ParameterizedType) type).getActualTypeArguments()[0], path);
             }
             if (raw == String.class) {
                 if (!node.isString()) {
@@ -257,11 +274,11 @@ public final class ScenarioLoader {
             return raw == int.class ? (Object) node.asInt() : (Object) node.asLong();
         }
 
-        private Object bindEnum(JsonNode node, Class<?> raw, String path) {
+        private Object bindChoice(JsonNode node, Class<?> raw, String path) {
             List<String> allowed = labels(raw);
             if (node.isString()) {
-                for (Object c : raw.getEnumConstants()) {
-                    if (((Named) c).label().equals(node.asString())) {
+                for (Named c : choices(raw)) {
+                    if (c.label().equals(node.asString())) {
                         return c;
                     }
                 }
@@ -270,7 +287,7 @@ public final class ScenarioLoader {
             return null;
         }
 
-        private List<Object> bindList(JsonNode node, Type element, String path, RecordComponent rc) {
+        private List<Object> bindList(JsonNode node, Type element, String path) {
             if (!node.isArray()) {
                 problem(path, "expected a list, got " + describe(node));
                 return List.of();
@@ -278,7 +295,7 @@ public final class ScenarioLoader {
             List<Object> out = new ArrayList<>();
             Object elementDefault = defaultsOf(rawClass(element));
             for (int i = 0; i < node.size(); i++) {
-                out.add(bind(node.get(i), element, path + "[" + i + "]", null, elementDefault));
+                out.add(bind(node.get(i), element, path + "[" + i + "]", elementDefault));
             }
             return out;
         }
@@ -286,16 +303,15 @@ public final class ScenarioLoader {
         private Object bindRecord(JsonNode node, Class<?> raw, String path, Object fallback) {
             RecordComponent[] components = raw.getRecordComponents();
             if (!node.isObject()) {
-                problem(path.isEmpty() ? "" : path, "expected a section with fields " + names(components) + ", got " + describe(node));
+                problem(path.isEmpty() ? "" : path, "expected a section with fields " + String.join(", ", fieldNames(raw, fallback))
+                        + ", got " + describe(node));
                 return fallback;
             }
-            Map<String, RecordComponent> byName = new HashMap<>();
-            for (RecordComponent rc : components) {
-                byName.put(fieldName(rc.getName()), rc);
-            }
+            Object defaults = fallback != null ? fallback : defaultsOf(raw);
+            List<String> allowedNames = fieldNames(raw, defaults);
             for (String key : node.propertyNames()) {
-                if (!byName.containsKey(key)) {
-                    problem(join(path, key), "unknown field; allowed here: " + names(components));
+                if (!allowedNames.contains(key)) {
+                    problem(join(path, key), "unknown field; allowed here: " + String.join(", ", allowedNames));
                 }
             }
             Object[] args = new Object[components.length];
@@ -305,6 +321,10 @@ public final class ScenarioLoader {
                 String childPath = join(path, name);
                 Spec spec = rc.getAnnotation(Spec.class);
                 Object childFallback = fallback == null ? null : read(rc, fallback);
+                if (isInline(rc)) {
+                    args[i] = bindSections(node, path, (Sections<?>) (childFallback != null ? childFallback : read(rc, defaults)));
+                    continue;
+                }
                 JsonNode child = node.get(name);
                 if (child == null || child.isNull()) {
                     if (child != null && spec != null && spec.required()) {
@@ -320,19 +340,45 @@ public final class ScenarioLoader {
                 }
                 Object v;
                 if (rc.getType() == List.class) {
-                    v = bindList(child, ((ParameterizedType) rc.getGenericType()).getActualTypeArguments()[0], childPath, rc);
+                    v = bindList(child, ((ParameterizedType) rc.getGenericType()).getActualTypeArguments()[0], childPath);
                     checkSize(spec, (List<?>) v, childPath);
                 } else {
                     Object nestedFallback = childFallback;
                     if (nestedFallback == null && rc.getType().isRecord()) {
                         nestedFallback = defaultsOf(rc.getType());
                     }
-                    v = bind(child, rc.getGenericType(), childPath, null, nestedFallback);
+                    v = bind(child, rc.getGenericType(), childPath, nestedFallback);
                     checkRange(spec, v, childPath);
                 }
                 args[i] = v == null ? zero(rc.getType()) : v;
             }
+            if (!problems.isEmpty()) {
+                // a record may refuse the partial values of a section already in error (a list
+                // holding a null); the value is never used once there is a problem
+                try {
+                    return construct(raw, components, args);
+                } catch (IllegalStateException e) {
+                    return fallback;
+                }
+            }
             return construct(raw, components, args);
+        }
+
+        /** Binds the member sections written inline in {@code node}; a member left out keeps its value in {@code base}. */
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private Sections<?> bindSections(JsonNode node, String path, Sections<?> base) {
+            Sections out = base;
+            for (Sections.Entry<?> e : base.entries()) {
+                JsonNode child = node.get(e.name());
+                if (child == null || child.isNull()) {
+                    continue;
+                }
+                Object v = bind(child, e.type(), join(path, e.name()), e.value());
+                if (v != null) {
+                    out = out.with(e.name(), v);
+                }
+            }
+            return out;
         }
 
         private void checkSize(Spec spec, List<?> v, String path) {
@@ -362,7 +408,7 @@ public final class ScenarioLoader {
             }
         }
 
-        private static Object read(RecordComponent rc, Object record) {
+        static Object read(RecordComponent rc, Object record) {
             try {
                 Method m = rc.getAccessor();
                 return m.invoke(record);
@@ -385,9 +431,6 @@ public final class ScenarioLoader {
             return path.isEmpty() ? name : path + "." + name;
         }
 
-        private static String names(RecordComponent[] components) {
-            return Arrays.stream(components).map(c -> fieldName(c.getName())).collect(Collectors.joining(", "));
-        }
 
         private static String describe(JsonNode node) {
             if (node.isObject()) {
@@ -403,13 +446,37 @@ public final class ScenarioLoader {
         }
     }
 
+    /** Whether a record component holds member sections written inline in its record's section. */
+    static boolean isInline(RecordComponent rc) {
+        Spec spec = rc.getAnnotation(Spec.class);
+        return spec != null && spec.inline() && rc.getType() == Sections.class;
+    }
+
+    /**
+     * The field names of a record's section in file order: its components, with an inline
+     * component replaced by its member sections (taken from {@code value}, or the defaults).
+     */
+    static List<String> fieldNames(Class<?> type, Object value) {
+        List<String> out = new ArrayList<>();
+        for (RecordComponent rc : type.getRecordComponents()) {
+            if (isInline(rc)) {
+                Object v = value != null ? Binder.read(rc, value) : Binder.read(rc, defaultsOf(type));
+                ((Sections<?>) v).entries().forEach(e -> out.add(e.name()));
+            } else {
+                out.add(fieldName(rc.getName()));
+            }
+        }
+        return out;
+    }
+
     static Object defaultsOf(Class<?> type) {
         if (!type.isRecord()) {
             return null;
         }
         try {
             Method m = type.getMethod("defaults");
-            return m.invoke(null);
+            // a static factory; a record with a component named 'defaults' has an accessor instead
+            return java.lang.reflect.Modifier.isStatic(m.getModifiers()) ? m.invoke(null) : null;
         } catch (NoSuchMethodException e) {
             return null;
         } catch (ReflectiveOperationException e) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.reconsim.models.spec.Sections;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
@@ -54,6 +55,14 @@ public final class ScenarioSchema {
             String name = ScenarioLoader.fieldName(rc.getName());
             Spec spec = rc.getAnnotation(Spec.class);
             Object def = defaults == null ? null : read(rc, defaults);
+            if (ScenarioLoader.isInline(rc)) {
+                for (Sections.Entry<?> e : ((Sections<?>) def).entries()) {
+                    ObjectNode member = recordSchema(e.type(), e.value());
+                    member.put("description", e.doc());
+                    props.set(e.name(), member);
+                }
+                continue;
+            }
             ObjectNode p = typeSchema(rc.getGenericType(), spec, def);
             if (spec != null) {
                 p.put("description", description(spec));
@@ -75,6 +84,11 @@ public final class ScenarioSchema {
     private static ObjectNode typeSchema(Type type, Spec spec, Object def) {
         Class<?> raw = raw(type);
         ObjectNode p = F.objectNode();
+        if (ScenarioLoader.isChoice(raw)) {
+            ArrayNode values = p.putArray("enum");
+            ScenarioLoader.labels(raw).forEach(values::add);
+            return p;
+        }
         if (raw.isRecord()) {
             Object nested = def != null ? def : ScenarioLoader.defaultsOf(raw);
             return recordSchema(raw, nested);
@@ -89,11 +103,6 @@ public final class ScenarioSchema {
             if (spec != null && spec.maxItems() != Integer.MAX_VALUE) {
                 p.put("maxItems", spec.maxItems());
             }
-            return p;
-        }
-        if (raw.isEnum()) {
-            ArrayNode values = p.putArray("enum");
-            ScenarioLoader.labels(raw).forEach(values::add);
             return p;
         }
         if (raw == String.class) {
@@ -149,7 +158,15 @@ public final class ScenarioSchema {
             // distribution parameters inherit the source of the distribution they belong to
             String source = spec == null || spec.source().isEmpty() ? parentSource : spec.source();
             String meaning = spec == null ? "" : spec.doc() + (source.isEmpty() ? "" : "; " + source);
-            if (raw.isRecord()) {
+            if (ScenarioLoader.isInline(rc)) {
+                for (Sections.Entry<?> e : ((Sections<?>) def).entries()) {
+                    s.append(row(prefix + e.name(), "section", "", "", "", e.doc()));
+                    rows(s, e.type(), e.value(), prefix + e.name() + ".", "");
+                }
+                continue;
+            }
+            boolean choice = ScenarioLoader.isChoice(raw);
+            if (raw.isRecord() && !choice) {
                 s.append(row(path, "section", "", spec != null && spec.required() ? "required" : "", "", meaning));
                 rows(s, raw, def != null ? def : ScenarioLoader.defaultsOf(raw), path + ".",
                         spec == null ? "" : spec.source());
@@ -159,18 +176,18 @@ public final class ScenarioSchema {
                 Class<?> element = raw(((ParameterizedType) rc.getGenericType()).getActualTypeArguments()[0]);
                 String items = spec == null ? "" : spec.minItems() == spec.maxItems() ? "exactly " + spec.minItems() + " entries"
                         : spec.minItems() > 0 ? "at least " + spec.minItems() + " entries" : "";
-                if (element.isRecord()) {
+                if (element.isRecord() && !ScenarioLoader.isChoice(element)) {
                     s.append(row(path, "list of sections", "", required(spec, def), items, meaning));
                     rows(s, element, ScenarioLoader.defaultsOf(element), path + "[].", "");
                 } else {
-                    String allowed = element.isEnum() ? "any of " + String.join(", ", ScenarioLoader.labels(element)) : "";
+                    String allowed = ScenarioLoader.isChoice(element) ? "any of " + String.join(", ", ScenarioLoader.labels(element)) : "";
                     s.append(row(path, "list", "", required(spec, def), (items + " " + allowed).trim(), meaning));
                 }
                 continue;
             }
-            String kind = raw.isEnum() ? "choice" : raw == String.class ? "text" : raw == boolean.class ? "true or false"
+            String kind = choice ? "choice" : raw == String.class ? "text" : raw == boolean.class ? "true or false"
                     : raw == double.class ? "number" : "whole number";
-            String allowed = raw.isEnum() ? String.join(", ", ScenarioLoader.labels(raw))
+            String allowed = choice ? String.join(", ", ScenarioLoader.labels(raw))
                     : spec != null && (raw == double.class || raw == int.class || raw == long.class) ? ScenarioLoader.rangeText(spec) : "";
             if ("x".equals(allowed)) {
                 allowed = "";

@@ -62,7 +62,7 @@ public record TrialPlan(
      * learning); without those mechanisms the engine need not evaluate it at every trial.
      */
     public boolean occupancyActsOnTrials() {
-        return mechanisms.interference().isPresent() || mechanisms.structure().isPresent() || mechanisms.learning().isPresent();
+        return mechanisms.readsCurrentOccupancy();
     }
 
     /** Number of ROI endpoints (amygdala, hippocampus, vmPFC); SCR comes after them. */

@@ -1,5 +1,9 @@
 package org.reconsim.engine.sim;
 
+import org.reconsim.models.mechanism.DestabilizationInterference;
+import org.reconsim.models.mechanism.MechanismRegistry;
+import org.reconsim.models.mechanism.MechanismType;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -15,11 +19,15 @@ import org.reconsim.engine.scenario.Scenario;
  */
 class DrugTimingTest {
 
-    static Scenario with(Scenario s, double infusionStartHours, List<Scenario.MechanismName> active, double strengthening) {
+    static Scenario with(Scenario s, double infusionStartHours, List<MechanismType<?>> active, double strengthening) {
         Scenario.Mechanisms m = s.mechanisms();
         return s.withProtocol(s.protocol().withInfusionStartHours(infusionStartHours))
-                .withMechanisms(m.withActive(active).withInterference(
-                        new Scenario.Interference(m.destabilizationInterference().kD(), strengthening)));
+                .withMechanisms(m.withActive(active).withStrengths(
+                        new DestabilizationInterference(m.strengthsOf(DestabilizationInterference.class).kD(), strengthening)));
+    }
+
+    static MechanismType<?> mechanism(String label) {
+        return MechanismRegistry.byLabel(label).orElseThrow();
     }
 
     /** Ketamine minus midazolam mean change (post - pre) of latent fear in the scanner, and its SE. */
@@ -51,7 +59,7 @@ class DrugTimingTest {
     @Test
     void blockadeWorksInsideTheWindowOnly() throws Exception {
         Scenario base = VirtualTrialTest.duek();
-        List<Scenario.MechanismName> m1 = List.of(Scenario.MechanismName.RESTABILIZATION_BLOCKADE);
+        List<MechanismType<?>> m1 = List.of(mechanism("restabilization-blockade"));
         double[] prompt = latentDifference(with(base, 0, m1, 0));
         double[] late = latentDifference(with(base, 8, m1, 0));
         assertThat(prompt[0]).isLessThan(-5 * prompt[1]);
@@ -62,7 +70,7 @@ class DrugTimingTest {
     @Test
     void interferenceBeforeRetrievalLeavesKetamineNoBetterAndStrengtheningWorse() throws Exception {
         Scenario base = VirtualTrialTest.duek();
-        List<Scenario.MechanismName> m3 = List.of(Scenario.MechanismName.DESTABILIZATION_INTERFERENCE);
+        List<MechanismType<?>> m3 = List.of(mechanism("destabilization-interference"));
         // the infusion starts half an hour before the retrieval: the drug is present when it happens
         double[] before = latentDifference(with(base, -0.6, m3, 0));
         double[] strengthened = latentDifference(with(base, -0.6, m3, 0.5));
@@ -73,9 +81,9 @@ class DrugTimingTest {
     @Test
     void interferenceAtRetrievalShieldsTheTraceFromTheBlockade() throws Exception {
         Scenario base = VirtualTrialTest.duek();
-        List<Scenario.MechanismName> m1 = List.of(Scenario.MechanismName.RESTABILIZATION_BLOCKADE);
-        List<Scenario.MechanismName> m1m3 = List.of(Scenario.MechanismName.RESTABILIZATION_BLOCKADE,
-                Scenario.MechanismName.DESTABILIZATION_INTERFERENCE);
+        List<MechanismType<?>> m1 = List.of(mechanism("restabilization-blockade"));
+        List<MechanismType<?>> m1m3 = List.of(mechanism("restabilization-blockade"),
+                mechanism("destabilization-interference"));
         double[] blockadeOnly = latentDifference(with(base, -0.6, m1, 0));
         double[] withInterference = latentDifference(with(base, -0.6, m1m3, 0));
         // fewer traces destabilize while GluN2B is blocked, so the blockade has less to act on
@@ -86,7 +94,7 @@ class DrugTimingTest {
     void structureLearningActsOnTheLatentCauseModelWhenTheDrugMeetsRetrieval() throws Exception {
         Scenario base = VirtualTrialTest.duek();
         base = base.withMemory(base.memory().withModel(Scenario.MemoryModelName.LATENT_CAUSE));
-        List<Scenario.MechanismName> m4 = List.of(Scenario.MechanismName.STRUCTURE_LEARNING);
+        List<MechanismType<?>> m4 = List.of(mechanism("structure-learning"));
         // common random numbers: the same patients with and without M4, so each difference is M4's alone
         double[] present = pairedDifference(with(base, -0.6, m4, 0), with(base, -0.6, List.of(), 0));
         double[] absent = pairedDifference(with(base, 8, m4, 0), with(base, 8, List.of(), 0));

@@ -18,7 +18,7 @@ class VirtualTrialTest {
         return s.scenario();
     }
 
-    static Scenario withMechanisms(Scenario s, List<Scenario.MechanismName> active) {
+    static Scenario withMechanisms(Scenario s, List<org.reconsim.models.mechanism.MechanismType<?>> active) {
         return s.withMechanisms(s.mechanisms().withActive(active));
     }
 

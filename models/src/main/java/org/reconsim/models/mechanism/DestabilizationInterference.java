@@ -1,5 +1,7 @@
 package org.reconsim.models.mechanism;
 
+import org.reconsim.models.spec.Spec;
+
 /**
  * Mechanism M3: NMDA (GluN2B) blockade at retrieval prevents destabilization (GluN2B needed
  * for destabilization, Ben Mamou 2006; Milton 2013), optionally strengthening the trace when
@@ -13,7 +15,11 @@ package org.reconsim.models.mechanism;
  * @param kD             interference per unit occupancy (0..1)
  * @param strengthening  relative gain of the trace per unit occupancy (0: off)
  */
-public record DestabilizationInterference(double kD, double strengthening) {
+public record DestabilizationInterference(
+        @Spec(doc = "Loss of destabilization per unit occupancy at retrieval", min = 0, max = 1,
+                source = "[assumption] Ben Mamou 2006; Milton 2013") double kD,
+        @Spec(doc = "Relative strengthening of the trace per unit occupancy at retrieval (0: off)", min = 0, max = 10,
+                source = "[assumption] off; Honsberger 2015 suggests > 0") double strengthening) implements Mechanism {
 
     public static DestabilizationInterference defaults() {
         return new DestabilizationInterference(
@@ -21,10 +27,17 @@ public record DestabilizationInterference(double kD, double strengthening) {
                 0.0);  // strengthening off by default [assumption]; Honsberger 2015 suggests > 0
     }
 
+    @Override
+    public boolean readsCurrentOccupancy() {
+        return true;
+    }
+
+    @Override
     public double destabilizationScale(double occupancy) {
         return Math.max(0, 1 - kD * occupancy);
     }
 
+    @Override
     public double strengtheningFactor(double occupancy) {
         return 1 + strengthening * occupancy;
     }

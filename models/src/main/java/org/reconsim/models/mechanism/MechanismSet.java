@@ -1,60 +1,71 @@
 package org.reconsim.models.mechanism;
 
-import java.util.Optional;
+import java.util.List;
 
 /**
- * Which drug-mechanism hypotheses are true for the virtual patients (MODEL.md section 3).
- * All absent is the null hypothesis: the drug has no effect on memory.
+ * The drug-mechanism modules true for the virtual patients (docs/MODEL.md section 3), composed:
+ * each hook is the product of the active modules' factors, in registry order. Empty is the null
+ * hypothesis: the drug has no effect on memory.
  *
- * @param blockade      M1, restabilization blockade
- * @param plasticity    M2, plasticity window
- * @param interference  M3, destabilization interference (and optional strengthening)
- * @param learning      NMDA-dependent new learning blocked while the drug is present
- * @param structure     M4, structure learning (latent-cause model only)
+ * <pre>  f(x) = prod over active modules m of f_m(x)    (1 when none is active)  </pre>
  */
-public record MechanismSet(Optional<RestabilizationBlockade> blockade, Optional<PlasticityWindow> plasticity,
-                           Optional<DestabilizationInterference> interference, Optional<LearningBlockade> learning,
-                           Optional<StructureLearning> structure) {
+public final class MechanismSet {
 
-    public MechanismSet(Optional<RestabilizationBlockade> blockade, Optional<PlasticityWindow> plasticity,
-                        Optional<DestabilizationInterference> interference, Optional<LearningBlockade> learning) {
-        this(blockade, plasticity, interference, learning, Optional.empty());
+    private static final MechanismSet NONE = new MechanismSet(List.of());
+
+    private final Mechanism[] modules;
+    private final boolean readsCurrentOccupancy;
+
+    private MechanismSet(List<? extends Mechanism> modules) {
+        this.modules = modules.toArray(Mechanism[]::new);
+        boolean reads = false;
+        for (Mechanism m : this.modules) {
+            reads |= m.readsCurrentOccupancy();
+        }
+        this.readsCurrentOccupancy = reads;
     }
 
-    public MechanismSet(Optional<RestabilizationBlockade> blockade, Optional<PlasticityWindow> plasticity) {
-        this(blockade, plasticity, Optional.empty(), Optional.empty(), Optional.empty());
+    /** The modules, composed in the given order. */
+    public static MechanismSet of(List<? extends Mechanism> modules) {
+        return modules.isEmpty() ? NONE : new MechanismSet(List.copyOf(modules));
+    }
+
+    public static MechanismSet of(Mechanism... modules) {
+        return of(List.of(modules));
     }
 
     public static MechanismSet none() {
-        return new MechanismSet(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        return NONE;
+    }
+
+    /** The active modules, in composition order. */
+    public List<Mechanism> modules() {
+        return List.of(modules);
     }
 
     public boolean isNull() {
-        return blockade.isEmpty() && plasticity.isEmpty() && interference.isEmpty() && learning.isEmpty() && structure.isEmpty();
+        return modules.length == 0;
     }
 
-    /** Factor on the latent-cause concentration alpha at this occupancy (M4). */
-    public double alphaFactor(double occupancy) {
-        return structure.isEmpty() ? 1.0 : structure.get().alphaFactor(occupancy);
+    /** Whether any active module reads the occupancy at a retrieval or trial. */
+    public boolean readsCurrentOccupancy() {
+        return readsCurrentOccupancy;
     }
 
-    /** Factor on the latent-cause outcome variance at this occupancy (M4). */
-    public double sigmaFactor(double occupancy) {
-        return structure.isEmpty() ? 1.0 : structure.get().sigmaFactor(occupancy);
-    }
-
-    /** Restabilization efficiency given the mean occupancy over the labile window. */
     public double restabilizationEfficiency(double meanOccupancy) {
-        return blockade.isEmpty() ? 1.0 : blockade.get().restabilizationEfficiency(meanOccupancy);
+        double f = 1.0;
+        for (Mechanism m : modules) {
+            f *= m.restabilizationEfficiency(meanOccupancy);
+        }
+        return f;
     }
 
-    /**
-     * Learning-rate multiplier at {@code hoursSinceInfusion} for a patient with the given peak
-     * occupancy, when the occupancy now is {@code occupancyNow}.
-     */
     public double learningGain(double hoursSinceInfusion, double peakOccupancy, double occupancyNow) {
-        double g = plasticity.isEmpty() ? 1.0 : plasticity.get().learningGain(hoursSinceInfusion, peakOccupancy);
-        return learning.isEmpty() ? g : g * learning.get().learningFactor(occupancyNow);
+        double f = 1.0;
+        for (Mechanism m : modules) {
+            f *= m.learningGain(hoursSinceInfusion, peakOccupancy, occupancyNow);
+        }
+        return f;
     }
 
     /** Learning-rate multiplier without a current-occupancy term. */
@@ -62,13 +73,50 @@ public record MechanismSet(Optional<RestabilizationBlockade> blockade, Optional<
         return learningGain(hoursSinceInfusion, peakOccupancy, 0);
     }
 
-    /** Multiplier of the destabilization probability for the occupancy at retrieval. */
     public double destabilizationScale(double occupancyAtRetrieval) {
-        return interference.isEmpty() ? 1.0 : interference.get().destabilizationScale(occupancyAtRetrieval);
+        double f = 1.0;
+        for (Mechanism m : modules) {
+            f *= m.destabilizationScale(occupancyAtRetrieval);
+        }
+        return f;
     }
 
-    /** Multiplier of the trace strength for the occupancy at retrieval. */
     public double strengtheningFactor(double occupancyAtRetrieval) {
-        return interference.isEmpty() ? 1.0 : interference.get().strengtheningFactor(occupancyAtRetrieval);
+        double f = 1.0;
+        for (Mechanism m : modules) {
+            f *= m.strengtheningFactor(occupancyAtRetrieval);
+        }
+        return f;
+    }
+
+    public double alphaFactor(double occupancy) {
+        double f = 1.0;
+        for (Mechanism m : modules) {
+            f *= m.alphaFactor(occupancy);
+        }
+        return f;
+    }
+
+    public double sigmaFactor(double occupancy) {
+        double f = 1.0;
+        for (Mechanism m : modules) {
+            f *= m.sigmaFactor(occupancy);
+        }
+        return f;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MechanismSet s && java.util.Arrays.equals(s.modules, modules);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Arrays.hashCode(modules);
+    }
+
+    @Override
+    public String toString() {
+        return "MechanismSet" + modules();
     }
 }

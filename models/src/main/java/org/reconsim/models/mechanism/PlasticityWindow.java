@@ -1,5 +1,7 @@
 package org.reconsim.models.mechanism;
 
+import org.reconsim.models.spec.Spec;
+
 /**
  * Mechanism M2: after the infusion a plasticity window multiplies learning rates
  * (mTOR-dependent synaptogenesis, Li 2010; spines persist up to 2 weeks, Phoumthipphavong 2016;
@@ -15,7 +17,13 @@ package org.reconsim.models.mechanism;
  * @param riseHours   tau_r
  * @param decayHours  tau_d
  */
-public record PlasticityWindow(double amplitude, double riseHours, double decayHours) {
+public record PlasticityWindow(
+        @Spec(doc = "Learning gain at full occupancy at the window's peak", min = 0, max = 100, source = "[assumption] Girgenti 2017")
+        double amplitude,
+        @Spec(doc = "Rise time constant", unit = "h", min = 0, minExclusive = true, source = "Li 2010: synaptogenesis at 24 h")
+        double riseHours,
+        @Spec(doc = "Decay time constant", unit = "h", min = 0, minExclusive = true, source = "Phoumthipphavong 2016: up to 2 weeks")
+        double decayHours) implements Mechanism {
 
     public static PlasticityWindow defaults() {
         return new PlasticityWindow(
@@ -30,6 +38,11 @@ public record PlasticityWindow(double amplitude, double riseHours, double decayH
             return 1;
         }
         return 1 + amplitude * peakOccupancy * shape(hoursSinceInfusion);
+    }
+
+    @Override
+    public double learningGain(double hoursSinceInfusion, double peakOccupancy, double occupancyNow) {
+        return learningGain(hoursSinceInfusion, peakOccupancy);
     }
 
     /** The normalized shape g(t) in 0..1. */

@@ -1,5 +1,7 @@
 package org.reconsim.models.mechanism;
 
+import org.reconsim.models.spec.Spec;
+
 /**
  * Mechanism M4 (latent-cause model only): NMDA occupancy shifts structure learning, the
  * concentration {@code alpha} (readiness to infer a new cause) and the outcome variance
@@ -9,7 +11,11 @@ package org.reconsim.models.mechanism;
  * @param kAlpha relative change of alpha per unit occupancy (negative: fewer new causes)
  * @param kSigma relative change of sigma_r^2 per unit occupancy
  */
-public record StructureLearning(double kAlpha, double kSigma) {
+public record StructureLearning(
+        @Spec(doc = "Relative change of alpha per unit occupancy (negative: fewer new causes)", min = -1, max = 10,
+                source = "[assumption] alpha halved at full occupancy") double kAlpha,
+        @Spec(doc = "Relative change of sigma_r^2 per unit occupancy", min = -1, max = 10, source = "[assumption] unchanged")
+        double kSigma) implements Mechanism {
 
     public static StructureLearning defaults() {
         // [assumption] the drug makes a new cause less likely (updating of the old memory
@@ -17,10 +23,17 @@ public record StructureLearning(double kAlpha, double kSigma) {
         return new StructureLearning(-0.5, 0.0);
     }
 
+    @Override
+    public boolean readsCurrentOccupancy() {
+        return true;
+    }
+
+    @Override
     public double alphaFactor(double occupancy) {
         return Math.max(1e-6, 1 + kAlpha * occupancy);
     }
 
+    @Override
     public double sigmaFactor(double occupancy) {
         return Math.max(1e-6, 1 + kSigma * occupancy);
     }

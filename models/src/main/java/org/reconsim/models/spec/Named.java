@@ -3,8 +3,10 @@ package org.reconsim.models.spec;
 import java.util.Locale;
 
 /**
- * An enum whose constants are spelled in scenario files by {@link #label()}: by default the
- * constant's name in lower case with '-' for '_' ({@code TWO_TRACE} is {@code two-trace}).
+ * A choice spelled in scenario files by {@link #label()}: an enum constant (by default its
+ * name in lower case with '-' for '_': {@code TWO_TRACE} is {@code two-trace}), or a member of
+ * an open family (a registered mechanism), whose type then offers the registered members as a
+ * public static {@code values()} method returning a {@code List}, as an enum offers its constants.
  */
 public interface Named {
 

@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 /**
  * What a scenario field means and what values it allows. The binder checks these, the JSON
  * Schema and the field reference in scenarios/README.md are generated from them, so the
- * three can never disagree.
+ * three can never disagree. It lives in the models so that a model's own parameter record
+ * carries it once: the record is the scenario section, its schema entry and its reference.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.RECORD_COMPONENT)
@@ -40,4 +41,10 @@ public @interface Spec {
 
     /** Largest list size. */
     int maxItems() default Integer.MAX_VALUE;
+
+    /**
+     * The component is a {@link Sections} whose member sections are written inline, as fields of
+     * the enclosing section (each under its member's name), not under the component's own name.
+     */
+    boolean inline() default false;
 }

@@ -3,7 +3,6 @@ package org.reconsim.models.mechanism;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +46,7 @@ class MechanismTest {
         assertThat(none.isNull()).isTrue();
         assertThat(none.restabilizationEfficiency(0.9)).isEqualTo(1);
         assertThat(none.learningGain(24, 0.9)).isEqualTo(1);
-        MechanismSet both = new MechanismSet(Optional.of(RestabilizationBlockade.defaults()), Optional.of(PlasticityWindow.defaults()));
+        MechanismSet both = MechanismSet.of(RestabilizationBlockade.defaults(), PlasticityWindow.defaults());
         assertThat(both.restabilizationEfficiency(0.2)).isLessThan(1);
         assertThat(both.learningGain(24, 0.5)).isGreaterThan(1);
     }

@@ -1,7 +1,6 @@
 package org.reconsim.results.phenomena;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.models.mechanism.DestabilizationInterference;
@@ -9,6 +8,7 @@ import org.reconsim.models.mechanism.LearningBlockade;
 import org.reconsim.models.mechanism.MechanismSet;
 import org.reconsim.models.mechanism.PlasticityWindow;
 import org.reconsim.models.mechanism.RestabilizationBlockade;
+import org.reconsim.models.mechanism.StructureLearning;
 
 /**
  * The drug-mechanism hypotheses the phenomena suite compares for NMDA antagonists, each a
@@ -42,28 +42,27 @@ public enum MechanismHypothesis {
         return meaning;
     }
 
-    /** The mechanism modules, with the strengths of the experiment's mechanism section. */
+    /** The mechanism modules, with the strengths of the experiment's mechanism section, composed in registry order. */
     public MechanismSet modules(Scenario.Mechanisms m) {
-        Optional<RestabilizationBlockade> m1 = Optional.of(new RestabilizationBlockade(m.restabilizationBlockade().kBlock()));
-        Optional<PlasticityWindow> m2 = Optional.of(new PlasticityWindow(m.plasticityWindow().amplitude(),
-                m.plasticityWindow().riseHours(), m.plasticityWindow().decayHours()));
-        double strengthening = m.destabilizationInterference().strengthening() > 0 ? m.destabilizationInterference().strengthening() : 0.5;
-        Optional<DestabilizationInterference> m3 = Optional.of(new DestabilizationInterference(m.destabilizationInterference().kD(), 0));
-        Optional<DestabilizationInterference> m3s = Optional.of(new DestabilizationInterference(m.destabilizationInterference().kD(),
-                strengthening));
-        Optional<LearningBlockade> learn = Optional.of(new LearningBlockade(m.learningBlockade().k()));
-        Optional<org.reconsim.models.mechanism.StructureLearning> m4 = Optional.of(
-                new org.reconsim.models.mechanism.StructureLearning(m.structureLearning().kAlpha(), m.structureLearning().kSigma()));
+        RestabilizationBlockade m1 = m.strengthsOf(RestabilizationBlockade.class);
+        PlasticityWindow m2 = m.strengthsOf(PlasticityWindow.class);
+        DestabilizationInterference d = m.strengthsOf(DestabilizationInterference.class);
+        // the strengthening variant needs a strengthening; the experiment's own, or 0.5 [assumption]
+        double strengthening = d.strengthening() > 0 ? d.strengthening() : 0.5;
+        DestabilizationInterference m3 = new DestabilizationInterference(d.kD(), 0);
+        DestabilizationInterference m3s = new DestabilizationInterference(d.kD(), strengthening);
+        LearningBlockade learn = m.strengthsOf(LearningBlockade.class);
+        StructureLearning m4 = m.strengthsOf(StructureLearning.class);
         return switch (this) {
             case NULL -> MechanismSet.none();
-            case M1 -> new MechanismSet(m1, Optional.empty(), Optional.empty(), Optional.empty());
-            case M2 -> new MechanismSet(Optional.empty(), m2, Optional.empty(), Optional.empty());
-            case M3 -> new MechanismSet(Optional.empty(), Optional.empty(), m3, Optional.empty());
-            case M3_STRENGTHENING -> new MechanismSet(Optional.empty(), Optional.empty(), m3s, Optional.empty());
-            case M1_M3 -> new MechanismSet(m1, Optional.empty(), m3, Optional.empty());
-            case LEARNING -> new MechanismSet(Optional.empty(), Optional.empty(), Optional.empty(), learn);
-            case M1_LEARNING -> new MechanismSet(m1, Optional.empty(), Optional.empty(), learn);
-            case M4 -> new MechanismSet(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), m4);
+            case M1 -> MechanismSet.of(m1);
+            case M2 -> MechanismSet.of(m2);
+            case M3 -> MechanismSet.of(m3);
+            case M3_STRENGTHENING -> MechanismSet.of(m3s);
+            case M1_M3 -> MechanismSet.of(m1, m3);
+            case LEARNING -> MechanismSet.of(learn);
+            case M1_LEARNING -> MechanismSet.of(m1, learn);
+            case M4 -> MechanismSet.of(m4);
         };
     }
 

@@ -86,7 +86,7 @@ public final class PowerReport {
         }
         h.append(String.format(Locale.ROOT, "<li>mechanisms true for the virtual patients: %s</li>%n",
                 s.mechanisms().active().isEmpty() ? "none (null hypothesis)"
-                        : String.join(", ", s.mechanisms().active().stream().map(Scenario.MechanismName::label).toList())));
+                        : String.join(", ", s.mechanisms().active().stream().map(org.reconsim.models.mechanism.MechanismType::label).toList())));
         if (!s.directEffects().isEmpty()) {
             h.append("<li>direct effects: ").append(String.join(", ", s.directEffects().stream()
                     .map(d -> d.endpoint().label() + " " + d.effect()).toList())).append("</li>\n");
