@@ -99,11 +99,15 @@ public final class LabExperiment {
         }
     }
 
-    /** One virtual subject: its memory, the agents it received, its noise. */
-    private static final class Subject {
+    /**
+     * One virtual subject: its memory, the agents it received, its noise. The NMDA antagonist
+     * acts through the same reconsolidation choreography as a trial patient's drug; the other
+     * agents (protein-synthesis inhibitor, propranolol, GluN2B antagonist) scale its steps.
+     */
+    private static final class Subject implements Reconsolidation.DrugExposure {
         private final Experiment e;
         private final TraumaMemory memory;
-        private final MechanismSet mechanisms;
+        private final Reconsolidation reconsolidation;
         private final int index;
         private final Map<String, double[]> tests;
         private final double learningRate;
@@ -117,7 +121,6 @@ public final class LabExperiment {
                 Map<String, double[]> tests, double[] exposure) {
             this.e = e;
             this.memory = memory;
-            this.mechanisms = mechanisms;
             this.index = index;
             this.tests = tests;
             UniformRandomProvider traits = streams.stream(Purpose.POPULATION, index, 0);
@@ -127,6 +130,7 @@ public final class LabExperiment {
             exposure[index] = Math.min(1, e.agents().nmdaOccupancy() * exposureFactor);
             this.memoryStream = streams.stream(Purpose.MEMORY, index, 0);
             this.noiseStream = streams.stream(Purpose.MEASUREMENT_NOISE, index, 0);
+            this.reconsolidation = new Reconsolidation(memory, mechanisms, this, learningRate);
         }
 
         private static double logNormal(double cv, double z) {
@@ -156,8 +160,30 @@ public final class LabExperiment {
             return Math.max(0, Math.min(to, w[1]) - Math.max(from, w[0])) / (to - from);
         }
 
-        private double nmdaOccupancy(double t) {
-            return isPresent(Experiment.AgentName.NMDA_ANTAGONIST, t) ? Math.min(1, e.agents().nmdaOccupancy() * exposureFactor) : 0;
+        /** The subject's occupancy while the NMDA antagonist acts: the dose's, scaled by its exposure. */
+        private double doseOccupancy() {
+            return Math.min(1, e.agents().nmdaOccupancy() * exposureFactor);
+        }
+
+        @Override
+        public double occupancyAt(double t) {
+            return isPresent(Experiment.AgentName.NMDA_ANTAGONIST, t) ? doseOccupancy() : 0;
+        }
+
+        @Override
+        public double meanOccupancy(double from, double to) {
+            return cover(Experiment.AgentName.NMDA_ANTAGONIST, from, to) * doseOccupancy();
+        }
+
+        @Override
+        public double peakOccupancy() {
+            return present[Experiment.AgentName.NMDA_ANTAGONIST.ordinal()] == null ? 0 : doseOccupancy();
+        }
+
+        @Override
+        public double hoursSinceDose(double t) {
+            double[] nmda = present[Experiment.AgentName.NMDA_ANTAGONIST.ordinal()];
+            return nmda == null ? Double.NaN : t - nmda[0];
         }
 
         void perform(Experiment.Step step, double t, TrialState state) {
@@ -168,19 +194,13 @@ public final class LabExperiment {
                         present[step.agent().ordinal()] = new double[] {t, t + e.agents().durationHours()};
                     }
                 }
-                case AVERSIVE_EVENT -> memory.aversiveEvent(c, t, learningGain(t));
+                case AVERSIVE_EVENT -> reconsolidation.aversiveEvent(c, t);
                 case ACQUISITION -> trials(step, c, t, false);
                 case REMINDER, EXTINCTION, TEST -> {
-                    double occupancy = nmdaOccupancy(t);
-                    double scale = mechanisms.destabilizationScale(occupancy);
-                    if (isPresent(Experiment.AgentName.GLUN2B_ANTAGONIST, t)) {
-                        scale *= 1 - e.agents().glun2bAntagonist();
-                    }
-                    if (occupancy > 0) {
-                        memory.scaleTrace(mechanisms.strengtheningFactor(occupancy));
-                    }
-                    double minutes = step.reexposureMinutes();
-                    if (!step.continuation() && memory.retrieve(c, t, minutes, step.outcomeOf(0, step.trials()), memoryStream.nextDouble(), scale)) {
+                    double occupancy = reconsolidation.reminded(t);
+                    double glun2b = isPresent(Experiment.AgentName.GLUN2B_ANTAGONIST, t) ? 1 - e.agents().glun2bAntagonist() : 1.0;
+                    if (!step.continuation() && reconsolidation.destabilize(c, t, step.reexposureMinutes(), step.outcomeOf(0, step.trials()),
+                            memoryStream.nextDouble(), occupancy, glun2b)) {
                         state.schedule.scheduleOnce(memory.labileUntil(), 0, new Restabilization(this));
                     }
                     trials(step, c, t, step.action() == Experiment.Action.TEST || !step.label().isEmpty());
@@ -189,23 +209,13 @@ public final class LabExperiment {
             }
         }
 
-        /** The subject's learning rate at {@code t}, times the NMDA-antagonist mechanism's gain. */
-        private double learningGain(double t) {
-            double[] nmda = present[Experiment.AgentName.NMDA_ANTAGONIST.ordinal()];
-            double since = nmda == null ? Double.NaN : t - nmda[0];
-            double peak = nmda == null ? 0 : Math.min(1, e.agents().nmdaOccupancy() * exposureFactor);
-            return learningRate * mechanisms.learningGain(since, peak, nmdaOccupancy(t));
-        }
-
         private void trials(Experiment.Step step, Context c, double t, boolean measured) {
             double sum = 0;
             double first = 0;
             double last = 0;
             for (int i = 0; i < step.trials(); i++) {
                 double ti = t + i * step.intervalMinutes() / 60.0;
-                double occupancyNow = nmdaOccupancy(ti);
-                memory.modulateStructure(mechanisms.alphaFactor(occupancyNow), mechanisms.sigmaFactor(occupancyNow));
-                double r = memory.trial(c, ti, step.outcomeOf(i, step.trials()), learningGain(ti));
+                double r = reconsolidation.trial(c, ti, step.outcomeOf(i, step.trials()));
                 sum += r;
                 if (i == 0) {
                     first = r;
@@ -222,14 +232,13 @@ public final class LabExperiment {
             }
         }
 
+        /** The window closes: protein-synthesis inhibitor and propranolol act for the share of it they covered, then the mechanisms. */
         void restabilize() {
             double from = memory.labileSince();
             double to = memory.labileUntil();
-            double rho = (1 - e.agents().proteinSynthesisInhibitor() * cover(Experiment.AgentName.PROTEIN_SYNTHESIS_INHIBITOR, from, to))
+            double agents = (1 - e.agents().proteinSynthesisInhibitor() * cover(Experiment.AgentName.PROTEIN_SYNTHESIS_INHIBITOR, from, to))
                     * (1 - e.agents().propranolol() * cover(Experiment.AgentName.PROPRANOLOL, from, to));
-            double meanOccupancy = cover(Experiment.AgentName.NMDA_ANTAGONIST, from, to) * Math.min(1, e.agents().nmdaOccupancy() * exposureFactor);
-            rho *= mechanisms.restabilizationEfficiency(meanOccupancy);
-            memory.restabilize(rho);
+            reconsolidation.restabilize(agents);
         }
     }
 }

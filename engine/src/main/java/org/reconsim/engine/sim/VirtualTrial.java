@@ -46,7 +46,7 @@ public final class VirtualTrial {
             }
         }
         agents.sort((a, b) -> Integer.compare(a.subjectId(), b.subjectId()));
-        PatientAgent.ProtocolPlan protocol = PatientAgent.ProtocolPlan.of(plan);
+        ProtocolPlan protocol = ProtocolPlan.of(plan);
         for (PatientAgent a : agents) {
             a.schedule(state, protocol);
         }

@@ -1,0 +1,64 @@
+package org.reconsim.engine.sim;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.models.measurement.RoiMeasure;
+import org.reconsim.models.population.PatientGenerator;
+
+/**
+ * A patient's scan instruments (docs/MODEL.md section 5): amygdala, hippocampus and vmPFC
+ * trauma-minus-relax betas from fear expression, trace strength and extinction recall in the
+ * scanner, and the trauma-script skin conductance response. Each instrument's traits (subject
+ * intercepts, SCR responder status and gain) come from the traits stream, its scan noise from
+ * the noise stream, all drawn when the patient is made.
+ */
+final class ScanInstruments {
+
+    /** Scan noise per visit: the three ROIs, then SCR. */
+    private static final int CHANNELS = TrialPlan.ROI_COUNT + 1;
+
+    private final TrialPlan plan;
+    private final double[] roiIntercepts = new double[TrialPlan.ROI_COUNT];
+    private final double[] siteEffects;
+    private final int site;
+    private final boolean scrResponder;
+    private final double scrGain;
+    private final double[][] noise;
+
+    ScanInstruments(TrialPlan plan, UniformRandomProvider traits, UniformRandomProvider noiseStream, int visits, int site,
+                    double[] siteEffects) {
+        this.plan = plan;
+        this.site = site;
+        this.siteEffects = siteEffects;
+        for (int r = 0; r < roiIntercepts.length; r++) {
+            roiIntercepts[r] = plan.rois()[r].subjectSd() * PatientGenerator.standardNormal(traits);
+        }
+        this.scrResponder = PatientGenerator.open(traits) >= plan.scr().nonresponderFraction();
+        this.scrGain = plan.scr().gain(PatientGenerator.standardNormal(traits));
+        this.noise = new double[visits][CHANNELS];
+        for (double[] visit : noise) {
+            for (int k = 0; k < visit.length; k++) {
+                visit[k] = PatientGenerator.standardNormal(noiseStream);
+            }
+        }
+    }
+
+    /**
+     * Writes the visit's ROI betas and SCR into {@code observed} (indexed by endpoint):
+     * latent k of (fear, trace, recall) to ROI k.
+     */
+    void observe(int visit, double fear, double trace, double recall, double[] observed) {
+        double[] latent = {fear, trace, recall};
+        for (int k = 0; k < TrialPlan.ROI_COUNT; k++) {
+            RoiMeasure m = plan.rois()[k];
+            observed[k] = m.observe(latent[k], roiIntercepts[k], siteEffects[site * TrialPlan.ROI_COUNT + k], noise[visit][k]);
+        }
+        int scr = Scenario.Endpoint.SCR.ordinal();
+        observed[scr] = plan.scr().score(plan.scr().amplitude(scrResponder, scrGain, fear, noise[visit][TrialPlan.ROI_COUNT]));
+    }
+
+    /** The SCR amplitude of one script event with latent {@code latent} and deviate {@code z} (continuous EDA). */
+    double scrAmplitude(double latent, double z) {
+        return plan.scr().amplitude(scrResponder, scrGain, latent, z);
+    }
+}
