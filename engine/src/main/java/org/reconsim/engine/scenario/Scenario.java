@@ -9,6 +9,14 @@ import org.reconsim.models.mechanism.Mechanism;
 import org.reconsim.models.mechanism.MechanismRegistry;
 import org.reconsim.models.mechanism.MechanismSet;
 import org.reconsim.models.mechanism.MechanismType;
+import org.reconsim.models.measurement.ClinicalScale;
+import org.reconsim.models.measurement.RoiActivation;
+import org.reconsim.models.measurement.ScrMeasure;
+import org.reconsim.models.memory.TwoTraceParameters;
+import org.reconsim.models.memory.latentcause.LatentCauseParameters;
+import org.reconsim.models.pharmacology.Dissociation;
+import org.reconsim.models.pharmacology.NmdaOccupancy;
+import org.reconsim.models.pharmacology.Sedation;
 import org.reconsim.models.spec.Sections;
 
 /**
@@ -186,18 +194,18 @@ public record Scenario(
 
     public record Memory(
             @Spec(doc = "Memory model") MemoryModelName model,
-            @Spec(doc = "Two-trace model parameters (MODEL.md 2a)") TwoTrace twoTrace,
-            @Spec(doc = "Latent-cause model parameters (MODEL.md 2b; Gershman, Monfils, Norman & Niv 2017)") LatentCause latentCause) {
+            @Spec(doc = "Two-trace model parameters (MODEL.md 2a)") TwoTraceParameters twoTrace,
+            @Spec(doc = "Latent-cause model parameters (MODEL.md 2b; Gershman, Monfils, Norman & Niv 2017)") LatentCauseParameters latentCause) {
 
         public static Memory defaults() {
-            return new Memory(MemoryModelName.TWO_TRACE, TwoTrace.defaults(), LatentCause.defaults());
+            return new Memory(MemoryModelName.TWO_TRACE, TwoTraceParameters.defaults(), LatentCauseParameters.defaults());
         }
 
         /** A naive memory (no trauma yet) of the chosen model: the laboratory experiments' subjects. */
         public org.reconsim.models.memory.TraumaMemory naive() {
             return switch (model) {
-                case TWO_TRACE -> new org.reconsim.models.memory.TwoTraceMemory(twoTrace.toModel(), 0, 0, 0);
-                case LATENT_CAUSE -> new org.reconsim.models.memory.latentcause.LatentCauseTrace(latentCause.toModel(),
+                case TWO_TRACE -> new org.reconsim.models.memory.TwoTraceMemory(twoTrace, 0, 0, 0);
+                case LATENT_CAUSE -> new org.reconsim.models.memory.latentcause.LatentCauseTrace(latentCause,
                         latentCause.unitsPerHour(), latentCause.maxGapUnits(), twoTrace.labileWindowHours());
             };
         }
@@ -205,8 +213,8 @@ public record Scenario(
         /** A patient's trauma memory of strength e0 (extinction x0) formed ageDays before hour 0. */
         public org.reconsim.models.memory.TraumaMemory patient(double e0, double x0, double ageDays) {
             return switch (model) {
-                case TWO_TRACE -> new org.reconsim.models.memory.TwoTraceMemory(twoTrace.toModel(), e0, x0, ageDays);
-                case LATENT_CAUSE -> org.reconsim.models.memory.latentcause.LatentCauseTrace.withTrauma(latentCause.toModel(),
+                case TWO_TRACE -> new org.reconsim.models.memory.TwoTraceMemory(twoTrace, e0, x0, ageDays);
+                case LATENT_CAUSE -> org.reconsim.models.memory.latentcause.LatentCauseTrace.withTrauma(latentCause,
                         latentCause.unitsPerHour(), latentCause.maxGapUnits(), twoTrace.labileWindowHours(), e0,
                         latentCause.traumaTrials(), ageDays);
             };
@@ -218,87 +226,8 @@ public record Scenario(
         }
     }
 
-    public record LatentCause(
-            @Spec(doc = "Concentration of the CRP prior (new-cause weight)", min = 0, minExclusive = true,
-                    source = "Gershman 2017 authors' code (imm_run.m)") double alpha,
-            @Spec(doc = "Power-law temporal kernel exponent", min = 0, source = "Gershman 2017 authors' code") double g,
-            @Spec(doc = "Learning rate (the model needs it above 0)", min = 0, minExclusive = true, max = 1,
-                    source = "Gershman 2017 authors' code") double eta,
-            @Spec(doc = "Maximum EM iterations per trial", min = 1, max = 100, source = "Gershman 2017 authors' code") int maxIter,
-            @Spec(doc = "Outcome variance sigma_r^2", min = 0, minExclusive = true, source = "Gershman 2017 authors' code") double sigmaR2,
-            @Spec(doc = "Stimulus feature variance sigma_x^2", min = 0, minExclusive = true, source = "Gershman 2017 authors' code")
-            double sigmaX2,
-            @Spec(doc = "Response threshold theta", source = "Gershman 2017 authors' code") double theta,
-            @Spec(doc = "Response noise lambda (an SD)", min = 0, minExclusive = true, source = "Gershman 2017 authors' code") double lambda,
-            @Spec(doc = "Maximum number of causes K", min = 1, max = 100, source = "Gershman 2017 authors' code") int maxCauses,
-            @Spec(doc = "Model units per hour at short gaps (10 min = 3 units)", min = 0, minExclusive = true,
-                    source = "Gershman 2017: retrieval-extinction gap 3 units") double unitsPerHour,
-            @Spec(doc = "Model units of the longest gap (gaps saturate toward it)", min = 1, source = "Gershman 2017: extinction-test 200 units")
-            double maxGapUnits,
-            @Spec(doc = "Reinforced trials that formed a patient's trauma memory", min = 1, max = 1000, source = "[assumption]")
-            int traumaTrials) {
-
-        public static LatentCause defaults() {
-            org.reconsim.models.memory.latentcause.LatentCauseParameters d = org.reconsim.models.memory.latentcause.LatentCauseParameters.defaults();
-            return new LatentCause(d.alpha(), d.g(), d.eta(), d.maxIter(), d.sigmaR2(), d.sigmaX2(), d.theta(), d.lambda(), d.maxCauses(),
-                    18.0, 200.0, 5);
-        }
-
-        public org.reconsim.models.memory.latentcause.LatentCauseParameters toModel() {
-            return new org.reconsim.models.memory.latentcause.LatentCauseParameters(alpha, g, eta, maxIter, sigmaR2, sigmaX2, theta,
-                    lambda, maxCauses);
-        }
-    }
-
     public enum MemoryModelName implements Named {
         TWO_TRACE, LATENT_CAUSE
-    }
-
-    public record TwoTrace(
-            @Spec(doc = "Upper bound of the destabilization probability", min = 0, max = 1, source = "[assumption] Sevenster 2013") double pMax,
-            @Spec(doc = "Prediction error at which destabilization reaches 63% of p_max", min = 0, minExclusive = true,
-                    source = "[assumption] Sevenster 2013") double predictionErrorScale,
-            @Spec(doc = "Shortest re-exposure that destabilizes a young weak trace", unit = "min", min = 0, minExclusive = true,
-                    source = "[assumption] Monfils 2009") double minReexposureMinutes,
-            @Spec(doc = "Re-exposure beyond which extinction takes over (young weak trace)", unit = "min", min = 0, minExclusive = true,
-                    source = "[assumption] Suzuki 2004") double maxReexposureMinutes,
-            @Spec(doc = "Width of both duration thresholds", unit = "log-min", min = 0, minExclusive = true, source = "[assumption]")
-            double durationWidth,
-            @Spec(doc = "Boundary factor per log unit of memory age in months", min = 0, source = "[assumption] Suzuki 2004; Wang 2009")
-            double ageSlope,
-            @Spec(doc = "Boundary factor per unit of trace strength", min = 0, source = "[assumption] Suzuki 2004") double strengthSlope,
-            @Spec(doc = "Labile window W", unit = "h", min = 0, max = 48, minExclusive = true, source = "Nader 2000; Monfils 2009; Schiller 2010")
-            double labileWindowHours,
-            @Spec(doc = "Update of E per non-reinforced trial while labile (eta_E)", min = 0, max = 1, source = "[assumption] Monfils 2009")
-            double etaUpdate,
-            @Spec(doc = "Extinction learning rate per trial (eta_X)", min = 0, max = 1, source = "[assumption] calibrated: ~50% PE responders")
-            double etaExtinction,
-            @Spec(doc = "Time constant of extinction decay (tau_X)", unit = "h", min = 0, minExclusive = true, source = "[assumption] Rescorla 2004")
-            double extinctionDecayHours,
-            @Spec(doc = "Share of extinction that never decays", min = 0, max = 1, source = "[assumption]") double extinctionRetention,
-            @Spec(doc = "Transfer of extinction to other contexts (s_k)", min = 0, max = 1, source = "[assumption] Bouton 2004")
-            double contextTransfer,
-            @Spec(doc = "Rescorla-Wagner rate of the trauma trace on reinforced trials (eta_A)", min = 0, max = 1,
-                    source = "[assumption] Rescorla & Wagner 1972") double etaAcquisition,
-            @Spec(doc = "Context fear gained per unsignalled aversive event (reinstatement)", min = 0, max = 1,
-                    source = "[assumption] Rescorla & Heth 1975") double reinstatementRate,
-            @Spec(doc = "Decay time constant of that context fear", unit = "h", min = 0, minExclusive = true,
-                    source = "[assumption] Bouton 2004") double reinstatementDecayHours) {
-
-        public static TwoTrace defaults() {
-            org.reconsim.models.memory.TwoTraceParameters d = org.reconsim.models.memory.TwoTraceParameters.defaults();
-            return new TwoTrace(d.pMax(), d.predictionErrorScale(), d.minReexposureMinutes(), d.maxReexposureMinutes(),
-                    d.durationWidth(), d.ageSlope(), d.strengthSlope(), d.labileWindowHours(), d.etaUpdate(),
-                    d.etaExtinction(), d.extinctionDecayHours(), d.extinctionRetention(), d.contextTransfer(),
-                    d.etaAcquisition(), d.reinstatementRate(), d.reinstatementDecayHours());
-        }
-
-        public org.reconsim.models.memory.TwoTraceParameters toModel() {
-            return new org.reconsim.models.memory.TwoTraceParameters(pMax, predictionErrorScale, minReexposureMinutes,
-                    maxReexposureMinutes, durationWidth, ageSlope, strengthSlope, labileWindowHours, etaUpdate,
-                    etaExtinction, extinctionDecayHours, extinctionRetention, contextTransfer, etaAcquisition, reinstatementRate,
-                    reinstatementDecayHours);
-        }
     }
 
     // ---------------------------------------------------------------- pharmacology
@@ -306,38 +235,15 @@ public record Scenario(
     public record Pharmacology(
             @Spec(doc = "Ketamine PK model") KetamineModel ketamineModel,
             @Spec(doc = "Inter-individual variability (log-normal)") Variability variability,
-            @Spec(doc = "NMDA receptor occupancy") Occupancy occupancy,
+            @Spec(doc = "NMDA receptor occupancy") NmdaOccupancy occupancy,
             @Spec(doc = "Scale clearances with (weight/70)^0.75 and volumes with weight/70 (Anderson & Holford 2008)")
             boolean allometricScaling,
-            @Spec(doc = "Ketamine dissociation (CADSS-like score 0..1), linear in concentration") DissociationScale dissociation,
-            @Spec(doc = "Midazolam sedation (GABA-A Emax, 0..1)") SedationScale sedation) {
+            @Spec(doc = "Ketamine dissociation (CADSS-like score 0..1), linear in concentration") Dissociation dissociation,
+            @Spec(doc = "Midazolam sedation (GABA-A Emax, 0..1)") Sedation sedation) {
 
         public static Pharmacology defaults() {
-            return new Pharmacology(KetamineModel.CLEMENTS, Variability.defaults(), Occupancy.defaults(), false,
-                    DissociationScale.defaults(), SedationScale.defaults());
-        }
-    }
-
-    public record DissociationScale(
-            @Spec(doc = "Concentration where dissociation starts", unit = "ng/mL", min = 0, source = "Bowdle 1998: linear over 50-200 ng/mL")
-            double lowNgPerMl,
-            @Spec(doc = "Concentration of full dissociation", unit = "ng/mL", min = 0, minExclusive = true, source = "Bowdle 1998")
-            double highNgPerMl) {
-
-        public static DissociationScale defaults() {
-            org.reconsim.models.pharmacology.Dissociation d = org.reconsim.models.pharmacology.Dissociation.defaults();
-            return new DissociationScale(d.lowNgPerMl(), d.highNgPerMl());
-        }
-    }
-
-    public record SedationScale(
-            @Spec(doc = "Concentration of half-maximal sedation", unit = "ng/mL", min = 0, minExclusive = true,
-                    source = "[assumption] sedation at the ~62 ng/mL active-placebo peak") double ec50NgPerMl,
-            @Spec(doc = "Hill coefficient", min = 0, minExclusive = true, max = 10, source = "[assumption]") double hill) {
-
-        public static SedationScale defaults() {
-            org.reconsim.models.pharmacology.Sedation d = org.reconsim.models.pharmacology.Sedation.defaults();
-            return new SedationScale(d.ec50NgPerMl(), d.hill());
+            return new Pharmacology(KetamineModel.CLEMENTS, Variability.defaults(), NmdaOccupancy.defaults(), false,
+                    Dissociation.defaults(), Sedation.defaults());
         }
     }
 
@@ -358,18 +264,6 @@ public record Scenario(
 
         private static final List<List<Double>> IDENTITY4 = List.of(List.of(1.0, 0.0, 0.0, 0.0), List.of(0.0, 1.0, 0.0, 0.0),
                 List.of(0.0, 0.0, 1.0, 0.0), List.of(0.0, 0.0, 0.0, 1.0));
-    }
-
-    public record Occupancy(
-            @Spec(doc = "Unbound fraction of plasma ketamine", min = 0, max = 1, minExclusive = true,
-                    source = "plasma protein binding 23-47%") double unboundFraction,
-            @Spec(doc = "Binding constant Ki", unit = "uM", min = 0, minExclusive = true,
-                    source = "Ebert 1997: S-ketamine 0.3 uM, R-ketamine 1.4 uM") double kiMicromolar,
-            @Spec(doc = "Hill coefficient", min = 0, max = 10, minExclusive = true, source = "[assumption] simple binding") double hill) {
-
-        public static Occupancy defaults() {
-            return new Occupancy(0.6, 0.5, 1.0);
-        }
     }
 
     // ---------------------------------------------------------------- mechanisms
@@ -474,13 +368,13 @@ public record Scenario(
     // ---------------------------------------------------------------- measurement
 
     public record Measurement(
-            @Spec(doc = "Amygdala trauma-minus-relax beta; latent: fear expression in the scanner") Roi amygdala,
-            @Spec(doc = "Hippocampus beta; latent: trauma-trace strength (retrieval)") Roi hippocampus,
-            @Spec(doc = "vmPFC beta; latent: extinction recall in the scanner") Roi vmpfc,
-            @Spec(doc = "Trauma-script skin conductance response") Scr scr,
+            @Spec(doc = "Amygdala trauma-minus-relax beta; latent: fear expression in the scanner") RoiActivation amygdala,
+            @Spec(doc = "Hippocampus beta; latent: trauma-trace strength (retrieval)") RoiActivation hippocampus,
+            @Spec(doc = "vmPFC beta; latent: extinction recall in the scanner") RoiActivation vmpfc,
+            @Spec(doc = "Trauma-script skin conductance response") ScrMeasure scr,
             @Spec(doc = "SD of site intercepts, added to every ROI beta", min = 0, source = "[assumption]") double siteSd,
-            @Spec(doc = "PCL-5 self-report (0-80); latent: fear expression at home") Pcl5 pcl5,
-            @Spec(doc = "CAPS-5 clinician rating (0-80); latent: fear expression at home; no expectancy") Pcl5 caps5,
+            @Spec(doc = "PCL-5 self-report (0-80); latent: fear expression at home") ClinicalScale pcl5,
+            @Spec(doc = "CAPS-5 clinician rating (0-80); latent: fear expression at home; no expectancy") ClinicalScale caps5,
             @Spec(doc = "Days between weekly PCL-5 ratings (0: none)", unit = "day", min = 0, max = 90,
                     source = "MODEL.md 5: weekly PCL-5") double weeklyPcl5Days,
             @Spec(doc = "SD of the noise on SUDS ratings (0-100) during exposure", unit = "points", min = 0, max = 50,
@@ -488,52 +382,15 @@ public record Scenario(
 
         public static Measurement defaults() {
             return new Measurement(
-                    new Roi(0.2, 1.0, 0.25, 0.4),  // ICC 0.4: task fMRI mean 0.397 (Elliott 2020)
-                    new Roi(0.1, 0.8, 0.25, 0.4),  // Elliott 2020
-                    new Roi(0.0, 0.8, 0.25, 0.4),  // Elliott 2020
-                    Scr.defaults(),
+                    new RoiActivation(0.2, 1.0, 0.25, 0.4),  // ICC 0.4: task fMRI mean 0.397 (Elliott 2020)
+                    new RoiActivation(0.1, 0.8, 0.25, 0.4),  // Elliott 2020
+                    new RoiActivation(0.0, 0.8, 0.25, 0.4),  // Elliott 2020
+                    ScrMeasure.defaults(),
                     0.05,
-                    Pcl5.defaults(),
-                    new Pcl5(6, 60, 8, 0.78),  // CAPS-5 test-retest 0.78 (Weathers 2018)
+                    ClinicalScale.pcl5(),
+                    ClinicalScale.caps5(),
                     7.0,
                     8.0);
-        }
-    }
-
-    public record Pcl5(
-            @Spec(doc = "Score with no fear at home", unit = "points", min = 0, max = 80, source = "[assumption]") double intercept,
-            @Spec(doc = "Points per unit of fear expression at home", unit = "points", min = 0, max = 200,
-                    source = "[assumption] baseline about 50 for expression 0.7 (PTSD trial samples)") double slope,
-            @Spec(doc = "SD of subject intercepts", unit = "points", min = 0, source = "[assumption]") double subjectSd,
-            @Spec(doc = "Test-retest reliability; noise SD = subject_sd*sqrt((1-icc)/icc)", min = 0, max = 1, minExclusive = true,
-                    maxExclusive = true, source = "Blevins 2015: PCL-5 test-retest r 0.82") double icc) {
-
-        public static Pcl5 defaults() {
-            return new Pcl5(8, 60, 8, 0.82);
-        }
-    }
-
-    public record Roi(
-            @Spec(doc = "Intercept", unit = "beta", source = "[assumption]") double mean,
-            @Spec(doc = "Beta per unit of the latent", unit = "beta", source = "[assumption]") double loading,
-            @Spec(doc = "SD of subject intercepts", unit = "beta", min = 0, source = "[assumption]") double subjectSd,
-            @Spec(doc = "Target test-retest ICC; noise SD = subject_sd*sqrt((1-icc)/icc)", min = 0, max = 1, minExclusive = true,
-                    maxExclusive = true, source = "Elliott 2020: task fMRI mean ICC 0.397") double icc) {
-    }
-
-    public record Scr(
-            @Spec(doc = "Share of non-responders", min = 0, max = 1, source = "about 10% (Boucsein); 2-14% (Lonsdorf 2019)")
-            double nonresponderFraction,
-            @Spec(doc = "Response per unit of fear expression", unit = "uS", min = 0, source = "imagery SCR 0.0-0.25 uS (PMC5847462)")
-            double amplitudeUs,
-            @Spec(doc = "CV of the individual gain", min = 0, max = 3, source = "[assumption]") double gainCv,
-            @Spec(doc = "Scan-to-scan noise SD", unit = "uS", min = 0, source = "[assumption] within SD 0.1-0.4 (PMC5847462)")
-            double noiseSdUs,
-            @Spec(doc = "Responses below this are scored 0", unit = "uS", min = 0, source = "0.02 uS scoring floor (MODEL.md 5)")
-            double floorUs) {
-
-        public static Scr defaults() {
-            return new Scr(0.10, 0.3, 0.5, 0.1, 0.02);
         }
     }
 

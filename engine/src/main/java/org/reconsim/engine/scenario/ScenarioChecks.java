@@ -103,7 +103,7 @@ public final class ScenarioChecks {
             out.add(new Finding("pharmacology.dissociation.high_ng_per_ml", "must be greater than low_ng_per_ml"));
         }
 
-        Scenario.TwoTrace tt = s.memory().twoTrace();
+        org.reconsim.models.memory.TwoTraceParameters tt = s.memory().twoTrace();
         if (tt.minReexposureMinutes() >= tt.maxReexposureMinutes()) {
             out.add(new Finding("memory.two_trace.max_reexposure_minutes",
                     "must be greater than min_reexposure_minutes (" + tt.minReexposureMinutes() + ")"));

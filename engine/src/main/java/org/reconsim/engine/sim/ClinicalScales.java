@@ -72,7 +72,7 @@ final class ClinicalScales {
     }
 
     /** intercept + slope * fear + subject + within-SD * z - expectancy, clamped to the scale's 0..80. */
-    private static double score(Scenario.Pcl5 q, double fearAtHome, double subject, double z, double expectancy) {
+    private static double score(org.reconsim.models.measurement.ClinicalScale q, double fearAtHome, double subject, double z, double expectancy) {
         double v = q.intercept() + q.slope() * fearAtHome + subject + RoiMeasure.withinSd(q.subjectSd(), q.icc()) * z - expectancy;
         return Math.max(0, Math.min(80, v));
     }

@@ -61,7 +61,7 @@ final class DropoutCourse {
 
     /** A PCL-5 score as SDs from the population's expected baseline. */
     private double standardizedPcl5(double score) {
-        Scenario.Pcl5 q = plan.scenario().measurement().pcl5();
+        org.reconsim.models.measurement.ClinicalScale q = plan.scenario().measurement().pcl5();
         Scenario.Normal e0 = plan.scenario().population().traceStrength();
         double mean = q.intercept() + q.slope() * e0.mean();
         double sd = Math.sqrt(q.subjectSd() * q.subjectSd() / q.icc() + q.slope() * q.slope() * e0.sd() * e0.sd());

@@ -3,8 +3,6 @@ package org.reconsim.engine.sim;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.models.pharmacology.ConcentrationProfile;
-import org.reconsim.models.pharmacology.Dissociation;
-import org.reconsim.models.pharmacology.Sedation;
 
 /**
  * One patient's drug course (docs/MODEL.md section 3): the plasma concentration of the arm's
@@ -33,9 +31,9 @@ final class DrugCourse implements Reconsolidation.DrugExposure {
         this.peakOccupancy = px.exposed() && arm.nmdaAntagonist() ? plan.occupancy().occupancy(peakConcentration) : 0;
         Scenario.Pharmacology ph = plan.scenario().pharmacology();
         this.peakDissociation = arm.drug() == Scenario.Drug.KETAMINE
-                ? new Dissociation(ph.dissociation().lowNgPerMl(), ph.dissociation().highNgPerMl()).score(peakConcentration) : 0;
+                ? ph.dissociation().score(peakConcentration) : 0;
         this.peakSedation = arm.drug() == Scenario.Drug.MIDAZOLAM
-                ? new Sedation(ph.sedation().ec50NgPerMl(), ph.sedation().hill()).effect(peakConcentration) : 0;
+                ? ph.sedation().effect(peakConcentration) : 0;
     }
 
     double peakConcentration() {

@@ -89,9 +89,7 @@ public record TrialPlan(
                 p.femaleFraction(), normal(p.memoryAgeYears()), normal(p.traceStrength()), normal(p.extinction()),
                 p.learningRateCv()));
         MechanismSet mechanisms = s.mechanisms().toModel();
-        Scenario.Occupancy o = s.pharmacology().occupancy();
-        NmdaOccupancy occupancy = new NmdaOccupancy(o.unboundFraction(), o.kiMicromolar(), o.hill(),
-                NmdaOccupancy.ketamineDefault().molarMassGPerMol());
+        NmdaOccupancy occupancy = s.pharmacology().occupancy();
         Scenario.Measurement ms = s.measurement();
         RoiMeasure[] rois = {roi(ms.amygdala()), roi(ms.hippocampus()), roi(ms.vmpfc())};
         boolean reuse = previous != null && previous.scenario().population().equals(s.population())
@@ -101,13 +99,12 @@ public record TrialPlan(
         for (int k = 0; k < rois.length; k++) {
             rois[k] = rois[k].withLatentSd(latentSd[k]);
         }
-        Scenario.Scr sc = ms.scr();
-        ScrMeasure scr = new ScrMeasure(sc.nonresponderFraction(), sc.amplitudeUs(), sc.gainCv(), sc.noiseSdUs(), sc.floorUs());
+        ScrMeasure scr = ms.scr();
         int sessions = s.protocol().peSessions().count();
         double total = s.therapy().dropout().probability();
         // constant per-session hazard h with 1 - (1 - h)^sessions = total dropout
         double hazard = sessions == 0 ? 0 : 1 - Math.pow(1 - total, 1.0 / sessions);
-        return new TrialPlan(s, Timeline.of(s), List.copyOf(arms), population, s.memory().twoTrace().toModel(), mechanisms,
+        return new TrialPlan(s, Timeline.of(s), List.copyOf(arms), population, s.memory().twoTrace(), mechanisms,
                 occupancy, rois, scr, ms.siteSd(), hazard, Recording.NONE,
                 new org.reconsim.models.population.CorrelatedNormals(s.pharmacology().variability().correlation()));
     }
@@ -184,7 +181,7 @@ public record TrialPlan(
         return new TruncatedNormal(n.mean(), n.sd(), n.min(), n.max());
     }
 
-    private static RoiMeasure roi(Scenario.Roi r) {
-        return new RoiMeasure(r.mean(), r.loading(), r.subjectSd(), r.icc());
+    private static RoiMeasure roi(org.reconsim.models.measurement.RoiActivation r) {
+        return r.measure();
     }
 }

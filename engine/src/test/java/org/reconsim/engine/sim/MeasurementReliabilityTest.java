@@ -27,7 +27,7 @@ class MeasurementReliabilityTest {
         TrialPlan plan = TrialPlan.compile(s);
         TrialOutcome t = VirtualTrial.run(plan, new RandomStreams(8), 0, 1000);
         assertThat(t.patients()).hasSize(2000);
-        Scenario.Roi[] targets = {s.measurement().amygdala(), s.measurement().hippocampus(), s.measurement().vmpfc()};
+        org.reconsim.models.measurement.RoiActivation[] targets = {s.measurement().amygdala(), s.measurement().hippocampus(), s.measurement().vmpfc()};
         for (int k = 0; k < 3; k++) {
             double[] pre = new double[2000];
             double[] post = new double[2000];

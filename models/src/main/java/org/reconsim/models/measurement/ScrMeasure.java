@@ -1,5 +1,7 @@
 package org.reconsim.models.measurement;
 
+import org.reconsim.models.spec.Spec;
+
 /**
  * Trauma-script skin conductance response (MODEL.md section 5): responders show
  * {@code gain * amplitudeUs * latent + noise} microsiemens, non-responders no response;
@@ -11,7 +13,22 @@ package org.reconsim.models.measurement;
  * @param noiseSdUs            scan-to-scan noise SD in uS
  * @param floorUs              scoring floor (0.02 uS)
  */
-public record ScrMeasure(double nonresponderFraction, double amplitudeUs, double gainCv, double noiseSdUs, double floorUs) {
+public record ScrMeasure(
+        @Spec(doc = "Share of non-responders", min = 0, max = 1, source = "about 10% (Boucsein); 2-14% (Lonsdorf 2019)")
+        double nonresponderFraction,
+        @Spec(doc = "Response per unit of fear expression", unit = "uS", min = 0, source = "imagery SCR 0.0-0.25 uS (PMC5847462)")
+        double amplitudeUs,
+        @Spec(doc = "CV of the individual gain", min = 0, max = 3, source = "[assumption]") double gainCv,
+        @Spec(doc = "Scan-to-scan noise SD", unit = "uS", min = 0, source = "[assumption] within SD 0.1-0.4 (PMC5847462)")
+        double noiseSdUs,
+        @Spec(doc = "Responses below this are scored 0", unit = "uS", min = 0, source = "0.02 uS scoring floor (MODEL.md 5)")
+        double floorUs) {
+
+    /** Defaults; each value's source is in its component's {@code @Spec}. */
+    public static ScrMeasure defaults() {
+        return new ScrMeasure(0.10, 0.3, 0.5, 0.1, 0.02);
+    }
+
 
     /** Raw amplitude in uS (not below 0). */
     public double amplitude(boolean responder, double gain, double latent, double z) {

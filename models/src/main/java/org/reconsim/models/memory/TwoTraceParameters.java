@@ -1,5 +1,7 @@
 package org.reconsim.models.memory;
 
+import org.reconsim.models.spec.Spec;
+
 /**
  * Parameters of the two-trace model (MODEL.md section 2a). Every field is a scenario
  * parameter; the defaults in {@link #defaults()} cite their source.
@@ -32,21 +34,48 @@ package org.reconsim.models.memory;
  * @param reinstatementDecayHours time constant of that context fear
  */
 public record TwoTraceParameters(
+        @Spec(doc = "Upper bound of the destabilization probability", min = 0, max = 1, source = "[assumption] Sevenster 2013")
         double pMax,
+        @Spec(doc = "Prediction error at which destabilization reaches 63% of p_max", min = 0, minExclusive = true,
+                source = "[assumption] Sevenster 2013")
         double predictionErrorScale,
+        @Spec(doc = "Shortest re-exposure that destabilizes a young weak trace", unit = "min", min = 0, minExclusive = true,
+                source = "[assumption] Monfils 2009")
         double minReexposureMinutes,
+        @Spec(doc = "Re-exposure beyond which extinction takes over (young weak trace)", unit = "min", min = 0, minExclusive = true,
+                source = "[assumption] Suzuki 2004")
         double maxReexposureMinutes,
+        @Spec(doc = "Width of both duration thresholds", unit = "log-min", min = 0, minExclusive = true, source = "[assumption]")
         double durationWidth,
+        @Spec(doc = "Boundary factor per log unit of memory age in months", min = 0,
+                source = "[assumption] Suzuki 2004; Wang 2009")
         double ageSlope,
+        @Spec(doc = "Boundary factor per unit of trace strength", min = 0, source = "[assumption] Suzuki 2004")
         double strengthSlope,
+        @Spec(doc = "Labile window W", unit = "h", min = 0, max = 48, minExclusive = true,
+                source = "Nader 2000; Monfils 2009; Schiller 2010")
         double labileWindowHours,
+        @Spec(doc = "Update of E per non-reinforced trial while labile (eta_E)", min = 0, max = 1,
+                source = "[assumption] Monfils 2009")
         double etaUpdate,
+        @Spec(doc = "Extinction learning rate per trial (eta_X)", min = 0, max = 1,
+                source = "[assumption] calibrated: ~50% PE responders")
         double etaExtinction,
+        @Spec(doc = "Time constant of extinction decay (tau_X)", unit = "h", min = 0, minExclusive = true,
+                source = "[assumption] Rescorla 2004")
         double extinctionDecayHours,
+        @Spec(doc = "Share of extinction that never decays", min = 0, max = 1, source = "[assumption]")
         double extinctionRetention,
+        @Spec(doc = "Transfer of extinction to other contexts (s_k)", min = 0, max = 1, source = "[assumption] Bouton 2004")
         double contextTransfer,
+        @Spec(doc = "Rescorla-Wagner rate of the trauma trace on reinforced trials (eta_A)", min = 0, max = 1,
+                source = "[assumption] Rescorla & Wagner 1972")
         double etaAcquisition,
+        @Spec(doc = "Context fear gained per unsignalled aversive event (reinstatement)", min = 0, max = 1,
+                source = "[assumption] Rescorla & Heth 1975")
         double reinstatementRate,
+        @Spec(doc = "Decay time constant of that context fear", unit = "h", min = 0, minExclusive = true,
+                source = "[assumption] Bouton 2004")
         double reinstatementDecayHours) {
 
     /** Defaults; each value's source is on its line. */

@@ -1,5 +1,7 @@
 package org.reconsim.models.pharmacology;
 
+import org.reconsim.models.spec.Spec;
+
 /**
  * Ketamine's dissociative effect (a CADSS-like score on 0..1), linear in plasma concentration
  * between {@code lowNgPerMl} (none) and {@code highNgPerMl} (full): dissociation rises linearly
@@ -8,7 +10,12 @@ package org.reconsim.models.pharmacology;
  * @param lowNgPerMl  concentration where dissociation starts
  * @param highNgPerMl concentration of full dissociation
  */
-public record Dissociation(double lowNgPerMl, double highNgPerMl) {
+public record Dissociation(
+        @Spec(doc = "Concentration where dissociation starts", unit = "ng/mL", min = 0,
+                source = "Bowdle 1998: linear over 50-200 ng/mL")
+        double lowNgPerMl,
+        @Spec(doc = "Concentration of full dissociation", unit = "ng/mL", min = 0, minExclusive = true, source = "Bowdle 1998")
+        double highNgPerMl) {
 
     public static Dissociation defaults() {
         return new Dissociation(50, 200); // Bowdle 1998

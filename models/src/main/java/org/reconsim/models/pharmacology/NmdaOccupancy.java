@@ -1,5 +1,7 @@
 package org.reconsim.models.pharmacology;
 
+import org.reconsim.models.spec.Spec;
+
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 
@@ -7,16 +9,26 @@ import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactor
  * NMDA-receptor occupancy by the unbound drug, a Hill binding curve:
  *
  * <pre>
- *   O(C) = (fu C)^h / ((fu C)^h + Ki^h),   C in uM = (ng/mL) / (g/mol)
+ *   O(C) = (fu C)^h / ((fu C)^h + Ki^h),   C in uM = (ng/mL) / (237.7 g/mol)
  * </pre>
+ *
+ * The NMDA antagonist is ketamine (its molar mass converts plasma concentrations); its
+ * components are the scenario's {@code pharmacology.occupancy} section.
  *
  * @param unboundFraction fu, fraction of plasma drug not bound to protein, (0, 1]
  * @param kiMicromolar Ki, uM (> 0)
  * @param hill Hill coefficient h (> 0)
- * @param molarMassGPerMol molar mass of the drug, g/mol (> 0)
  */
 public record NmdaOccupancy(
-    double unboundFraction, double kiMicromolar, double hill, double molarMassGPerMol) {
+    @Spec(doc = "Unbound fraction of plasma ketamine", min = 0, max = 1, minExclusive = true,
+        source = "plasma protein binding 23-47%") double unboundFraction,
+    @Spec(doc = "Binding constant Ki", unit = "uM", min = 0, minExclusive = true,
+        source = "Ebert 1997: S-ketamine 0.3 uM, R-ketamine 1.4 uM") double kiMicromolar,
+    @Spec(doc = "Hill coefficient", min = 0, max = 10, minExclusive = true, source = "[assumption] simple binding")
+    double hill) {
+
+  /** Ketamine's molar mass, g/mol: concentrations in ng/mL become uM. */
+  private static final double MOLAR_MASS_G_PER_MOL = PkModel.KETAMINE_G_PER_MOL;
 
   private static final int NODES = 8;
   private static final double[] NODE;
@@ -53,7 +65,6 @@ public record NmdaOccupancy(
     }
     requirePositive("kiMicromolar", kiMicromolar);
     requirePositive("hill", hill);
-    requirePositive("molarMassGPerMol", molarMassGPerMol);
   }
 
   /**
@@ -63,24 +74,29 @@ public record NmdaOccupancy(
    * binding, MODEL.md); molar mass 237.7 g/mol.
    */
   public static NmdaOccupancy ketamineDefault() {
-    return new NmdaOccupancy(0.6, 0.5, 1, PkModel.KETAMINE_G_PER_MOL);
+    return new NmdaOccupancy(0.6, 0.5, 1);
+  }
+
+  /** The scenario defaults: {@link #ketamineDefault()}. */
+  public static NmdaOccupancy defaults() {
+    return ketamineDefault();
   }
 
   public NmdaOccupancy withKi(double micromolar) {
-    return new NmdaOccupancy(unboundFraction, micromolar, hill, molarMassGPerMol);
+    return new NmdaOccupancy(unboundFraction, micromolar, hill);
   }
 
   public NmdaOccupancy withUnboundFraction(double fu) {
-    return new NmdaOccupancy(fu, kiMicromolar, hill, molarMassGPerMol);
+    return new NmdaOccupancy(fu, kiMicromolar, hill);
   }
 
   public NmdaOccupancy withHill(double h) {
-    return new NmdaOccupancy(unboundFraction, kiMicromolar, h, molarMassGPerMol);
+    return new NmdaOccupancy(unboundFraction, kiMicromolar, h);
   }
 
   /** Occupancy, 0..1, at a total plasma concentration in ng/mL. */
   public double occupancy(double plasmaNgPerMl) {
-    double x = unboundFraction * plasmaNgPerMl / molarMassGPerMol / kiMicromolar;
+    double x = unboundFraction * plasmaNgPerMl / MOLAR_MASS_G_PER_MOL / kiMicromolar;
     if (!(x > 0)) {
       return 0;
     }

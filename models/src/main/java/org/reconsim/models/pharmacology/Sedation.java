@@ -1,5 +1,7 @@
 package org.reconsim.models.pharmacology;
 
+import org.reconsim.models.spec.Spec;
+
 /**
  * Midazolam's sedation through GABA-A receptors, an Emax model on 0..1:
  * {@code S = C^h / (C^h + EC50^h)}.
@@ -7,7 +9,11 @@ package org.reconsim.models.pharmacology;
  * @param ec50NgPerMl concentration of half-maximal sedation
  * @param hill        steepness
  */
-public record Sedation(double ec50NgPerMl, double hill) {
+public record Sedation(
+        @Spec(doc = "Concentration of half-maximal sedation", unit = "ng/mL", min = 0, minExclusive = true,
+                source = "[assumption] sedation at the ~62 ng/mL active-placebo peak")
+        double ec50NgPerMl,
+        @Spec(doc = "Hill coefficient", min = 0, minExclusive = true, max = 10, source = "[assumption]") double hill) {
 
     public static Sedation defaults() {
         // [assumption] EC50 about 60 ng/mL: sedation at the ~62 ng/mL peak of the active-placebo dose

@@ -1,5 +1,7 @@
 package org.reconsim.models.memory.latentcause;
 
+import org.reconsim.models.spec.Spec;
+
 /**
  * Parameters of the latent-cause model (Gershman, Monfils, Norman & Niv 2017, eLife 6:e23763;
  * MODEL.md section 2b). Every field is a scenario parameter; the defaults in {@link #defaults()}
@@ -16,17 +18,36 @@ package org.reconsim.models.memory.latentcause;
  * @param theta     response threshold in {@code CR = 1 - Phi(theta; V, lambda)}
  * @param lambda    response gain: the standard deviation (not the variance) in that Phi (&gt; 0)
  * @param maxCauses K, the most latent causes a subject can infer (&gt;= 1)
+ * @param unitsPerHour  the simulator's time map: model units per hour at short gaps (the
+ *                      model's time is in arbitrary units; {@link LatentCauseTrace} maps hours)
+ * @param maxGapUnits   model units of the longest gap (gaps saturate toward it)
+ * @param traumaTrials  reinforced trials that formed a patient's trauma memory
  */
 public record LatentCauseParameters(
+        @Spec(doc = "Concentration of the CRP prior (new-cause weight)", min = 0, minExclusive = true,
+                source = "Gershman 2017 authors' code (imm_run.m)")
         double alpha,
-        double g,
+        @Spec(doc = "Power-law temporal kernel exponent", min = 0, source = "Gershman 2017 authors' code") double g,
+        @Spec(doc = "Learning rate (the model needs it above 0)", min = 0, minExclusive = true, max = 1,
+                source = "Gershman 2017 authors' code")
         double eta,
-        int maxIter,
+        @Spec(doc = "Maximum EM iterations per trial", min = 1, max = 100, source = "Gershman 2017 authors' code") int maxIter,
+        @Spec(doc = "Outcome variance sigma_r^2", min = 0, minExclusive = true, source = "Gershman 2017 authors' code")
         double sigmaR2,
+        @Spec(doc = "Stimulus feature variance sigma_x^2", min = 0, minExclusive = true, source = "Gershman 2017 authors' code")
         double sigmaX2,
-        double theta,
+        @Spec(doc = "Response threshold theta", source = "Gershman 2017 authors' code") double theta,
+        @Spec(doc = "Response noise lambda (an SD)", min = 0, minExclusive = true, source = "Gershman 2017 authors' code")
         double lambda,
-        int maxCauses) {
+        @Spec(doc = "Maximum number of causes K", min = 1, max = 100, source = "Gershman 2017 authors' code") int maxCauses,
+        @Spec(doc = "Model units per hour at short gaps (10 min = 3 units)", min = 0, minExclusive = true,
+                source = "Gershman 2017: retrieval-extinction gap 3 units")
+        double unitsPerHour,
+        @Spec(doc = "Model units of the longest gap (gaps saturate toward it)", min = 1,
+                source = "Gershman 2017: extinction-test 200 units")
+        double maxGapUnits,
+        @Spec(doc = "Reinforced trials that formed a patient's trauma memory", min = 1, max = 1000, source = "[assumption]")
+        int traumaTrials) {
 
     public LatentCauseParameters {
         requirePositive("alpha", alpha);
@@ -46,7 +67,25 @@ public record LatentCauseParameters(
         if (maxCauses < 1) {
             throw new IllegalArgumentException("maxCauses must be >= 1, was " + maxCauses);
         }
+        requirePositive("unitsPerHour", unitsPerHour);
+        requirePositive("maxGapUnits", maxGapUnits);
+        if (traumaTrials < 1) {
+            throw new IllegalArgumentException("traumaTrials must be >= 1, was " + traumaTrials);
+        }
     }
+
+    /** The model's own parameters with the simulator's defaults for the time map and the trauma. */
+    public LatentCauseParameters(double alpha, double g, double eta, int maxIter, double sigmaR2, double sigmaX2, double theta,
+                                 double lambda, int maxCauses) {
+        this(alpha, g, eta, maxIter, sigmaR2, sigmaX2, theta, lambda, maxCauses, UNITS_PER_HOUR, MAX_GAP_UNITS, TRAUMA_TRIALS);
+    }
+
+    /** Gershman 2017: the retrieval-extinction gap of 10 min is 3 units. */
+    private static final double UNITS_PER_HOUR = 18.0;
+    /** Gershman 2017: the extinction-test gap is 200 units. */
+    private static final double MAX_GAP_UNITS = 200.0;
+    /** [assumption] a handful of reinforced trials formed the trauma memory. */
+    private static final int TRAUMA_TRIALS = 5;
 
     /**
      * Defaults: the options that the authors' simulation driver passes to the model,
@@ -67,22 +106,23 @@ public record LatentCauseParameters(
                 1.0,    // sigma_x^2: imm_run.m opts.sx
                 0.02,   // theta: imm_run.m opts.theta (imm_localmap.m fallback 0.03)
                 0.01,   // lambda: imm_run.m opts.lambda, a standard deviation in normcdf (fallback 0.005)
-                15);    // K: imm_run.m opts.K
+                15,     // K: imm_run.m opts.K
+                UNITS_PER_HOUR, MAX_GAP_UNITS, TRAUMA_TRIALS);
     }
 
     /** The same parameters with another learning rate (drugs and individual differences scale it). */
     public LatentCauseParameters withEta(double newEta) {
-        return new LatentCauseParameters(alpha, g, newEta, maxIter, sigmaR2, sigmaX2, theta, lambda, maxCauses);
+        return new LatentCauseParameters(alpha, g, newEta, maxIter, sigmaR2, sigmaX2, theta, lambda, maxCauses, unitsPerHour, maxGapUnits, traumaTrials);
     }
 
     /** The same parameters with another concentration (mechanism M4 shifts it). */
     public LatentCauseParameters withAlpha(double newAlpha) {
-        return new LatentCauseParameters(newAlpha, g, eta, maxIter, sigmaR2, sigmaX2, theta, lambda, maxCauses);
+        return new LatentCauseParameters(newAlpha, g, eta, maxIter, sigmaR2, sigmaX2, theta, lambda, maxCauses, unitsPerHour, maxGapUnits, traumaTrials);
     }
 
     /** The same parameters with another outcome variance (mechanism M4 shifts it). */
     public LatentCauseParameters withSigmaR2(double newSigmaR2) {
-        return new LatentCauseParameters(alpha, g, eta, maxIter, newSigmaR2, sigmaX2, theta, lambda, maxCauses);
+        return new LatentCauseParameters(alpha, g, eta, maxIter, newSigmaR2, sigmaX2, theta, lambda, maxCauses, unitsPerHour, maxGapUnits, traumaTrials);
     }
 
     private static void requirePositive(String name, double value) {
