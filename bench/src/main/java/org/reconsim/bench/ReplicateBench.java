@@ -27,12 +27,12 @@ import org.reconsim.results.power.PowerJob;
 import org.reconsim.results.power.ReplicateResult;
 import org.reconsim.results.power.SampleSizes;
 import org.reconsim.results.power.TrialAnalysis;
-import org.reconsim.results.stats.TestResult;
+import org.reconsim.results.power.TrialResults;
 
 /**
  * What one replicate of a power run costs on the bundled {@code duek-2021.yaml}:
  * <ul>
- * <li>{@code analyse}: {@link TrialAnalysis#run} on one simulated trial (6 endpoints x 3 visits)
+ * <li>{@code analyse}: {@link TrialAnalysis#analyse} on one simulated trial (6 endpoints x 3 visits)
  * with the scenario's ANCOVA, or with all four methods (ANCOVA, REML mixed model, Welch,
  * Bayesian normal);</li>
  * <li>{@code replicate}: {@link PowerJob#simulate}, i.e. simulating the trial and analysing it, at
@@ -69,9 +69,9 @@ public class ReplicateBench {
             trials[r] = VirtualTrial.run(plan, streams, r, nPerArm);
         }
         Scenario.Analysis a = s.analysis();
-        ancova = new TrialAnalysis(a, plan.controlArm().index());
+        ancova = new TrialAnalysis(a, plan);
         allMethods = new TrialAnalysis(new Scenario.Analysis(a.primaryEndpoint(), a.primaryVisit(), a.alpha(),
-                List.of(Scenario.Method.values()), a.priorMean(), a.priorSd(), a.family(), a.adjustment()), plan.controlArm().index());
+                List.of(Scenario.Method.values()), a.priorMean(), a.priorSd(), a.family(), a.adjustment()), plan);
         single = new PowerJob(new LoadedScenario(s.name(), s, CanonicalForm.of(s)), 20210601, List.of(nPerArm), null, false);
         sweep = new PowerJob(loaded, 20210601, SampleSizes.parse("10:100:5"), null, false);
         single.simulate(0);
@@ -79,13 +79,13 @@ public class ReplicateBench {
     }
 
     @Benchmark
-    public TestResult[][][] analyseAncova() {
-        return ancova.run(trials[next++ & 7]);
+    public TrialResults analyseAncova() {
+        return ancova.analyse(trials[next++ & 7]);
     }
 
     @Benchmark
-    public TestResult[][][] analyseAllFourMethods() {
-        return allMethods.run(trials[next++ & 7]);
+    public TrialResults analyseAllFourMethods() {
+        return allMethods.analyse(trials[next++ & 7]);
     }
 
     /** Simulate and analyse one replicate at {@code nPerArm}. */

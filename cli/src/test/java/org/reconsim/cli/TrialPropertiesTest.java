@@ -37,7 +37,9 @@ import org.reconsim.engine.sim.TrialOutcome;
 import org.reconsim.engine.sim.TrialPlan;
 import org.reconsim.engine.sim.VirtualTrial;
 import org.reconsim.results.dataset.TrialTables;
+import org.reconsim.results.power.AnalysisKey;
 import org.reconsim.results.power.TrialAnalysis;
+import org.reconsim.results.power.TrialResults;
 import org.reconsim.results.stats.TestResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -245,19 +247,15 @@ class TrialPropertiesTest {
         for (PatientOutcome p : trial.patients()) {
             checkPatient(plan, p, c);
         }
-        TrialAnalysis analysis = new TrialAnalysis(s.analysis(), plan.controlArm().index());
-        TestResult[][][] results = analysis.run(trial);
-        for (TestResult[][] endpoint : results) {
-            for (TestResult[] visit : endpoint) {
-                for (int m = 0; m < visit.length; m++) {
-                    checkResult(visit[m], analysis.methods().get(m), c);
-                }
-            }
+        TrialAnalysis analysis = new TrialAnalysis(s.analysis(), plan);
+        TrialResults results = analysis.analyse(trial);
+        for (AnalysisKey key : results.keys()) {
+            checkResult(results.get(key), key.method(), c);
         }
         Path dir = ScenarioFields.tempDir();
         try {
             try (TrialTables tables = new TrialTables(plan, dir)) {
-                tables.add(trial, results, analysis.methods());
+                tables.add(trial, results);
                 tables.commit();
             }
             for (String file : List.of("observations.csv", "subjects.csv", "ground_truth.csv", "sessions.csv", "estimates.csv")) {
@@ -284,9 +282,8 @@ class TrialPropertiesTest {
         double leftAt = p.dropoutSession() == 0 ? Double.POSITIVE_INFINITY : t.sessionStarts()[p.dropoutSession() - 1];
         assertThat(t.visitHours(Scenario.Visit.PRE)).as("%s: therapy before the baseline", who).isLessThanOrEqualTo(leftAt);
         for (Scenario.Visit v : Scenario.Visit.values()) {
-            int i = v.ordinal();
             boolean attended = t.visitHours(v) <= leftAt;
-            double[] states = {p.traceStrength()[i], p.fearExpression()[i], p.extinctionRecall()[i], p.fearAtHome()[i]};
+            double[] states = {p.traceStrength(v), p.fearExpression(v), p.extinctionRecall(v), p.fearAtHome(v)};
             for (double d : states) {
                 if (attended) {
                     assertThat(d).as("%s: latent at %s", who, v).isFinite();
@@ -295,7 +292,7 @@ class TrialPropertiesTest {
                 }
             }
             for (Scenario.Endpoint e : Scenario.Endpoint.values()) {
-                double y = p.observed()[i][e.ordinal()];
+                double y = p.observed(v, e);
                 if (attended) {
                     assertThat(y).as("%s: %s at %s", who, e, v).isFinite();
                 } else {

@@ -15,6 +15,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.reconsim.results.power.PowerJob;
 import org.reconsim.results.power.ReplicateExecutor;
 import org.reconsim.results.power.ReplicateResult;
+import org.reconsim.results.power.ResultLayout;
 
 /**
  * Runs replicates as Spark tasks. The replicate range is cut into fixed-size blocks (the block
@@ -75,6 +76,7 @@ final class SparkReplicateExecutor implements ReplicateExecutor {
         if (from >= to) {
             return;
         }
+        ResultLayout layout = job.layout();
         Broadcast<PowerJob> shared = sc.broadcast(job);
         // two chunks queued at a time: the scheduler starts the next one's tasks as soon as cores free up
         // at the end of the current one, and the driver decodes a chunk while the next ones compute
@@ -90,7 +92,7 @@ final class SparkReplicateExecutor implements ReplicateExecutor {
                 }
                 List<byte[]> results = await(pending.remove());
                 for (byte[] bytes : results) {
-                    ReplicateResult r = ReplicateResult.decode(bytes);
+                    ReplicateResult r = ReplicateResult.decode(layout, bytes);
                     if (r.replicate() != expected) {
                         throw new IllegalStateException("Spark returned replicate " + r.replicate() + " where " + expected + " was due");
                     }

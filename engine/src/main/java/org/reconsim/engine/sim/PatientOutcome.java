@@ -2,6 +2,8 @@ package org.reconsim.engine.sim;
 
 import java.util.List;
 
+import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.models.measurement.Roi;
 import org.reconsim.models.population.PatientCovariates;
 
 /**
@@ -57,6 +59,31 @@ public record PatientOutcome(
         List<ScanRecord> scans,
         int events) {
 
+    /** The observed value of {@code endpoint} at {@code visit}; NaN when the visit was missed. */
+    public double observed(Scenario.Visit visit, Scenario.Endpoint endpoint) {
+        return observed[visit.ordinal()][endpoint.ordinal()];
+    }
+
+    /** E at {@code visit} (before the scan's own retrieval); NaN after a dropout. */
+    public double traceStrength(Scenario.Visit visit) {
+        return traceStrength[visit.ordinal()];
+    }
+
+    /** Fear expression in the scanner at {@code visit}. */
+    public double fearExpression(Scenario.Visit visit) {
+        return fearExpression[visit.ordinal()];
+    }
+
+    /** Extinction recall in the scanner at {@code visit}. */
+    public double extinctionRecall(Scenario.Visit visit) {
+        return extinctionRecall[visit.ordinal()];
+    }
+
+    /** Fear expression at home at {@code visit}. */
+    public double fearAtHome(Scenario.Visit visit) {
+        return fearAtHome[visit.ordinal()];
+    }
+
     /** A weekly rating: week number, day after the pre-visit retrieval, score. */
     public record Rating(int week, double day, double value) {
     }
@@ -73,6 +100,21 @@ public record PatientOutcome(
      * @param eda           continuous EDA trace (uS), null unless physiology is recorded
      */
     public record ScanRecord(int visit, double[][] roiSeries, double[][] glm, double[] connectivity, double[] coupling, double[] eda) {
+
+        /** The visit of this scan. */
+        public Scenario.Visit scanVisit() {
+            return Scenario.Visit.values()[visit];
+        }
+
+        /** The trauma-minus-relax connectivity of one ROI pair. */
+        public double connectivity(Roi.Pair pair) {
+            return connectivity[pair.ordinal()];
+        }
+
+        /** The latent trauma coupling of one ROI pair. */
+        public double coupling(Roi.Pair pair) {
+            return coupling[pair.ordinal()];
+        }
     }
 
     /** A SUDS rating (0-100) on one exposure trial: session, trial, hours after the pre-visit retrieval. */

@@ -12,9 +12,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 
+import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.results.power.PowerSweep;
 import org.reconsim.results.power.ReplicateResult;
-import org.reconsim.results.power.TrialAnalysis;
+import org.reconsim.results.power.ResultKey;
+import org.reconsim.results.power.ResultLayout;
 
 /**
  * {@code replicates.csv}: every virtual trial's estimate and p-value, one row per replicate,
@@ -37,6 +39,8 @@ public final class ReplicateTable implements PowerSweep.ResultLog, AutoCloseable
     private final List<Double> values;
     private final List<Integer> sizes;
     private final List<String> methods;
+    /** The last layout found to match the columns (sweep points share one), so the check runs once. */
+    private ResultLayout checked;
 
     /**
      * @param target      final file
@@ -82,32 +86,32 @@ public final class ReplicateTable implements PowerSweep.ResultLog, AutoCloseable
 
     @Override
     public void append(int point, ReplicateResult r) {
+        ResultLayout layout = r.layout();
+        if (!layout.equals(checked)) {
+            // the columns were promised at construction; a result of another shape would write rows that do not match them
+            List<String> labels = layout.analyses().methods().stream().map(Scenario.Method::label).toList();
+            if (!layout.sizes().equals(sizes) || !labels.equals(methods)) {
+                throw new IllegalArgumentException("a result of " + layout + " does not match the table's sizes " + sizes
+                        + " and analyses " + methods);
+            }
+            checked = layout;
+        }
         String prefix = r.replicate() + "," + CsvTable.cell(parameter) + "," + CsvTable.number(values.get(point)) + ",";
-        int visits = TrialAnalysis.VISITS.size();
-        int m = methods.size();
-        int i = 0;
         try {
-            for (int n : sizes) {
-                for (var endpoint : TrialAnalysis.ENDPOINTS) {
-                    for (int v = 0; v < visits; v++) {
-                        for (int k = 0; k < m; k++) {
-                            out.write(prefix);
-                            out.write(Integer.toString(n));
-                            out.write(',');
-                            out.write(endpoint.label());
-                            out.write(',');
-                            out.write(TrialAnalysis.VISITS.get(v).label());
-                            out.write(',');
-                            out.write(methods.get(k));
-                            out.write(',');
-                            out.write(CsvTable.number(r.estimates()[i]));
-                            out.write(',');
-                            out.write(CsvTable.number(r.pValues()[i]));
-                            out.write('\n');
-                            i++;
-                        }
-                    }
-                }
+            for (ResultKey key : layout.keys()) {
+                out.write(prefix);
+                out.write(Integer.toString(key.nPerArm()));
+                out.write(',');
+                out.write(key.endpoint().label());
+                out.write(',');
+                out.write(key.visit().label());
+                out.write(',');
+                out.write(key.method().label());
+                out.write(',');
+                out.write(CsvTable.number(r.estimate(key)));
+                out.write(',');
+                out.write(CsvTable.number(r.pValue(key)));
+                out.write('\n');
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -36,8 +36,13 @@ public final class TrialDatasets {
         return String.format(Locale.ROOT, "%03d", p.subjectId());
     }
 
+    /** ROI_NAMES follow Roi's declaration order, which is also the order of a scan's series and GLM rows. */
+    static String roiName(Roi roi) {
+        return ROI_NAMES.get(roi.ordinal());
+    }
+
     static String pairName(Roi.Pair pair) {
-        return ROI_NAMES.get(pair.first().ordinal()) + "_" + ROI_NAMES.get(pair.second().ordinal());
+        return roiName(pair.first()) + "_" + roiName(pair.second());
     }
 
     /** Long tables of the recorded ROI time series and window connectivity; returns the files written. */
@@ -50,7 +55,7 @@ public final class TrialDatasets {
             for (PatientOutcome p : trial.patients()) {
                 String arm = plan.arms().get(p.arm()).name();
                 for (PatientOutcome.ScanRecord s : p.scans()) {
-                    String visit = Scenario.Visit.values()[s.visit()].label();
+                    String visit = s.scanVisit().label();
                     for (int k = 0; k < s.roiSeries().length; k++) {
                         double[] y = s.roiSeries()[k];
                         for (int t = 0; t < y.length; t++) {
@@ -58,7 +63,7 @@ public final class TrialDatasets {
                         }
                     }
                     for (Roi.Pair pair : Roi.Pair.values()) {
-                        conn.row(p.subjectId(), arm, visit, pairName(pair), s.connectivity()[pair.ordinal()], s.coupling()[pair.ordinal()]);
+                        conn.row(p.subjectId(), arm, visit, pairName(pair), s.connectivity(pair), s.coupling(pair));
                     }
                 }
             }
@@ -85,7 +90,7 @@ public final class TrialDatasets {
             participants.add(new BidsParticipant(id, plan.arms().get(p.arm()).name(), "site" + (p.site() + 1), p.covariates().ageYears(),
                     p.covariates().female() ? "F" : "M"));
             for (PatientOutcome.ScanRecord s : p.scans()) {
-                String session = Scenario.Visit.values()[s.visit()].label();
+                String session = s.scanVisit().label();
                 runs.add(new BidsRun(id, session, task.trSeconds(), ROI_NAMES, s.roiSeries(), events, s.eda(),
                         s.eda() == null ? Double.NaN : EdaTrace.DUEK_2023.samplingHz()));
                 for (int k = 0; k < ROI_NAMES.size(); k++) {
@@ -95,15 +100,15 @@ public final class TrialDatasets {
                     betas.add(List.of("sub-" + id, session, ROI_NAMES.get(k), "trauma_minus_relax", s.glm()[k][0] - s.glm()[k][2]));
                 }
                 for (Roi.Pair pair : Roi.Pair.values()) {
-                    connectivity.add(List.of("sub-" + id, session, ROI_NAMES.get(pair.first().ordinal()),
-                            ROI_NAMES.get(pair.second().ordinal()), "trauma_minus_relax", s.connectivity()[pair.ordinal()]));
-                    truth.add(List.of("sub-" + id, session, "coupling_" + pairName(pair), s.coupling()[pair.ordinal()]));
+                    connectivity.add(List.of("sub-" + id, session, roiName(pair.first()), roiName(pair.second()), "trauma_minus_relax",
+                            s.connectivity(pair)));
+                    truth.add(List.of("sub-" + id, session, "coupling_" + pairName(pair), s.coupling(pair)));
                 }
-                int v = s.visit();
-                truth.add(List.of("sub-" + id, session, "trace_strength", p.traceStrength()[v]));
-                truth.add(List.of("sub-" + id, session, "fear_expression_scanner", p.fearExpression()[v]));
-                truth.add(List.of("sub-" + id, session, "fear_expression_home", p.fearAtHome()[v]));
-                truth.add(List.of("sub-" + id, session, "extinction_recall_scanner", p.extinctionRecall()[v]));
+                Scenario.Visit v = s.scanVisit();
+                truth.add(List.of("sub-" + id, session, "trace_strength", p.traceStrength(v)));
+                truth.add(List.of("sub-" + id, session, "fear_expression_scanner", p.fearExpression(v)));
+                truth.add(List.of("sub-" + id, session, "fear_expression_home", p.fearAtHome(v)));
+                truth.add(List.of("sub-" + id, session, "extinction_recall_scanner", p.extinctionRecall(v)));
             }
         }
         BidsDerivative conn = new BidsDerivative("connectivity", "ROI-to-ROI connectivity: Fisher z of the window correlations, "

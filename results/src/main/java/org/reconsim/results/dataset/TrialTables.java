@@ -8,7 +8,10 @@ import org.reconsim.engine.scenario.Timeline;
 import org.reconsim.engine.sim.PatientOutcome;
 import org.reconsim.engine.sim.TrialOutcome;
 import org.reconsim.engine.sim.TrialPlan;
-import org.reconsim.results.power.TrialAnalysis;
+import org.reconsim.results.power.AnalysisKey;
+import org.reconsim.results.power.AnalysisLayout;
+import org.reconsim.results.power.Contrast;
+import org.reconsim.results.power.TrialResults;
 import org.reconsim.results.stats.TestResult;
 
 /**
@@ -31,6 +34,14 @@ public final class TrialTables implements AutoCloseable {
     public static final List<String> SESSIONS = List.of("replicate", "subject_id", "arm", "session", "trial", "hours", "suds");
     public static final List<String> ESTIMATES = List.of("replicate", "n_per_arm", "endpoint", "visit", "analysis", "estimate",
             "std_error", "df", "statistic", "p_value");
+
+    private static final Scenario.Visit PRE = Scenario.Visit.PRE;
+    private static final Scenario.Visit POST = Scenario.Visit.POST;
+    private static final Scenario.Visit FU30 = Scenario.Visit.FU30;
+    private static final Scenario.Visit FU90 = Scenario.Visit.FU90;
+    /** Observations and ground truth cover every visit and endpoint, in declaration order. */
+    private static final List<Scenario.Visit> VISITS = List.of(Scenario.Visit.values());
+    private static final List<Scenario.Endpoint> ENDPOINTS = List.of(Scenario.Endpoint.values());
 
     private final TrialPlan plan;
     private final CsvTable observations;
@@ -59,24 +70,37 @@ public final class TrialTables implements AutoCloseable {
                 : List.of("observations.csv", "subjects.csv", "ground_truth.csv", "sessions.csv", "estimates.csv");
     }
 
-    /** Appends one trial and its analyses ([endpoint][visit][method], methods named by {@code methods}), or none. */
-    public void add(TrialOutcome trial, TestResult[][][] analysis, List<org.reconsim.engine.scenario.Scenario.Method> methods) {
+    /** Appends one trial without analyses. */
+    public void add(TrialOutcome trial) {
+        add(trial, (TrialResults) null);
+    }
+
+    /**
+     * Appends one trial and its analyses as nested arrays [endpoint][visit][method] (methods
+     * named by {@code methods}), or none; for callers not yet moved to {@link #add(TrialOutcome, TrialResults)}.
+     */
+    @Deprecated(forRemoval = true)
+    @SuppressWarnings("removal") // the bridge itself
+    public void add(TrialOutcome trial, TestResult[][][] analysis, List<Scenario.Method> methods) {
+        add(trial, analysis == null ? null
+                : TrialResults.ofNestedArray(trial.nPerArm(), new AnalysisLayout(Contrast.of(plan), methods), analysis));
+    }
+
+    /** Appends one trial and its analyses, or none ({@code analysis} null). */
+    public void add(TrialOutcome trial, TrialResults analysis) {
         Timeline t = plan.timeline();
-        Scenario.Visit[] visits = Scenario.Visit.values();
-        Scenario.Endpoint[] endpoints = Scenario.Endpoint.values();
         for (PatientOutcome p : trial.patients()) {
             String arm = plan.arms().get(p.arm()).name();
             String site = "site" + (p.site() + 1);
-            for (Scenario.Visit v : visits) {
-                for (Scenario.Endpoint e : endpoints) {
-                    double value = p.observed()[v.ordinal()][e.ordinal()];
+            for (Scenario.Visit v : VISITS) {
+                for (Scenario.Endpoint e : ENDPOINTS) {
+                    double value = p.observed(v, e);
                     if (!Double.isNaN(value)) {
                         observations.row(trial.replicate(), p.subjectId(), arm, site, v.label(), t.visitDay(v), e.label(), value);
                     }
                 }
-                groundTruth.row(trial.replicate(), p.subjectId(), arm, v.label(), t.visitDay(v), !Double.isNaN(p.traceStrength()[v.ordinal()]),
-                        p.traceStrength()[v.ordinal()], p.fearExpression()[v.ordinal()], p.fearAtHome()[v.ordinal()],
-                        p.extinctionRecall()[v.ordinal()]);
+                groundTruth.row(trial.replicate(), p.subjectId(), arm, v.label(), t.visitDay(v), !Double.isNaN(p.traceStrength(v)),
+                        p.traceStrength(v), p.fearExpression(v), p.fearAtHome(v), p.extinctionRecall(v));
             }
             for (PatientOutcome.Rating w : p.weeklyPcl5()) {
                 observations.row(trial.replicate(), p.subjectId(), arm, site, String.format(java.util.Locale.ROOT, "wk%02d", w.week()),
@@ -90,22 +114,17 @@ public final class TrialTables implements AutoCloseable {
                     c.memoryAgeYears(), c.traceStrength(), c.extinction(), c.learningRate(), p.destabilized(),
                     p.restabilizationEfficiency(), p.peakConcentration(), p.peakOccupancy(), p.labileOccupancy(),
                     p.peakDissociation(), p.peakSedation(), p.believesActive(), p.dropoutSession(), responder(p),
-                    p.traceStrength()[0], p.traceStrength()[1], p.traceStrength()[2], p.traceStrength()[3],
-                    p.fearExpression()[0], p.fearExpression()[1], p.fearExpression()[2], p.fearExpression()[3],
-                    p.extinctionRecall()[0], p.extinctionRecall()[1], p.extinctionRecall()[2], p.extinctionRecall()[3]);
+                    p.traceStrength(PRE), p.traceStrength(POST), p.traceStrength(FU30), p.traceStrength(FU90),
+                    p.fearExpression(PRE), p.fearExpression(POST), p.fearExpression(FU30), p.fearExpression(FU90),
+                    p.extinctionRecall(PRE), p.extinctionRecall(POST), p.extinctionRecall(FU30), p.extinctionRecall(FU90));
         }
         if (estimates == null || analysis == null) {
             return;
         }
-        for (int e = 0; e < TrialAnalysis.ENDPOINTS.size(); e++) {
-            for (int v = 0; v < TrialAnalysis.VISITS.size(); v++) {
-                for (int m = 0; m < methods.size(); m++) {
-                    TestResult r = analysis[e][v][m];
-                    estimates.row(trial.replicate(), trial.nPerArm(), TrialAnalysis.ENDPOINTS.get(e).label(),
-                            TrialAnalysis.VISITS.get(v).label(), methods.get(m).label(), r.estimate(), r.stdError(), r.df(),
-                            r.statistic(), r.pValue());
-                }
-            }
+        for (AnalysisKey key : analysis.keys()) {
+            TestResult r = analysis.get(key);
+            estimates.row(trial.replicate(), trial.nPerArm(), key.endpoint().label(), key.visit().label(), key.method().label(),
+                    r.estimate(), r.stdError(), r.df(), r.statistic(), r.pValue());
         }
     }
 
@@ -114,9 +133,8 @@ public final class TrialTables implements AutoCloseable {
      * the post visit is missing.
      */
     static Object responder(PatientOutcome p) {
-        int caps = org.reconsim.engine.scenario.Scenario.Endpoint.CAPS5.ordinal();
-        double pre = p.observed()[0][caps];
-        double post = p.observed()[org.reconsim.engine.scenario.Scenario.Visit.POST.ordinal()][caps];
+        double pre = p.observed(PRE, Scenario.Endpoint.CAPS5);
+        double post = p.observed(POST, Scenario.Endpoint.CAPS5);
         if (Double.isNaN(post) || Double.isNaN(pre)) {
             return Double.NaN;
         }

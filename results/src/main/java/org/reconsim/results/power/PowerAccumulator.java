@@ -28,17 +28,16 @@ public final class PowerAccumulator {
     public static final int KEPT_ESTIMATES = 5000;
 
     private final PowerJob job;
+    /** Where each result sits; every per-result array here is indexed by its offsets. */
+    private final ResultLayout layout;
     private final double alpha;
     private final int sizes;
-    private final int methods;
-    private final int cells;
-    private final int[] familyCells;
+    /** [size][family member]: the layout offset of the member's first-method result at that size. */
+    private final int[][] familyOffsets;
     /** Scratch: the family's p-values in one replicate at one size. */
     private final double[] familyP;
     private final Scenario.Adjustment adjustment;
-    private final int primaryCell;
-    private final int largestAt;
-    private final int armCells;
+    private final int primaryOffset;
 
     private int replicates;
     private final long[] rejections;
@@ -50,42 +49,43 @@ public final class PowerAccumulator {
     private final long[][] familyRejections;
     /** [size][any, all]. */
     private final long[][] familyAnyAll;
+    /** By arm-mean offset of the layout. */
     private final RunningMoments[] armMeans;
     private final List<Double> primaryEstimates = new ArrayList<>();
 
     PowerAccumulator(PowerJob job) {
         this.job = job;
+        this.layout = job.layout();
         Scenario.Analysis a = job.scenario().analysis();
         this.alpha = a.alpha();
-        this.sizes = job.sizes().size();
-        this.methods = job.methods().size();
-        this.cells = TrialAnalysis.ENDPOINTS.size() * TrialAnalysis.VISITS.size() * methods;
-        this.familyCells = a.family().stream()
-                .mapToInt(f -> cell(TrialAnalysis.ENDPOINTS.indexOf(f.endpoint()), TrialAnalysis.VISITS.indexOf(f.visit()), 0))
-                .toArray();
-        this.familyP = new double[familyCells.length];
+        List<Integer> ns = layout.sizes();
+        this.sizes = ns.size();
+        // the family and the primary result are of the first method and (until there are more arms) the only contrast
+        Contrast contrast = layout.analyses().contrasts().get(0);
+        Scenario.Method first = layout.analyses().methods().get(0);
+        this.familyOffsets = new int[sizes][];
+        for (int s = 0; s < sizes; s++) {
+            int n = ns.get(s);
+            familyOffsets[s] = a.family().stream()
+                    .mapToInt(f -> layout.offset(new ResultKey(n, contrast, f.endpoint(), f.visit(), first)))
+                    .toArray();
+        }
+        this.familyP = new double[a.family().size()];
         this.adjustment = a.adjustment();
-        this.primaryCell = cell(TrialAnalysis.ENDPOINTS.indexOf(a.primaryEndpoint()), TrialAnalysis.VISITS.indexOf(a.primaryVisit()), 0);
-        this.largestAt = job.sizes().indexOf(job.largestSize());
-        this.armCells = job.keepsArmMeans()
-                ? job.plan().arms().size() * Scenario.Visit.values().length * Scenario.Endpoint.values().length : 0;
-        this.rejections = new long[sizes * cells];
-        this.positive = new long[sizes * cells];
-        this.absSum = new double[sizes * cells];
-        this.estimates = new RunningMoments[sizes * cells];
+        this.primaryOffset = layout.offset(new ResultKey(job.largestSize(), contrast, a.primaryEndpoint(), a.primaryVisit(), first));
+        this.rejections = new long[layout.size()];
+        this.positive = new long[layout.size()];
+        this.absSum = new double[layout.size()];
+        this.estimates = new RunningMoments[layout.size()];
         for (int i = 0; i < estimates.length; i++) {
             estimates[i] = new RunningMoments();
         }
-        this.familyRejections = new long[sizes][familyCells.length];
+        this.familyRejections = new long[sizes][familyP.length];
         this.familyAnyAll = new long[sizes][2];
-        this.armMeans = new RunningMoments[armCells];
+        this.armMeans = new RunningMoments[layout.armMeanSize()];
         for (int i = 0; i < armMeans.length; i++) {
             armMeans[i] = new RunningMoments();
         }
-    }
-
-    private int cell(int endpoint, int visit, int method) {
-        return (endpoint * TrialAnalysis.VISITS.size() + visit) * methods + method;
     }
 
     /** Replicates added so far (they were 0 .. replicates - 1). */
@@ -98,28 +98,28 @@ public final class PowerAccumulator {
         if (r.replicate() != replicates) {
             throw new IllegalStateException("replicate " + r.replicate() + " arrived where " + replicates + " was due");
         }
-        if (r.estimates().length != sizes * cells || r.armMeans().length != armCells) {
+        if (!r.layout().equals(layout) || r.hasArmMeans() != (armMeans.length > 0)) {
             throw new IllegalStateException("replicate " + r.replicate() + " has the wrong shape for this job");
         }
-        for (int s = 0; s < sizes; s++) {
-            int base = s * cells;
-            for (int c = 0; c < cells; c++) {
-                double est = r.estimates()[base + c];
-                double p = r.pValues()[base + c];
-                if (!Double.isNaN(est)) {
-                    estimates[base + c].add(est);
-                    if (p < alpha) {
-                        rejections[base + c]++;
-                        absSum[base + c] += Math.abs(est);
-                        if (est > 0) {
-                            positive[base + c]++;
-                        }
+        // every result once, by offset: no key lookups on the path every replicate takes
+        for (int i = 0; i < rejections.length; i++) {
+            double est = r.estimateAt(i);
+            double p = r.pValueAt(i);
+            if (!Double.isNaN(est)) {
+                estimates[i].add(est);
+                if (p < alpha) {
+                    rejections[i]++;
+                    absSum[i] += Math.abs(est);
+                    if (est > 0) {
+                        positive[i]++;
                     }
                 }
             }
-            if (familyCells.length > 0) {
-                for (int f = 0; f < familyCells.length; f++) {
-                    familyP[f] = r.pValues()[base + familyCells[f]];
+        }
+        if (familyP.length > 0) {
+            for (int s = 0; s < sizes; s++) {
+                for (int f = 0; f < familyP.length; f++) {
+                    familyP[f] = r.pValueAt(familyOffsets[s][f]);
                 }
                 boolean[] reject = switch (adjustment) {
                     case BONFERRONI -> Multiplicity.bonferroni(familyP, alpha);
@@ -137,12 +137,13 @@ public final class PowerAccumulator {
                 familyAnyAll[s][1] += count == reject.length ? 1 : 0;
             }
         }
-        for (int i = 0; i < armCells; i++) {
-            if (!Double.isNaN(r.armMeans()[i])) {
-                armMeans[i].add(r.armMeans()[i]);
+        for (int i = 0; i < armMeans.length; i++) {
+            double m = r.armMeanAt(i);
+            if (!Double.isNaN(m)) {
+                armMeans[i].add(m);
             }
         }
-        double primary = r.estimates()[largestAt * cells + primaryCell];
+        double primary = r.estimateAt(primaryOffset);
         if (job.keepsArmMeans() && !Double.isNaN(primary) && primaryEstimates.size() < KEPT_ESTIMATES) {
             primaryEstimates.add(primary);
         }
@@ -157,34 +158,30 @@ public final class PowerAccumulator {
         return r;
     }
 
-    /** The power table so far: per size, every endpoint x visit x method, then the family rows. */
+    /** The power table so far: per size, every result in layout order, then the family rows. */
     public List<PowerRow> rows() {
         List<PowerRow> rows = new ArrayList<>();
-        List<Integer> ns = job.sizes();
+        List<Integer> ns = layout.sizes();
         List<Scenario.FamilyMember> family = job.scenario().analysis().family();
         for (int s = 0; s < sizes; s++) {
             int n = ns.get(s);
-            for (int e = 0; e < TrialAnalysis.ENDPOINTS.size(); e++) {
-                for (int v = 0; v < TrialAnalysis.VISITS.size(); v++) {
-                    for (int m = 0; m < methods; m++) {
-                        int i = s * cells + cell(e, v, m);
-                        long k = rejections[i];
-                        ProportionInterval ci = BinomialInterval.wilson(k, replicates, 0.95);
-                        ProportionInterval cp = BinomialInterval.clopperPearson(k, replicates, 0.95);
-                        double mean = estimates[i].mean();
-                        long wrongSign = mean >= 0 ? k - positive[i] : positive[i];
-                        double typeS = k == 0 ? Double.NaN : (double) wrongSign / k;
-                        double exaggeration = k == 0 || mean == 0 ? Double.NaN : absSum[i] / k / Math.abs(mean);
-                        rows.add(new PowerRow(n, TrialAnalysis.ENDPOINTS.get(e).label(), TrialAnalysis.VISITS.get(v).label(),
-                                job.methods().get(m).label(), replicates, k, (double) k / replicates, ci.low(), ci.high(),
-                                mean, estimates[i].standardDeviation(), cp.low(), cp.high(), typeS, exaggeration));
-                    }
-                }
+            for (ResultKey key : layout.keys(n)) {
+                int i = layout.offset(key);
+                long k = rejections[i];
+                ProportionInterval ci = BinomialInterval.wilson(k, replicates, 0.95);
+                ProportionInterval cp = BinomialInterval.clopperPearson(k, replicates, 0.95);
+                double mean = estimates[i].mean();
+                long wrongSign = mean >= 0 ? k - positive[i] : positive[i];
+                double typeS = k == 0 ? Double.NaN : (double) wrongSign / k;
+                double exaggeration = k == 0 || mean == 0 ? Double.NaN : absSum[i] / k / Math.abs(mean);
+                rows.add(new PowerRow(n, key.endpoint().label(), key.visit().label(), key.method().label(), replicates, k,
+                        (double) k / replicates, ci.low(), ci.high(), mean, estimates[i].standardDeviation(), cp.low(), cp.high(),
+                        typeS, exaggeration));
             }
-            if (familyCells.length > 0) {
-                String label = job.methods().get(0).label() + "+" + adjustment.label();
-                for (int f = 0; f < familyCells.length; f++) {
-                    RunningMoments est = estimates[s * cells + familyCells[f]];
+            if (familyP.length > 0) {
+                String label = layout.analyses().methods().get(0).label() + "+" + adjustment.label();
+                for (int f = 0; f < familyP.length; f++) {
+                    RunningMoments est = estimates[familyOffsets[s][f]];
                     rows.add(familyRow(n, family.get(f).endpoint().label(), family.get(f).visit().label(), label,
                             familyRejections[s][f], est.mean(), est.standardDeviation()));
                 }
@@ -208,23 +205,23 @@ public final class PowerAccumulator {
         return job.largestSize();
     }
 
-    /** Moments of a trial's arm mean at the largest size, [arm][visit][endpoint]; null unless arm means are kept. */
-    public RunningMoments[][][] armMeans() {
-        if (armCells == 0) {
-            return null;
+    /** Whether the arm means of the largest trial are kept (for the report). */
+    public boolean hasArmMeans() {
+        return armMeans.length > 0;
+    }
+
+    /** The arm names whose means are kept, in arm order; empty unless they are kept. */
+    public List<String> arms() {
+        return layout.arms();
+    }
+
+    /** Moments over replicates of a trial's arm mean at the largest size (a copy); IllegalStateException unless kept. */
+    public RunningMoments armMean(ArmMeanKey key) {
+        if (!hasArmMeans()) {
+            throw new IllegalStateException("arm means are not kept for this job");
         }
-        int arms = job.plan().arms().size();
-        int visits = Scenario.Visit.values().length;
-        int endpoints = Scenario.Endpoint.values().length;
-        RunningMoments[][][] out = new RunningMoments[arms][visits][endpoints];
-        for (int a = 0; a < arms; a++) {
-            for (int v = 0; v < visits; v++) {
-                for (int k = 0; k < endpoints; k++) {
-                    out[a][v][k] = armMeans[(a * visits + v) * endpoints + k];
-                }
-            }
-        }
-        return out;
+        RunningMoments m = armMeans[layout.armMeanOffset(key)];
+        return RunningMoments.resume(m.count(), m.mean(), m.sumOfSquaredDeviations());
     }
 
     /** The first {@link #KEPT_ESTIMATES} defined estimates of the primary endpoint and visit (first method), largest size. */
@@ -242,7 +239,7 @@ public final class PowerAccumulator {
             out.writeDouble(absSum[i]);
             writeMoments(out, estimates[i]);
         }
-        out.writeInt(familyCells.length);
+        out.writeInt(familyP.length);
         for (int s = 0; s < sizes; s++) {
             for (long k : familyRejections[s]) {
                 out.writeLong(k);
@@ -250,7 +247,7 @@ public final class PowerAccumulator {
             out.writeLong(familyAnyAll[s][0]);
             out.writeLong(familyAnyAll[s][1]);
         }
-        out.writeInt(armCells);
+        out.writeInt(armMeans.length);
         for (RunningMoments m : armMeans) {
             writeMoments(out, m);
         }
@@ -273,16 +270,16 @@ public final class PowerAccumulator {
             absSum[i] = in.readDouble();
             estimates[i] = readMoments(in);
         }
-        expect(in.readInt(), familyCells.length);
+        expect(in.readInt(), familyP.length);
         for (int s = 0; s < sizes; s++) {
-            for (int f = 0; f < familyCells.length; f++) {
+            for (int f = 0; f < familyP.length; f++) {
                 familyRejections[s][f] = in.readLong();
             }
             familyAnyAll[s][0] = in.readLong();
             familyAnyAll[s][1] = in.readLong();
         }
-        expect(in.readInt(), armCells);
-        for (int i = 0; i < armCells; i++) {
+        expect(in.readInt(), armMeans.length);
+        for (int i = 0; i < armMeans.length; i++) {
             armMeans[i] = readMoments(in);
         }
         int kept = in.readInt();

@@ -9,10 +9,10 @@ import org.reconsim.engine.scenario.InvalidScenarioException;
 import org.reconsim.engine.scenario.LoadedScenario;
 import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.engine.scenario.ScenarioLoader;
+import org.reconsim.engine.sim.ArmPlan;
 import org.reconsim.engine.sim.TrialOutcome;
 import org.reconsim.engine.sim.TrialPlan;
 import org.reconsim.engine.sim.VirtualTrial;
-import org.reconsim.results.stats.TestResult;
 
 /**
  * One point of a power sweep, described by values alone (the scenario's canonical JSON, the
@@ -54,13 +54,16 @@ public final class PowerJob implements Serializable {
         this.scenarioSha256 = loaded.canonical().sha256();
         this.seed = seed;
         this.sizes = sizes.stream().mapToInt(Integer::intValue).toArray();
+        if (Arrays.stream(this.sizes).distinct().count() != this.sizes.length) {
+            throw new IllegalArgumentException("sample sizes must be distinct: " + sizes); // each names its results
+        }
         this.largest = Arrays.stream(this.sizes).max().orElseThrow();
         this.prior = prior;
         this.keepArmMeans = keepArmMeans;
     }
 
     /** What a job compiles to, once per JVM. */
-    private record Compiled(LoadedScenario loaded, TrialPlan plan, RandomStreams streams, TrialAnalysis analysis) {
+    private record Compiled(LoadedScenario loaded, TrialPlan plan, RandomStreams streams, TrialAnalysis analysis, ResultLayout layout) {
     }
 
     private Compiled compiled() {
@@ -79,8 +82,10 @@ public final class PowerJob implements Serializable {
                         throw new IllegalStateException("the scenario did not survive its canonical form: " + source);
                     }
                     TrialPlan plan = TrialPlan.compile(loaded.scenario()).withoutSessionDetail();
-                    c = new Compiled(loaded, plan, new RandomStreams(seed),
-                            new TrialAnalysis(loaded.scenario().analysis(), plan.controlArm().index()));
+                    TrialAnalysis analysis = new TrialAnalysis(loaded.scenario().analysis(), plan);
+                    List<String> arms = keepArmMeans ? plan.arms().stream().map(ArmPlan::name).toList() : List.of();
+                    c = new Compiled(loaded, plan, new RandomStreams(seed), analysis,
+                            new ResultLayout(sizes(), analysis.layout(), arms));
                     compiled = c;
                 }
             }
@@ -132,53 +137,24 @@ public final class PowerJob implements Serializable {
         return new PowerAccumulator(this);
     }
 
+    /** Where each number of this job's results sits: its sizes, analyses and (when kept) arm means. */
+    public ResultLayout layout() {
+        return compiled().layout();
+    }
+
     /** Simulates and analyses replicate {@code r}. Thread-safe. */
     public ReplicateResult simulate(int r) {
         Compiled c = compiled();
         TrialPlan plan = prior == null ? c.plan() : prior.plan(c.loaded(), c.plan(), c.streams(), r).withoutSessionDetail();
         TrialOutcome trial = VirtualTrial.run(plan, c.streams(), r, largest);
-        int cells = TrialAnalysis.ENDPOINTS.size() * TrialAnalysis.VISITS.size() * c.analysis().methods().size();
-        double[] estimates = new double[sizes.length * cells];
-        double[] pValues = new double[estimates.length];
+        ReplicateResult.Builder result = new ReplicateResult.Builder(c.layout(), r);
         int block = plan.allocationBlock();
-        int i = 0;
         for (int n : sizes) {
-            TestResult[][][] results = c.analysis().run(trial.firstPerArm(n, block));
-            for (TestResult[][] byVisit : results) {
-                for (TestResult[] byMethod : byVisit) {
-                    for (TestResult t : byMethod) {
-                        boolean defined = t.isDefined();
-                        estimates[i] = defined ? t.estimate() : Double.NaN;
-                        pValues[i] = defined ? t.pValue() : Double.NaN;
-                        i++;
-                    }
-                }
-            }
+            result.add(c.analysis().analyse(trial.firstPerArm(n, block)));
         }
-        return new ReplicateResult(r, estimates, pValues, keepArmMeans ? armMeans(trial, plan.arms().size()) : new double[0]);
-    }
-
-    /** Mean observed value per arm, visit and endpoint in one trial (NaN where nobody was measured), [arm][visit][endpoint] flattened. */
-    private static double[] armMeans(TrialOutcome trial, int arms) {
-        int visits = Scenario.Visit.values().length;
-        int endpoints = Scenario.Endpoint.values().length;
-        double[] sum = new double[arms * visits * endpoints];
-        int[] count = new int[sum.length];
-        for (var p : trial.patients()) {
-            for (int v = 0; v < visits; v++) {
-                for (int k = 0; k < endpoints; k++) {
-                    double x = p.observed()[v][k];
-                    if (!Double.isNaN(x)) {
-                        int at = (p.arm() * visits + v) * endpoints + k;
-                        sum[at] += x;
-                        count[at]++;
-                    }
-                }
-            }
+        if (keepArmMeans) {
+            result.armMeans(trial);
         }
-        for (int j = 0; j < sum.length; j++) {
-            sum[j] = count[j] == 0 ? Double.NaN : sum[j] / count[j];
-        }
-        return sum;
+        return result.build();
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.engine.sim.PatientOutcome;
 import org.reconsim.engine.sim.TrialOutcome;
+import org.reconsim.engine.sim.TrialPlan;
 import org.reconsim.results.stats.Ancova;
 import org.reconsim.results.stats.BayesianNormalEstimate;
 import org.reconsim.results.stats.NormalPosterior;
@@ -35,23 +36,60 @@ public final class TrialAnalysis {
     public static final List<Scenario.Endpoint> ENDPOINTS = List.of(Scenario.Endpoint.values());
     /** Visits analysed, in output order. */
     public static final List<Scenario.Visit> VISITS = List.of(Scenario.Visit.POST, Scenario.Visit.FU30, Scenario.Visit.FU90);
-    private final List<Scenario.Method> methods;
+    /** The mixed model's visit factor: every visit, baseline included, its level the position here. */
+    private static final List<Scenario.Visit> LMM_VISITS = List.of(Scenario.Visit.values());
+    private final AnalysisLayout layout;
     private final BayesianNormalEstimate prior;
     private final int controlArm;
 
+    /**
+     * The analyses of the plan's treatment arm against its control arm.
+     *
+     * @throws UnsupportedOperationException when the plan has more than one treatment arm: each
+     *         analysis pools every arm but the control (the layout is ready for one contrast per arm)
+     */
+    public TrialAnalysis(Scenario.Analysis plan, TrialPlan trial) {
+        this(plan, trial.controlArm().index(), Contrast.of(trial));
+    }
+
+    /**
+     * Analyses without arm names: the contrast is named {@code treatment-control}. For callers
+     * not yet moved to {@link #TrialAnalysis(Scenario.Analysis, TrialPlan)} (the command line,
+     * being rewritten).
+     */
+    @Deprecated(forRemoval = true)
     public TrialAnalysis(Scenario.Analysis plan, int controlArm) {
-        this.methods = List.copyOf(plan.methods());
+        this(plan, controlArm, List.of(new Contrast("treatment", "control")));
+    }
+
+    private TrialAnalysis(Scenario.Analysis plan, int controlArm, List<Contrast> contrasts) {
+        if (contrasts.size() != 1) {
+            throw new UnsupportedOperationException("analyses of more than one treatment arm are not implemented: " + contrasts);
+        }
+        this.layout = new AnalysisLayout(contrasts, plan.methods());
         this.prior = plan.priorSd() > 0 ? BayesianNormalEstimate.withPrior(plan.priorMean(), plan.priorSd())
                 : BayesianNormalEstimate.withFlatPrior();
         this.controlArm = controlArm;
     }
 
     public List<Scenario.Method> methods() {
-        return methods;
+        return layout.methods();
     }
 
-    /** Results indexed [endpoint][visit][method] in the order of {@link #ENDPOINTS}, {@link #VISITS} and {@link #methods()}. */
+    /** What {@link #analyse} returns, and in which order. */
+    public AnalysisLayout layout() {
+        return layout;
+    }
+
+    /** The results as nested arrays [endpoint][visit][method]; see {@link TrialResults#toNestedArray()}. */
+    @Deprecated(forRemoval = true)
+    @SuppressWarnings("removal") // the bridge itself
     public TestResult[][][] run(TrialOutcome trial) {
+        return analyse(trial).toNestedArray();
+    }
+
+    /** Every analysis of {@link #layout()} on {@code trial}. */
+    public TrialResults analyse(TrialOutcome trial) {
         List<PatientOutcome> patients = trial.patients();
         int n = patients.size();
         double[] y = new double[n];
@@ -60,55 +98,63 @@ public final class TrialAnalysis {
         for (int i = 0; i < n; i++) {
             treated[i] = patients.get(i).arm() != controlArm;
         }
-        int allVisits = Scenario.Visit.values().length;
+        int allVisits = LMM_VISITS.size();
         int[] subject = new int[n * allVisits];
         int[] visit = new int[n * allVisits];
         boolean[] longTreated = new boolean[n * allVisits];
         double[] value = new double[n * allVisits];
         double[] xs = new double[n];
         double[] ys = new double[n];
-        TestResult[][][] out = new TestResult[ENDPOINTS.size()][VISITS.size()][methods.size()];
-        int pre = Scenario.Visit.PRE.ordinal();
-        for (int e = 0; e < ENDPOINTS.size(); e++) {
-            int endpoint = ENDPOINTS.get(e).ordinal();
-            for (int i = 0; i < n; i++) {
-                base[i] = patients.get(i).observed()[pre][endpoint];
-            }
-            RandomInterceptFit lmm = null;
-            if (methods.contains(Scenario.Method.LMM)) {
-                int rows = 0;
+        List<AnalysisKey> keys = layout.keys();
+        TestResult[] out = new TestResult[keys.size()];
+        boolean lmmWanted = layout.methods().contains(Scenario.Method.LMM);
+        Scenario.Endpoint endpoint = null;
+        Scenario.Visit at = null;
+        RandomInterceptFit lmm = null;
+        TestResult ancova = null;
+        // keys come endpoint by endpoint, visit by visit: the baseline and the mixed model are
+        // computed once per endpoint, the outcome (and an ANCOVA that BAYES reuses) once per visit
+        for (int k = 0; k < keys.size(); k++) {
+            AnalysisKey key = keys.get(k);
+            if (key.endpoint() != endpoint) {
+                endpoint = key.endpoint();
+                at = null;
                 for (int i = 0; i < n; i++) {
-                    for (int v = 0; v < allVisits; v++) {
-                        subject[rows] = i;
-                        visit[rows] = v;
-                        longTreated[rows] = treated[i];
-                        value[rows] = patients.get(i).observed()[v][endpoint];
-                        rows++;
-                    }
+                    base[i] = patients.get(i).observed(Scenario.Visit.PRE, endpoint);
                 }
-                lmm = RandomInterceptModel.fit(subject, visit, longTreated, value, rows, allVisits);
-            }
-            for (int v = 0; v < VISITS.size(); v++) {
-                int vi = VISITS.get(v).ordinal();
-                for (int i = 0; i < n; i++) {
-                    y[i] = patients.get(i).observed()[vi][endpoint];
-                }
-                TestResult ancova = null;
-                for (int m = 0; m < methods.size(); m++) {
-                    switch (methods.get(m)) {
-                        case ANCOVA -> out[e][v][m] = ancova = ancova != null ? ancova : Ancova.treatmentEffect(y, base, treated, n);
-                        case LMM -> out[e][v][m] = lmm.isDefined() ? lmm.armEffect(vi) : TestResult.undefined();
-                        case WELCH -> out[e][v][m] = welch(y, base, treated, n, xs, ys);
-                        case BAYES -> {
-                            ancova = ancova != null ? ancova : Ancova.treatmentEffect(y, base, treated, n);
-                            out[e][v][m] = bayes(ancova);
+                if (lmmWanted) {
+                    int rows = 0;
+                    for (int i = 0; i < n; i++) {
+                        for (int v = 0; v < allVisits; v++) {
+                            subject[rows] = i;
+                            visit[rows] = v;
+                            longTreated[rows] = treated[i];
+                            value[rows] = patients.get(i).observed(LMM_VISITS.get(v), endpoint);
+                            rows++;
                         }
-                        default -> throw new IllegalStateException(methods.get(m).toString());
                     }
+                    lmm = RandomInterceptModel.fit(subject, visit, longTreated, value, rows, allVisits);
                 }
+            }
+            if (key.visit() != at) {
+                at = key.visit();
+                for (int i = 0; i < n; i++) {
+                    y[i] = patients.get(i).observed(at, endpoint);
+                }
+                ancova = null;
+            }
+            switch (key.method()) {
+                case ANCOVA -> out[k] = ancova = ancova != null ? ancova : Ancova.treatmentEffect(y, base, treated, n);
+                case LMM -> out[k] = lmm.isDefined() ? lmm.armEffect(LMM_VISITS.indexOf(at)) : TestResult.undefined();
+                case WELCH -> out[k] = welch(y, base, treated, n, xs, ys);
+                case BAYES -> {
+                    ancova = ancova != null ? ancova : Ancova.treatmentEffect(y, base, treated, n);
+                    out[k] = bayes(ancova);
+                }
+                default -> throw new IllegalStateException(key.method().toString());
             }
         }
-        return out;
+        return new TrialResults(trial.nPerArm(), layout, out);
     }
 
     private static TestResult welch(double[] y, double[] base, boolean[] treated, int n, double[] xs, double[] ys) {

@@ -7,10 +7,12 @@ import java.util.Locale;
 import org.reconsim.engine.scenario.LoadedScenario;
 import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.engine.sim.PkSummary;
+import org.reconsim.results.power.ArmMeanKey;
 import org.reconsim.results.power.PowerAccumulator;
 import org.reconsim.results.power.PowerRow;
 import org.reconsim.results.power.SampleSizeSearch;
 import org.reconsim.results.power.TrialAnalysis;
+import org.reconsim.results.stats.RunningMoments;
 
 /**
  * {@code report.html} of {@code reconsim power}: self-contained (inline SVG, no scripts), with
@@ -114,27 +116,25 @@ public final class PowerReport {
             h.append(chart.render());
         }
         h.append("</div>\n");
-        if (details != null && details.armMeans() != null) {
+        if (details != null && details.hasArmMeans()) {
             h.append(String.format(Locale.ROOT, "<h2>Mean trajectories by arm (%d per arm; band: 95%% of single-trial arm means)</h2>%n",
                     details.detailsPerArm()));
             h.append("<div class=\"charts\">\n");
-            double[] days = new double[Scenario.Visit.values().length];
-            for (Scenario.Visit v : Scenario.Visit.values()) {
-                days[v.ordinal()] = timeline.visitDay(v);
-            }
+            List<Scenario.Visit> visits = List.of(Scenario.Visit.values());
+            double[] days = visits.stream().mapToDouble(timeline::visitDay).toArray();
             for (Scenario.Endpoint e : Scenario.Endpoint.values()) {
                 SvgChart chart = new SvgChart(e.label(), "day", "mean", 370, 250);
-                for (int a = 0; a < s.design().arms().size(); a++) {
+                for (Scenario.Arm arm : s.design().arms()) {
                     double[] mean = new double[days.length];
                     double[] lo = new double[days.length];
                     double[] hi = new double[days.length];
                     for (int v = 0; v < days.length; v++) {
-                        org.reconsim.results.stats.RunningMoments m = details.armMeans()[a][v][e.ordinal()];
+                        RunningMoments m = details.armMean(new ArmMeanKey(arm.name(), visits.get(v), e));
                         mean[v] = m.mean();
                         lo[v] = m.mean() - 1.96 * m.standardDeviation();
                         hi[v] = m.mean() + 1.96 * m.standardDeviation();
                     }
-                    chart.add(new SvgChart.Series(s.design().arms().get(a).name(), days, mean, lo, hi));
+                    chart.add(new SvgChart.Series(arm.name(), days, mean, lo, hi));
                 }
                 h.append(chart.render());
             }

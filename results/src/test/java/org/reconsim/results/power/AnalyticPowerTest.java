@@ -77,12 +77,10 @@ class AnalyticPowerTest {
         // the population's control-arm outcome SD and baseline correlation, from one large trial
         TrialPlan nullPlan = TrialPlan.compile(s);
         TrialOutcome big = VirtualTrial.run(nullPlan, new RandomStreams(99), 0, 6000);
-        int amy = Scenario.Endpoint.AMYGDALA.ordinal();
-        int post = Scenario.Visit.POST.ordinal();
         double[] pre = big.patients().stream().filter(p -> p.arm() == nullPlan.controlArm().index())
-                .mapToDouble(p -> p.observed()[0][amy]).toArray();
+                .mapToDouble(p -> p.observed(Scenario.Visit.PRE, Scenario.Endpoint.AMYGDALA)).toArray();
         double[] at = big.patients().stream().filter(p -> p.arm() == nullPlan.controlArm().index())
-                .mapToDouble(p -> p.observed()[post][amy]).toArray();
+                .mapToDouble(p -> p.observed(Scenario.Visit.POST, Scenario.Endpoint.AMYGDALA)).toArray();
         double sd = new org.apache.commons.math3.stat.descriptive.moment.StandardDeviation().evaluate(at);
         double rho = new PearsonsCorrelation().correlation(pre, at);
         double delta = -0.5 * sd;

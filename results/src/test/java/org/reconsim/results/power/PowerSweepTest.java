@@ -64,8 +64,10 @@ class PowerSweepTest {
         PowerAccumulator a = second.accumulators().get(1);
         PowerAccumulator b = whole.accumulators().get(1);
         assertThat(a.primaryEstimates()).isEqualTo(b.primaryEstimates());
-        assertThat(a.armMeans()[1][2][0].mean()).isEqualTo(b.armMeans()[1][2][0].mean());
-        assertThat(a.armMeans()[1][2][0].standardDeviation()).isEqualTo(b.armMeans()[1][2][0].standardDeviation());
+        for (ArmMeanKey key : jobs().get(1).layout().armMeanKeys()) {
+            assertThat(a.armMean(key).mean()).as("%s", key).isEqualTo(b.armMean(key).mean());
+            assertThat(a.armMean(key).standardDeviation()).as("%s", key).isEqualTo(b.armMean(key).standardDeviation());
+        }
     }
 
     @Test
@@ -79,11 +81,35 @@ class PowerSweepTest {
 
     @Test
     void aResultSurvivesItsEncoding() throws Exception {
-        ReplicateResult r = jobs().get(1).simulate(3);
-        ReplicateResult back = ReplicateResult.decode(r.encode());
+        PowerJob job = jobs().get(1);
+        ReplicateResult r = job.simulate(3);
+        ReplicateResult back = ReplicateResult.decode(job.layout(), r.encode());
         assertThat(back.replicate()).isEqualTo(3);
-        assertThat(back.estimates()).isEqualTo(r.estimates());
-        assertThat(back.pValues()).isEqualTo(r.pValues());
-        assertThat(back.armMeans()).isEqualTo(r.armMeans()).hasSize(2 * 4 * 6);
+        assertThat(back.encode()).isEqualTo(r.encode());
+        assertThat(job.layout().keys()).hasSize(2 * 6 * 3).allSatisfy(k -> {
+            assertThat(back.estimate(k)).isEqualTo(r.estimate(k));
+            assertThat(back.pValue(k)).isEqualTo(r.pValue(k));
+        });
+        assertThat(job.layout().armMeanKeys()).hasSize(2 * 4 * 6)
+                .allSatisfy(k -> assertThat(back.armMean(k)).isEqualTo(r.armMean(k)));
+    }
+
+    /** The wire form is what it was before results had keys: replicate, lengths, then (estimate, p) per result, then arm means. */
+    @Test
+    void theEncodingIsTheFlatLayout() throws Exception {
+        PowerJob job = jobs().get(1);
+        ReplicateResult r = job.simulate(2);
+        java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(r.encode()));
+        assertThat(in.readInt()).isEqualTo(2);
+        assertThat(in.readInt()).isEqualTo(job.layout().size());
+        assertThat(in.readInt()).isEqualTo(job.layout().armMeanSize());
+        for (ResultKey k : job.layout().keys()) {
+            assertThat(in.readDouble()).as("%s", k).isEqualTo(r.estimate(k));
+            assertThat(in.readDouble()).as("%s", k).isEqualTo(r.pValue(k));
+        }
+        for (ArmMeanKey k : job.layout().armMeanKeys()) {
+            assertThat(in.readDouble()).as("%s", k).isEqualTo(r.armMean(k));
+        }
+        assertThat(in.available()).isZero();
     }
 }

@@ -25,22 +25,47 @@ class TrialAnalysisTest {
                 List.of(Scenario.Method.ANCOVA, Scenario.Method.LMM, Scenario.Method.WELCH, Scenario.Method.BAYES), 0, 0);
         TrialPlan tp = TrialPlan.compile(s);
         TrialOutcome trial = VirtualTrial.run(tp, new RandomStreams(3), 0, 40);
-        TestResult[][][] r = new TrialAnalysis(plan, tp.controlArm().index()).run(trial);
-        assertThat(r).hasDimensions(Scenario.Endpoint.values().length, 3);
-        for (TestResult[][] endpoint : r) {
-            for (TestResult[] visit : endpoint) {
-                assertThat(visit).hasSize(4).allSatisfy(t -> assertThat(t.isDefined()).isTrue());
-                TestResult ancova = visit[0];
-                TestResult bayes = visit[3];
+        TrialResults r = new TrialAnalysis(plan, tp).analyse(trial);
+        Contrast contrast = new Contrast(tp.treatmentArm().name(), tp.controlArm().name());
+        assertThat(r.layout().contrasts()).containsExactly(contrast);
+        assertThat(r.keys()).hasSize(Scenario.Endpoint.values().length * 3 * 4);
+        for (Scenario.Endpoint e : Scenario.Endpoint.values()) {
+            for (Scenario.Visit v : TrialAnalysis.VISITS) {
+                TestResult ancova = r.get(new AnalysisKey(contrast, e, v, Scenario.Method.ANCOVA));
+                TestResult lmm = r.get(new AnalysisKey(contrast, e, v, Scenario.Method.LMM));
+                TestResult welch = r.get(new AnalysisKey(contrast, e, v, Scenario.Method.WELCH));
+                TestResult bayes = r.get(new AnalysisKey(contrast, e, v, Scenario.Method.BAYES));
+                assertThat(List.of(ancova, lmm, welch, bayes)).allSatisfy(t -> assertThat(t.isDefined()).isTrue());
                 assertThat(bayes.estimate()).isCloseTo(ancova.estimate(), within(1e-12));
                 assertThat(bayes.stdError()).isCloseTo(ancova.stdError(), within(1e-12));
                 double z = Math.abs(ancova.estimate() / ancova.stdError());
                 assertThat(bayes.pValue()).isCloseTo(2 * (1 - new NormalDistribution(null, 0, 1).cumulativeProbability(z)), within(1e-9));
                 // the mixed model and Welch estimate the same effect as ANCOVA, less efficiently
-                assertThat(visit[1].df()).isGreaterThan(0);
-                assertThat(visit[2].df()).isBetween(1.0, 80.0);
+                assertThat(lmm.df()).isGreaterThan(0);
+                assertThat(welch.df()).isBetween(1.0, 80.0);
             }
         }
+    }
+
+    /** The nested arrays the command line still takes hold the same results as the keys. */
+    @Test
+    void theNestedArraysAreTheKeyedResults() throws Exception {
+        Scenario s = ScenarioLoader.load(Path.of("..", "scenarios", "duek-2021.yaml")).scenario();
+        Scenario.Analysis plan = new Scenario.Analysis(Scenario.Endpoint.AMYGDALA, Scenario.Visit.POST, 0.05,
+                List.of(Scenario.Method.WELCH, Scenario.Method.ANCOVA), 0, 0);
+        TrialPlan tp = TrialPlan.compile(s);
+        TrialOutcome trial = VirtualTrial.run(tp, new RandomStreams(4), 0, 10);
+        TrialResults keyed = new TrialAnalysis(plan, tp).analyse(trial);
+        @SuppressWarnings("removal")
+        TestResult[][][] nested = new TrialAnalysis(plan, tp.controlArm().index()).run(trial);
+        assertThat(nested).hasDimensions(TrialAnalysis.ENDPOINTS.size(), TrialAnalysis.VISITS.size());
+        for (AnalysisKey k : keyed.keys()) {
+            assertThat(nested[TrialAnalysis.ENDPOINTS.indexOf(k.endpoint())][TrialAnalysis.VISITS.indexOf(k.visit())]
+                    [plan.methods().indexOf(k.method())]).as("%s", k).isEqualTo(keyed.get(k));
+        }
+        @SuppressWarnings("removal")
+        TrialResults back = TrialResults.ofNestedArray(10, keyed.layout(), nested);
+        assertThat(back.keys()).allSatisfy(k -> assertThat(back.get(k)).isEqualTo(keyed.get(k)));
     }
 
     @Test
@@ -52,8 +77,10 @@ class TrialAnalysisTest {
                 List.of(Scenario.Method.BAYES), 0, 0);
         Scenario.Analysis sceptical = new Scenario.Analysis(Scenario.Endpoint.AMYGDALA, Scenario.Visit.POST, 0.05,
                 List.of(Scenario.Method.BAYES), 0, 0.05);
-        TestResult a = new TrialAnalysis(flat, tp.controlArm().index()).run(trial)[0][0][0];
-        TestResult b = new TrialAnalysis(sceptical, tp.controlArm().index()).run(trial)[0][0][0];
+        AnalysisKey amygdalaPost = new AnalysisKey(new Contrast(tp.treatmentArm().name(), tp.controlArm().name()),
+                Scenario.Endpoint.AMYGDALA, Scenario.Visit.POST, Scenario.Method.BAYES);
+        TestResult a = new TrialAnalysis(flat, tp).analyse(trial).get(amygdalaPost);
+        TestResult b = new TrialAnalysis(sceptical, tp).analyse(trial).get(amygdalaPost);
         // conjugate normal: posterior mean = w * estimate, w = s0^2 / (s0^2 + se^2)
         double w = 0.05 * 0.05 / (0.05 * 0.05 + a.stdError() * a.stdError());
         assertThat(b.estimate()).isCloseTo(w * a.estimate(), within(1e-12));

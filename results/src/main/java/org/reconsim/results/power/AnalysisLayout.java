@@ -1,0 +1,119 @@
+package org.reconsim.results.power;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.reconsim.engine.scenario.Scenario;
+
+/**
+ * The analyses of one trial, in output order: contrasts x endpoints x visits x methods, over
+ * the endpoints and visits {@link TrialAnalysis} analyses. Each {@link AnalysisKey} has a
+ * flat offset
+ * <pre>
+ *   offset = ((contrast * E + endpoint) * V + visit) * M + method
+ * </pre>
+ * where each factor is the key's position in {@link #contrasts()}, {@link #endpoints()},
+ * {@link #visits()} and {@link #methods()} and E, V, M their sizes; {@link #keys()} lists the
+ * keys in offset order, the order of the output tables. This class is the only place that
+ * knows that formula for one trial ({@link ResultLayout} adds the sample sizes).
+ */
+public final class AnalysisLayout {
+
+    private final List<Contrast> contrasts;
+    private final List<Scenario.Method> methods;
+    /** Position of each endpoint, visit and method by ordinal, -1 where it is not analysed: no search per lookup. */
+    private final int[] endpointAt;
+    private final int[] visitAt;
+    private final int[] methodAt;
+    private final List<AnalysisKey> keys;
+
+    public AnalysisLayout(List<Contrast> contrasts, List<Scenario.Method> methods) {
+        if (contrasts.isEmpty() || methods.isEmpty()) {
+            throw new IllegalArgumentException("an analysis needs a contrast and a method");
+        }
+        if (contrasts.stream().distinct().count() != contrasts.size() || methods.stream().distinct().count() != methods.size()) {
+            throw new IllegalArgumentException("contrasts and methods must be distinct: " + contrasts + ", " + methods);
+        }
+        this.contrasts = List.copyOf(contrasts);
+        this.methods = List.copyOf(methods);
+        this.endpointAt = positions(endpoints(), Scenario.Endpoint.values().length);
+        this.visitAt = positions(visits(), Scenario.Visit.values().length);
+        this.methodAt = positions(this.methods, Scenario.Method.values().length);
+        List<AnalysisKey> all = new ArrayList<>(size());
+        for (Contrast c : this.contrasts) {
+            for (Scenario.Endpoint e : endpoints()) {
+                for (Scenario.Visit v : visits()) {
+                    for (Scenario.Method m : this.methods) {
+                        all.add(new AnalysisKey(c, e, v, m));
+                    }
+                }
+            }
+        }
+        this.keys = List.copyOf(all);
+    }
+
+    private static int[] positions(List<? extends Enum<?>> order, int constants) {
+        int[] at = new int[constants];
+        Arrays.fill(at, -1);
+        for (int i = 0; i < order.size(); i++) {
+            at[order.get(i).ordinal()] = i;
+        }
+        return at;
+    }
+
+    public List<Contrast> contrasts() {
+        return contrasts;
+    }
+
+    /** Endpoints analysed, in output order. */
+    public List<Scenario.Endpoint> endpoints() {
+        return TrialAnalysis.ENDPOINTS;
+    }
+
+    /** Visits analysed (post-baseline), in output order. */
+    public List<Scenario.Visit> visits() {
+        return TrialAnalysis.VISITS;
+    }
+
+    public List<Scenario.Method> methods() {
+        return methods;
+    }
+
+    /** Number of analyses of one trial. */
+    public int size() {
+        return contrasts.size() * endpoints().size() * visits().size() * methods.size();
+    }
+
+    /** Every key, in offset order (the output order). */
+    public List<AnalysisKey> keys() {
+        return keys;
+    }
+
+    /** The key's offset, 0 .. {@link #size()} - 1; IllegalArgumentException for a key outside this layout. */
+    public int offset(AnalysisKey key) {
+        int c = contrasts.indexOf(key.contrast()); // one contrast per treatment arm: a handful at most
+        int e = endpointAt[key.endpoint().ordinal()];
+        int v = visitAt[key.visit().ordinal()];
+        int m = methodAt[key.method().ordinal()];
+        if (c < 0 || e < 0 || v < 0 || m < 0) {
+            throw new IllegalArgumentException(key + " is not one of these analyses");
+        }
+        return ((c * endpoints().size() + e) * visits().size() + v) * methods.size() + m;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof AnalysisLayout other && contrasts.equals(other.contrasts) && methods.equals(other.methods);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * contrasts.hashCode() + methods.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "AnalysisLayout" + contrasts + " x " + endpoints() + " x " + visits() + " x " + methods;
+    }
+}

@@ -1,0 +1,33 @@
+package org.reconsim.results.power;
+
+import org.reconsim.engine.scenario.Scenario;
+
+/**
+ * Which result of a replicate: an analysis ({@link AnalysisKey}) of the trial with
+ * {@code nPerArm} patients per arm.
+ *
+ * @param nPerArm   patients per arm of the analysed trial
+ * @param analysis  contrast, endpoint, visit and method
+ */
+public record ResultKey(int nPerArm, AnalysisKey analysis) {
+
+    public ResultKey(int nPerArm, Contrast contrast, Scenario.Endpoint endpoint, Scenario.Visit visit, Scenario.Method method) {
+        this(nPerArm, new AnalysisKey(contrast, endpoint, visit, method));
+    }
+
+    public Contrast contrast() {
+        return analysis.contrast();
+    }
+
+    public Scenario.Endpoint endpoint() {
+        return analysis.endpoint();
+    }
+
+    public Scenario.Visit visit() {
+        return analysis.visit();
+    }
+
+    public Scenario.Method method() {
+        return analysis.method();
+    }
+}
