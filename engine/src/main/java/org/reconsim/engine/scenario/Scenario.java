@@ -11,6 +11,7 @@ import org.reconsim.models.mechanism.MechanismSet;
 import org.reconsim.models.mechanism.MechanismType;
 import org.reconsim.models.measurement.ClinicalScale;
 import org.reconsim.models.measurement.RoiActivation;
+import org.reconsim.models.measurement.ScanSignals;
 import org.reconsim.models.measurement.ScrMeasure;
 import org.reconsim.models.memory.TwoTraceParameters;
 import org.reconsim.models.memory.latentcause.LatentCauseParameters;
@@ -378,7 +379,8 @@ public record Scenario(
             @Spec(doc = "Days between weekly PCL-5 ratings (0: none)", unit = "day", min = 0, max = 90,
                     source = "MODEL.md 5: weekly PCL-5") double weeklyPcl5Days,
             @Spec(doc = "SD of the noise on SUDS ratings (0-100) during exposure", unit = "points", min = 0, max = 50,
-                    source = "[assumption]") double sudsNoiseSd) {
+                    source = "[assumption]") double sudsNoiseSd,
+            @Spec(doc = "Assumptions of the synthesized time series and EDA (--timeseries, --physio)") ScanSignals signals) {
 
         public static Measurement defaults() {
             return new Measurement(
@@ -390,7 +392,8 @@ public record Scenario(
                     ClinicalScale.pcl5(),
                     ClinicalScale.caps5(),
                     7.0,
-                    8.0);
+                    8.0,
+                    ScanSignals.defaults());
         }
     }
 

@@ -70,7 +70,8 @@ final class PatientAgent {
         this.sudsStream = streams.stream(Purpose.SESSIONS, index, replicate);
         this.instruments = new ScanInstruments(plan, streams.stream(Purpose.MEASUREMENT_TRAITS, index, replicate),
                 streams.stream(Purpose.MEASUREMENT_NOISE, index, replicate), VISITS, site, siteEffects);
-        this.recording = plan.recording().timeSeries() ? new ScanRecording(plan.recording().physio(), instruments,
+        this.recording = plan.recording().timeSeries() ? new ScanRecording(plan.recording().physio(),
+                plan.scenario().measurement().signals(), instruments,
                 streams.stream(Purpose.TIMESERIES, index, replicate),
                 plan.recording().physio() ? streams.stream(Purpose.PHYSIO, index, replicate) : null) : null;
         this.memoryStream = streams.stream(Purpose.MEMORY, index, replicate);

@@ -10,6 +10,7 @@ import org.reconsim.models.measurement.Hrf;
 import org.reconsim.models.measurement.Roi;
 import org.reconsim.models.measurement.RoiTimeSeries;
 import org.reconsim.models.measurement.ScriptEvent;
+import org.reconsim.models.measurement.ScanSignals;
 import org.reconsim.models.measurement.ScriptTask;
 import org.reconsim.models.population.PatientGenerator;
 
@@ -26,31 +27,32 @@ final class ScanRecording {
     private static final GlmEstimate GLM = GlmEstimate.duek2023();
 
     private final boolean physio;
+    private final ScanSignals signals;
     private final ScanInstruments instruments;
     private final UniformRandomProvider timeSeriesStream;
     private final UniformRandomProvider physioStream;
 
-    ScanRecording(boolean physio, ScanInstruments instruments, UniformRandomProvider timeSeriesStream,
+    ScanRecording(boolean physio, ScanSignals signals, ScanInstruments instruments, UniformRandomProvider timeSeriesStream,
                   UniformRandomProvider physioStream) {
         this.physio = physio;
+        this.signals = signals;
         this.instruments = instruments;
         this.timeSeriesStream = timeSeriesStream;
         this.physioStream = physioStream;
     }
 
     /**
-     * Records one scan and replaces the ROI betas in {@code observed} by the GLM estimates. The
-     * latent trauma coupling of amygdala-hippocampus rises with fear expression and of
-     * hippocampus-vmPFC with trace strength [assumption: Duek 2023 found both lower after
-     * ketamine, amygdala-vmPFC unchanged].
+     * Records one scan and replaces the ROI betas in {@code observed} by the GLM estimates; the
+     * latent couplings of the region pairs follow the memory state as the scenario's
+     * {@code measurement.signals} say.
      */
     PatientOutcome.ScanRecord record(int visit, double fear, double trace, double[] observed) {
         double[] amplitudes = new double[TrialPlan.ROI_COUNT];
         System.arraycopy(observed, 0, amplitudes, 0, amplitudes.length);
         double[] coupling = new double[Roi.Pair.values().length];
-        coupling[Roi.Pair.AMYGDALA_HIPPOCAMPUS.ordinal()] = clampCoupling(0.2 + 0.5 * fear);
-        coupling[Roi.Pair.AMYGDALA_VMPFC.ordinal()] = clampCoupling(0.3);
-        coupling[Roi.Pair.HIPPOCAMPUS_VMPFC.ordinal()] = clampCoupling(0.2 + 0.5 * trace);
+        coupling[Roi.Pair.AMYGDALA_HIPPOCAMPUS.ordinal()] = signals.amygdalaHippocampus().at(fear, trace);
+        coupling[Roi.Pair.AMYGDALA_VMPFC.ordinal()] = signals.amygdalaVmpfc().at(fear, trace);
+        coupling[Roi.Pair.HIPPOCAMPUS_VMPFC.ordinal()] = signals.hippocampusVmpfc().at(fear, trace);
         double[][] series = RoiTimeSeries.DEFAULTS.synthesize(TASK, Hrf.SPM_CANONICAL, amplitudes, coupling, timeSeriesStream);
         double[][] glm = new double[series.length][];
         for (int k = 0; k < series.length; k++) {
@@ -71,19 +73,14 @@ final class ScanRecording {
         List<ScriptEvent> events = TASK.events();
         double[] amps = new double[events.size()];
         for (int i = 0; i < amps.length; i++) {
-            // trauma scripts evoke the fear response, sad scripts a third of it, relax none [assumption]
             double latent = switch (events.get(i).script()) {
                 case TRAUMA -> fear;
-                case SAD -> fear / 3;
+                case SAD -> fear / signals.sadScriptDivisor();
                 case RELAX -> 0;
             };
             amps[i] = instruments.scrAmplitude(latent, PatientGenerator.standardNormal(physioStream));
         }
-        double tonic = 3.1 + 1.1 * PatientGenerator.open(physioStream); // tonic level 3.1-4.2 uS (docs/MODEL.md 5)
+        double tonic = signals.tonicLowUs() + signals.tonicWidthUs() * PatientGenerator.open(physioStream);
         return EdaTrace.DUEK_2023.withTonicUs(tonic).synthesize(TASK, amps, physioStream);
-    }
-
-    private static double clampCoupling(double c) {
-        return Math.max(-0.95, Math.min(0.95, c));
     }
 }
