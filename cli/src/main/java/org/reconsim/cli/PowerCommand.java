@@ -27,8 +27,6 @@ final class PowerCommand implements Callable<Integer>, OptionConflicts {
     static final String RESUME_ALONE = "reconsim: --resume continues a run with the options it started with; only --threads, "
             + "--engine, --partitions, --quiet and --progress may be given with it";
 
-    static final String SWEEP_OR_ASSURANCE = "reconsim: --assurance and --sweep cannot be combined";
-
     /** A new run, or the continuation of one: --resume takes every result-defining option from the checkpoint. */
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     NewOrResumed run;
@@ -152,7 +150,7 @@ final class PowerCommand implements Callable<Integer>, OptionConflicts {
             return new InvalidInputException(RESUME_ALONE);
         }
         if (matched.hasMatchedOption("--sweep") && matched.hasMatchedOption("--assurance")) {
-            return new InvalidInputException(SWEEP_OR_ASSURANCE);
+            return new InvalidInputException(PowerRequest.SWEEP_OR_ASSURANCE);
         }
         Set<OptionSpec> seen = new HashSet<>();
         for (OptionSpec o : options) {

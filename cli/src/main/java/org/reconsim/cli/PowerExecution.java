@@ -13,9 +13,4 @@ package org.reconsim.cli;
  */
 record PowerExecution(String engine, Integer partitions, Integer threads, double checkpointSeconds, boolean quiet,
                       boolean progress) {
-
-    /** Local threads on all cores, a checkpoint every 5 s, quiet: what a test wants. */
-    static PowerExecution quietLocal() {
-        return new PowerExecution("local", null, null, 5, true, false);
-    }
 }

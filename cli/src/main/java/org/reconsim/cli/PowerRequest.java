@@ -27,6 +27,8 @@ record PowerRequest(Path scenario, Long seed, List<Integer> sizes, Integer repli
                     Double precision, Double targetPower, Path out, boolean replicateTable, PowerExecution execution,
                     List<String> commandLine) {
 
+    static final String SWEEP_OR_ASSURANCE = "reconsim: --assurance and --sweep cannot be combined";
+
     PowerRequest {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(execution, "execution");
@@ -34,7 +36,7 @@ record PowerRequest(Path scenario, Long seed, List<Integer> sizes, Integer repli
         commandLine = List.copyOf(commandLine);
         if (sweep != null && assurance != null) {
             // PowerCommand's argument group already refuses this; a request built in code must too
-            throw new InvalidInputException("reconsim: --assurance and --sweep cannot be combined");
+            throw new InvalidInputException(SWEEP_OR_ASSURANCE);
         }
     }
 
