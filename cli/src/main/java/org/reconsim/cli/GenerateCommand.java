@@ -18,7 +18,6 @@ import org.reconsim.results.report.RunManifest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -31,8 +30,8 @@ final class GenerateCommand implements Callable<Integer> {
 
     enum Format { csv, bids }
 
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (.yaml, .yml or .json).")
-    Path file;
+    @Mixin
+    ScenarioInput scenario;
 
     @Option(names = "--format", description = "csv (default) or bids (a BIDS dataset with NIfTI images of the ROI time series).")
     Format format = Format.csv;
@@ -44,8 +43,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--physio", description = "Also synthesize the continuous EDA trace of each scan (bids only).")
     boolean physio;
 
-    @Option(names = "--n-per-arm", description = "Patients per arm (default: the scenario's design.n_per_arm).")
-    Integer nPerArm;
+    @Mixin
+    PatientsPerArm nPerArm;
 
     @Mixin
     CommonOptions common;
@@ -55,8 +54,8 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LoadedScenario loaded = ScenarioInput.load(file);
-        int n = CommonOptions.nPerArm(nPerArm, loaded);
+        LoadedScenario loaded = scenario.load();
+        int n = nPerArm.resolve(loaded);
         if (physio && format != Format.bids) {
             throw new InvalidInputException("reconsim: --physio needs --format bids (EDA traces are written as BIDS physio files)");
         }

@@ -83,9 +83,7 @@ final class PhenomenaCommand implements Callable<Integer> {
                 }
             }
         }
-        CommonOptions common = new CommonOptions();
-        common.threads = threads;
-        int threadCount = common.threadCount();
+        int threadCount = ExecutionOptions.threadCount(threads);
         Instant started = Instant.now();
         Path folder = OutputFolder.create(out, "phenomena", "run");
         List<PhenomenaSuite.Result> results = new ArrayList<>();

@@ -16,7 +16,6 @@ import org.reconsim.results.report.RunManifest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -26,13 +25,13 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "and mean occupancy during the labile window; writes pk.csv and pk.svg.")
 final class PkCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (.yaml, .yml or .json).")
-    Path file;
+    @Mixin
+    ScenarioInput scenario;
 
-    @Option(names = "--subjects", description = "Virtual patients per arm (default: 1000).")
+    @Option(names = "--subjects", converter = Bounds.Subjects.class, description = "Virtual patients per arm (default: 1000).")
     int subjects = 1000;
 
-    @Option(names = "--hours", description = "Time span after the infusion start (default: 48).")
+    @Option(names = "--hours", converter = Bounds.Hours.class, description = "Time span after the infusion start (default: 48).")
     double hours = 48;
 
     @Mixin
@@ -43,13 +42,7 @@ final class PkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LoadedScenario loaded = ScenarioInput.load(file);
-        if (subjects < 2 || subjects > 1_000_000) {
-            throw new InvalidInputException("reconsim: --subjects must be within 2..1000000, got " + subjects);
-        }
-        if (!(hours > 0 && hours <= 24 * 30)) {
-            throw new InvalidInputException("reconsim: --hours must be within 0..720, got " + hours);
-        }
+        LoadedScenario loaded = scenario.load();
         long seed = common.seed(loaded);
         Instant started = Instant.now();
         Path out = OutputFolder.create(common.out, loaded.scenario().name(), "pk");

@@ -14,6 +14,11 @@ final class Progress implements AutoCloseable {
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).build() : null;
     }
 
+    /** A bar when attached to a terminal or {@code asked} (--progress), never with {@code quiet}. */
+    static Progress on(boolean quiet, boolean asked, String task, long total) {
+        return new Progress(!quiet && (asked || System.console() != null), task, total);
+    }
+
     void at(long done) {
         if (bar != null) {
             bar.stepTo(done);

@@ -42,9 +42,15 @@ public final class ReconsimCommand implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
-            CommandLine c = ex.getCommandLine();
-            err.println("reconsim: " + ex.getMessage());
-            err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+            RuntimeException own = ownError(ex, a);
+            if (own instanceof InvalidInputException bad) {
+                bad.lines().forEach(err::println);
+                err.flush();
+                return INVALID_INPUT;
+            }
+            CommandLine.ParameterException shown = own instanceof CommandLine.ParameterException p ? p : ex;
+            err.println("reconsim: " + shown.getMessage());
+            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
             err.flush();
             return INVALID_INPUT;
         });
@@ -64,6 +70,26 @@ public final class ReconsimCommand implements Runnable {
             return INTERNAL_ERROR;
         });
         return cl.execute(args);
+    }
+
+    /**
+     * The project's own error behind a parse failure, or null: an option converter's
+     * {@link InvalidInputException} (picocli wraps whatever a converter throws), or the command's
+     * name for an argument-group violation ({@link OptionConflicts}).
+     */
+    private static RuntimeException ownError(CommandLine.ParameterException ex, String[] args) {
+        for (Throwable t = ex.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof InvalidInputException bad) {
+                return bad;
+            }
+        }
+        boolean groupViolation = ex instanceof CommandLine.MaxValuesExceededException
+                || ex instanceof CommandLine.MutuallyExclusiveArgsException;
+        if (groupViolation && ex.getCommandLine().getCommand() instanceof OptionConflicts command
+                && ex.getCommandLine().getParseResult() != null) {
+            return command.conflict(ex.getCommandLine().getParseResult(), args);
+        }
+        return null;
     }
 
     /** Prints the reconsim and MASON versions. */

@@ -20,7 +20,6 @@ import org.reconsim.results.stats.TestResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -30,14 +29,14 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "and manifest.json.")
 final class RunCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (.yaml, .yml or .json).")
-    Path file;
+    @Mixin
+    ScenarioInput scenario;
 
-    @Option(names = "--replicates", description = "Virtual trials to simulate (default: 1).")
+    @Option(names = "--replicates", converter = Bounds.Replicates.class, description = "Virtual trials to simulate (default: 1).")
     int replicates = 1;
 
-    @Option(names = "--n-per-arm", description = "Patients per arm (default: the scenario's design.n_per_arm).")
-    Integer nPerArm;
+    @Mixin
+    PatientsPerArm nPerArm;
 
     @Mixin
     CommonOptions common;
@@ -47,11 +46,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LoadedScenario loaded = ScenarioInput.load(file);
-        if (replicates < 1) {
-            throw new InvalidInputException("reconsim: --replicates must be at least 1, got " + replicates);
-        }
-        int n = CommonOptions.nPerArm(nPerArm, loaded);
+        LoadedScenario loaded = scenario.load();
+        int n = nPerArm.resolve(loaded);
         int threads = common.threadCount();
         long seed = common.seed(loaded);
         Instant started = Instant.now();

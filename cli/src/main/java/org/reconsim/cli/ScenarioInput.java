@@ -7,10 +7,18 @@ import org.reconsim.engine.scenario.LoadedScenario;
 import org.reconsim.engine.scenario.Problem;
 import org.reconsim.engine.scenario.ScenarioLoader;
 
-/** Loads a scenario for a command, turning problems into exit-code-2 input errors. */
+import picocli.CommandLine.Parameters;
+
+/** The SCENARIO argument of validate, run, generate and pk; loads it, turning problems into exit-code-2 input errors. */
 final class ScenarioInput {
 
-    private ScenarioInput() {
+    static final String DESCRIPTION = "Scenario file (.yaml, .yml or .json).";
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = DESCRIPTION)
+    Path file;
+
+    LoadedScenario load() {
+        return load(file);
     }
 
     static LoadedScenario load(Path file) {

@@ -1,12 +1,11 @@
 package org.reconsim.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.reconsim.engine.scenario.LoadedScenario;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -14,16 +13,16 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "validate", mixinStandardHelpOptions = true, description = "Check a scenario file and print its canonical hash.")
 final class ValidateCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (.yaml, .yml or .json).")
-    Path file;
+    @Mixin
+    ScenarioInput scenario;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        LoadedScenario s = ScenarioInput.load(file);
-        spec.commandLine().getOut().println(file + ": valid scenario '" + s.scenario().name() + "' (sha256 "
+        LoadedScenario s = scenario.load();
+        spec.commandLine().getOut().println(scenario.file + ": valid scenario '" + s.scenario().name() + "' (sha256 "
                 + s.canonical().sha256() + ")");
         return ReconsimCommand.OK;
     }

@@ -37,7 +37,7 @@ class ResumeTest {
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(new File(dir.toFile(), "../child.log"))
                 .start();
-        Path checkpoint = dir.resolve(PowerCommand.CHECKPOINT);
+        Path checkpoint = dir.resolve(Checkpoint.FILE);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!Files.exists(checkpoint) && p.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -53,7 +53,7 @@ class ResumeTest {
         Path whole = tmp.resolve("whole");
         Result straight = run(with(RUN, "--out", whole.toString()));
         assertThat(straight.code()).as(straight.err()).isZero();
-        assertThat(whole.resolve(PowerCommand.CHECKPOINT)).doesNotExist();
+        assertThat(whole.resolve(Checkpoint.FILE)).doesNotExist();
 
         Path cut = tmp.resolve("cut");
         Files.createDirectories(cut);
@@ -61,7 +61,7 @@ class ResumeTest {
         // nothing that looks finished was left behind
         assertThat(cut.resolve("power.csv")).doesNotExist();
         assertThat(cut.resolve("manifest.json")).doesNotExist();
-        assertThat(cut.resolve(PowerCommand.CHECKPOINT)).exists();
+        assertThat(cut.resolve(Checkpoint.FILE)).exists();
         // killed again while resuming, on another thread count
         startAndKill(cut, "power", "--resume", cut.toString(), "--threads", "1", "--checkpoint-seconds", "0.05", "--quiet");
         Result resumed = run("power", "--resume", cut.toString(), "--threads", "2", "--quiet");
@@ -72,7 +72,7 @@ class ResumeTest {
         assertThat(Files.readAllBytes(cut.resolve("replicates.csv"))).isEqualTo(Files.readAllBytes(whole.resolve("replicates.csv")));
         assertThat(cut.resolve("replicates.csv.partial")).doesNotExist();
         assertThat(resumed.out()).isEqualTo(straight.out());
-        assertThat(cut.resolve(PowerCommand.CHECKPOINT)).doesNotExist();
+        assertThat(cut.resolve(Checkpoint.FILE)).doesNotExist();
         // the manifest records the command as first typed
         assertThat(Files.readString(cut.resolve("manifest.json"))).contains("\"--checkpoint-seconds\", \"0.05\"")
                 .contains("\"k_block=0.5,1\"".replace("k_block", "mechanisms.restabilization_blockade.k_block"));
@@ -99,10 +99,10 @@ class ResumeTest {
 
         Path junk = tmp.resolve("junk");
         Files.createDirectories(junk);
-        Files.writeString(junk.resolve(PowerCommand.CHECKPOINT), "not a checkpoint");
+        Files.writeString(junk.resolve(Checkpoint.FILE), "not a checkpoint");
         Result bad = run("power", "--resume", junk.toString());
         assertThat(bad.code()).isEqualTo(2);
-        assertThat(bad.err()).isEqualTo("reconsim: --resume " + junk + ": " + junk.resolve(PowerCommand.CHECKPOINT)
+        assertThat(bad.err()).isEqualTo("reconsim: --resume " + junk + ": " + junk.resolve(Checkpoint.FILE)
                 + " cannot be used: not a reconsim power checkpoint\n");
 
         Result occupied = run("power", DUEK, "--out", junk.toString());

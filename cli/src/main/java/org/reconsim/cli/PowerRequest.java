@@ -1,0 +1,48 @@
+package org.reconsim.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A power run as plain values: what PowerCommand makes of its options, and what a test can build
+ * without picocli. Null means "the scenario's" for seed, sizes and replicates, and "none" for the
+ * optional analyses. The values are checked where they are parsed (the option converters); the
+ * scenario-dependent checks (does the swept field exist?) are PowerService's.
+ *
+ * @param scenario       the scenario file
+ * @param seed           master seed, or null for the scenario's simulation.seed
+ * @param sizes          patients per arm, or null for the scenario's design.n_per_arm
+ * @param replicates     virtual trials per sample size, or null for the scenario's simulation.replicates
+ * @param sweep          a field to sweep, or null
+ * @param assurance      a prior to draw a field from, or null (never with a sweep)
+ * @param precision      the Wilson half-width to add replicates until, or null
+ * @param targetPower    the power whose smallest reaching size to report, or null
+ * @param out            output folder, or null for runs/&lt;scenario&gt;-power-&lt;time&gt;/
+ * @param replicateTable also write replicates.csv
+ * @param execution      engine, threads and the like
+ * @param commandLine    the command line as typed, for the manifest
+ */
+record PowerRequest(Path scenario, Long seed, List<Integer> sizes, Integer replicates, SweepSpec sweep, AssuranceSpec assurance,
+                    Double precision, Double targetPower, Path out, boolean replicateTable, PowerExecution execution,
+                    List<String> commandLine) {
+
+    static final String SWEEP_OR_ASSURANCE = "reconsim: --assurance and --sweep cannot be combined";
+
+    PowerRequest {
+        Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(execution, "execution");
+        sizes = sizes == null ? null : List.copyOf(sizes);
+        commandLine = List.copyOf(commandLine);
+        if (sweep != null && assurance != null) {
+            // PowerCommand's argument group already refuses this; a request built in code must too
+            throw new InvalidInputException(SWEEP_OR_ASSURANCE);
+        }
+    }
+
+    /** The same run, every default filled in: what a checkpoint records. */
+    PowerRequest resolved(long seed, List<Integer> sizes, int replicates, Path out) {
+        return new PowerRequest(scenario, seed, sizes, replicates, sweep, assurance, precision, targetPower, out, replicateTable,
+                execution, commandLine);
+    }
+}

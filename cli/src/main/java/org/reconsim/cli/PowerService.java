@@ -1,0 +1,219 @@
+package org.reconsim.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+
+import org.reconsim.engine.rng.RandomStreams;
+import org.reconsim.engine.scenario.InvalidScenarioException;
+import org.reconsim.engine.scenario.LoadedScenario;
+import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.engine.scenario.ScenarioEdit;
+import org.reconsim.engine.sim.PkSummary;
+import org.reconsim.engine.sim.TrialPlan;
+import org.reconsim.results.dataset.PowerTable;
+import org.reconsim.results.dataset.ReplicateTable;
+import org.reconsim.results.power.AssurancePrior;
+import org.reconsim.results.power.LocalReplicateExecutor;
+import org.reconsim.results.power.PowerAccumulator;
+import org.reconsim.results.power.PowerJob;
+import org.reconsim.results.power.PowerRow;
+import org.reconsim.results.power.PowerSweep;
+import org.reconsim.results.power.ReplicateExecutor;
+import org.reconsim.results.power.ReplicateExecutorProvider;
+import org.reconsim.results.power.SampleSizeSearch;
+import org.reconsim.results.report.PowerReport;
+import org.reconsim.results.report.RunManifest;
+
+/**
+ * Power by simulation, without the command line: resolves a {@link PowerRequest} against its
+ * scenario, runs the virtual trials on the chosen engine while checkpointing, writes power.csv,
+ * report.html, replicates.csv (when asked) and manifest.json, and prints the table. PowerCommand
+ * only turns options into a request; tests call this class directly.
+ */
+final class PowerService {
+
+    private final PrintWriter console;
+
+    /** {@code console} receives the power table (and, unless quiet, a title and the files written). */
+    PowerService(PrintWriter console) {
+        this.console = console;
+    }
+
+    /** Runs a new power analysis; returns its output folder. */
+    Path run(PowerRequest request) {
+        Setup setup = Setup.of(request);
+        Instant started = Instant.now();
+        Checkpoint.refuseUnfinished(request.out());
+        Path out = OutputFolder.create(request.out(), setup.loaded().scenario().name(), "power");
+        return execute(setup, Checkpoint.start(out, started, setup.run().resolved(setup.seed(), setup.sizes(),
+                setup.replicates(), out)), false);
+    }
+
+    /** Continues the interrupted run in {@code dir} with the options it started with; returns {@code dir}. */
+    Path resume(Path dir, PowerExecution execution) {
+        Checkpoint checkpoint = Checkpoint.open(dir);
+        return execute(Setup.of(checkpoint.request(execution)), checkpoint, true);
+    }
+
+    /**
+     * A request with the scenario's defaults filled in and one scenario per sweep point. A run
+     * without a sweep is one point whose sweep value is NaN (written NA); an assurance run is one
+     * point named after its prior.
+     */
+    private record Setup(PowerRequest run, LoadedScenario loaded, List<Integer> sizes, int replicates, int threads, long seed,
+                         List<LoadedScenario> points, String sweepField, List<Double> sweepValues) {
+
+        /** Checks in the order the user has always seen the messages: the scenario first, then what needs it. */
+        static Setup of(PowerRequest run) {
+            LoadedScenario loaded = ScenarioInput.load(run.scenario());
+            Scenario s = loaded.scenario();
+            List<Integer> sizes = run.sizes() == null ? List.of(s.design().nPerArm()) : run.sizes();
+            int replicates = run.replicates() == null ? s.simulation().replicates() : run.replicates();
+            int threads = ExecutionOptions.threadCount(run.execution().threads());
+            long seed = run.seed() == null ? s.simulation().seed() : run.seed();
+            List<LoadedScenario> points = new ArrayList<>();
+            String field = "NA";
+            List<Double> values = List.of(Double.NaN);
+            if (run.sweep() == null) {
+                points.add(loaded);
+            } else {
+                field = run.sweep().field();
+                values = run.sweep().values();
+                for (double v : values) {
+                    points.add(edit(loaded, "--sweep", field, v));
+                }
+            }
+            if (run.assurance() != null) {
+                AssurancePrior prior = run.assurance().prior();
+                // each trial draws its own value: the scenario must accept the whole range
+                edit(loaded, "--assurance", prior.field(), prior.lo());
+                edit(loaded, "--assurance", prior.field(), prior.hi());
+                field = "assurance:" + prior.field() + "~" + prior.text();
+            }
+            return new Setup(run, loaded, sizes, replicates, threads, seed, points, field, values);
+        }
+
+        private static LoadedScenario edit(LoadedScenario loaded, String option, String field, double v) {
+            try {
+                return ScenarioEdit.set(loaded, field, v);
+            } catch (InvalidScenarioException e) {
+                String what = "reconsim: " + option + " " + field + "=" + v + ": ";
+                throw new InvalidInputException(e.problems().stream().map(p -> what + p.message()).toList());
+            }
+        }
+    }
+
+    private Path execute(Setup setup, Checkpoint checkpoint, boolean resumed) {
+        PowerRequest run = setup.run();
+        PowerExecution how = run.execution();
+        Path out = checkpoint.dir();
+        List<PowerJob> jobs = new ArrayList<>();
+        for (int k = 0; k < setup.points().size(); k++) {
+            AssurancePrior prior = run.assurance() == null ? null : run.assurance().prior();
+            // only the last point's arm means are kept: the report draws that one
+            jobs.add(new PowerJob(setup.points().get(k), setup.seed(), setup.sizes(), prior, k == setup.points().size() - 1));
+        }
+        PowerSweep sweep = new PowerSweep(jobs, setup.replicates(), run.precision());
+        try (OutputFolder.Lock lock = OutputFolder.lock(out, "power")) {
+            if (resumed) {
+                checkpoint.restore(sweep);
+            }
+            ReplicateTable table = !run.replicateTable() ? null : new ReplicateTable(out.resolve("replicates.csv"),
+                    resumed ? sweep.restoredLogPosition() : -1, setup.sweepField(), setup.sweepValues(), setup.sizes(),
+                    jobs.get(0).methods().stream().map(Scenario.Method::label).toList());
+            sweep.log(table);
+            String engineUsed;
+            try (ReplicateExecutor executor = openExecutor(how, setup.threads());
+                 Progress progress = Progress.on(how.quiet(), how.progress(), "virtual trials", sweep.trialsPlanned())) {
+                engineUsed = executor.describe();
+                long[] last = {System.nanoTime()};
+                sweep.run(executor, progress::at, (s, pointFinished) -> {
+                    long now = System.nanoTime();
+                    if (pointFinished || now - last[0] >= (long) (how.checkpointSeconds() * 1e9)) {
+                        checkpoint.save(s);
+                        last[0] = System.nanoTime();
+                    }
+                });
+            }
+            List<PowerTable.SweepPoint> results = new ArrayList<>();
+            for (int k = 0; k < setup.points().size(); k++) {
+                results.add(new PowerTable.SweepPoint(setup.sweepField(), setup.sweepValues().get(k), sweep.accumulators().get(k).rows()));
+            }
+            PowerAccumulator details = sweep.accumulators().get(setup.points().size() - 1);
+            List<PowerRow> rows = results.get(results.size() - 1).rows();
+            PowerTable.writeSweep(out.resolve("power.csv"), results);
+            Scenario.Analysis plan0 = setup.loaded().scenario().analysis();
+            // a sweep has one table per point: "the smallest size reaching P" would be ambiguous
+            SampleSizeSearch search = run.targetPower() == null || run.sweep() != null ? null : SampleSizeSearch.of(rows,
+                    plan0.primaryEndpoint().label(), plan0.primaryVisit().label(), plan0.methods().get(0).label(), run.targetPower());
+            TrialPlan reportPlan = jobs.get(jobs.size() - 1).plan();
+            PowerReport.write(out.resolve("report.html"), setup.loaded(), rows, setup.seed(), details.replicates(), search, details,
+                    PkSummary.simulate(reportPlan, new RandomStreams(setup.seed()), 500, 24, 10), reportPlan.timeline());
+            List<String> files = new ArrayList<>(List.of("power.csv", "report.html"));
+            if (table != null) {
+                table.commit();
+                files.add("replicates.csv");
+            }
+            new RunManifest("power", checkpoint.commandLine(), setup.loaded(), setup.seed(), setup.threads(), checkpoint.started(),
+                    Instant.now(), files, engineUsed).write(out);
+            checkpoint.remove();
+            print(setup, jobs.get(0).plan(), sweep, results, search, out, table != null);
+            return out;
+        }
+    }
+
+    private void print(Setup setup, TrialPlan plan, PowerSweep sweep, List<PowerTable.SweepPoint> results, SampleSizeSearch search,
+                       Path out, boolean replicateTable) {
+        PrintWriter o = console;
+        boolean quiet = setup.run().execution().quiet();
+        if (!quiet) {
+            // with --precision the points may have needed different numbers of replicates
+            int fewest = sweep.accumulators().stream().mapToInt(PowerAccumulator::replicates).min().orElseThrow();
+            int most = sweep.accumulators().stream().mapToInt(PowerAccumulator::replicates).max().orElseThrow();
+            o.println("Power of " + plan.treatmentArm().name() + " vs " + plan.controlArm().name() + " ("
+                    + setup.loaded().scenario().name() + ", " + (fewest == most ? "" + most : fewest + "-" + most)
+                    + " virtual trials per sample size, alpha "
+                    + setup.loaded().scenario().analysis().alpha() + ", seed " + setup.seed() + ")");
+        }
+        for (PowerTable.SweepPoint point : results) {
+            if (setup.run().sweep() != null) {
+                o.println(point.parameter() + " = " + point.value());
+            }
+            o.print(PowerTable.format(point.rows()));
+        }
+        if (search != null) {
+            o.println(search.describe());
+        }
+        if (!quiet) {
+            o.println("Wrote " + out.resolve("power.csv") + ", report.html" + (replicateTable ? ", replicates.csv" : "")
+                    + " and manifest.json");
+        }
+        o.flush();
+    }
+
+    /** The executor the engine names: local threads, or one a {@link ReplicateExecutorProvider} on the class path offers. */
+    private static ReplicateExecutor openExecutor(PowerExecution how, int threads) {
+        String engine = how.engine();
+        Integer partitions = how.partitions();
+        if (engine.equals("local")) {
+            if (partitions != null) {
+                throw new InvalidInputException("reconsim: --partitions applies to --engine spark only");
+            }
+            return new LocalReplicateExecutor(threads);
+        }
+        for (ReplicateExecutorProvider p : ServiceLoader.load(ReplicateExecutorProvider.class)) {
+            if (p.name().equals(engine)) {
+                return p.open(threads, partitions == null ? 0 : partitions);
+            }
+        }
+        if (engine.equals("spark")) {
+            throw new InvalidInputException("reconsim: --engine spark: the Spark runner is not on the class path; run ./reconsim "
+                    + "(it builds spark/ on first use) or spark-submit with spark/target/reconsim-spark.jar (see README)");
+        }
+        throw new InvalidInputException("reconsim: --engine: expected local or spark, got '" + engine + "'");
+    }
+}
