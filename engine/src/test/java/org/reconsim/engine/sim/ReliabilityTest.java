@@ -1,4 +1,4 @@
-package org.reconsim.models.measurement;
+package org.reconsim.engine.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
+import org.reconsim.models.measurement.RoiMeasure;
 import org.reconsim.models.population.PatientGenerator;
 
 class ReliabilityTest {
