@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.reconsim.engine.EngineVersion;
 import org.reconsim.engine.rng.Purpose;
 import org.reconsim.engine.rng.RandomStreams;
 import org.reconsim.models.population.PatientGenerator;
@@ -17,8 +18,11 @@ public final class VirtualTrial {
     private VirtualTrial() {
     }
 
-    /** MASON version the engine runs on (recorded in manifests: seeds are not portable across versions). */
-    public static final String MASON_VERSION = "18";
+    /**
+     * MASON version the engine runs on: {@link EngineVersion#MASON}, read from the build. Kept
+     * under this name for the cli's callers until they use {@code EngineVersion.MASON} directly.
+     */
+    public static final String MASON_VERSION = EngineVersion.MASON;
 
     public static TrialOutcome run(TrialPlan plan, RandomStreams streams, int replicate, int nPerArm) {
         UniformRandomProvider scheduleStream = streams.stream(Purpose.SCHEDULE, -1, replicate);
