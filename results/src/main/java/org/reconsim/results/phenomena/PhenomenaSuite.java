@@ -12,6 +12,7 @@ import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.engine.sim.LabExperiment;
 import org.reconsim.models.mechanism.MechanismSet;
 import org.reconsim.models.memory.TraumaMemory;
+import org.reconsim.models.population.StandardNormal;
 
 /**
  * Runs experiments of the phenomena suite and measures each expected finding as a contrast
@@ -77,8 +78,8 @@ public final class PhenomenaSuite {
             double pooled = Math.sqrt((variance(hi) + variance(lo)) / 2);
             int n = hi.length + lo.length;
             double g = pooled > 0 ? diff / pooled * (1 - 3.0 / (4 * n - 9)) : Double.NaN;
-            double ciLow = diff - 1.959963984540054 * se;
-            double ciHigh = diff + 1.959963984540054 * se;
+            double ciLow = diff - StandardNormal.Z_975 * se;
+            double ciHigh = diff + StandardNormal.Z_975 * se;
             boolean ok;
             String expected;
             if (x.equivalenceMargin() > 0) {
