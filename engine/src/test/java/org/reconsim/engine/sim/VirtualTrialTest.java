@@ -76,11 +76,7 @@ class VirtualTrialTest {
         TrialOutcome small = VirtualTrial.run(plan, new RandomStreams(9), 5, 10);
         TrialOutcome large = VirtualTrial.run(plan, new RandomStreams(9), 5, 40);
         for (PatientOutcome p : small.patients()) {
-            PatientOutcome q = large.patients().get(p.subjectId() - 1);
-            assertThat(q.subjectId()).isEqualTo(p.subjectId());
-            assertThat(q.arm()).isEqualTo(p.arm());
-            assertThat(q.covariates()).isEqualTo(p.covariates());
-            assertThat(q.observed()).isEqualTo(p.observed());
+            assertSamePatient(large.patients().get(p.subjectId() - 1), p);
         }
     }
 
@@ -99,15 +95,19 @@ class VirtualTrialTest {
             assertThat(prefix.patients()).hasSize(3 * n);
             assertThat(prefix.events()).isEqualTo(alone.events());
             for (int i = 0; i < alone.patients().size(); i++) {
-                PatientOutcome p = alone.patients().get(i);
-                PatientOutcome q = prefix.patients().get(i);
-                assertThat(q.subjectId()).isEqualTo(p.subjectId());
-                assertThat(q.arm()).isEqualTo(p.arm());
-                assertThat(q.site()).isEqualTo(p.site());
-                assertThat(q.observed()).isEqualTo(p.observed());
-                assertThat(q.fearAtHome()).isEqualTo(p.fearAtHome());
+                assertSamePatient(prefix.patients().get(i), alone.patients().get(i));
             }
         }
+    }
+
+    /** The same person with the same course: identity, arm, site, covariates, observations and latent fear. */
+    private static void assertSamePatient(PatientOutcome actual, PatientOutcome expected) {
+        assertThat(actual.subjectId()).isEqualTo(expected.subjectId());
+        assertThat(actual.arm()).isEqualTo(expected.arm());
+        assertThat(actual.site()).isEqualTo(expected.site());
+        assertThat(actual.covariates()).isEqualTo(expected.covariates());
+        assertThat(actual.observed()).isEqualTo(expected.observed());
+        assertThat(actual.fearAtHome()).isEqualTo(expected.fearAtHome());
     }
 
     @Test
