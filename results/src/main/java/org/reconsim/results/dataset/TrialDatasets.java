@@ -51,14 +51,17 @@ public final class TrialDatasets {
                 String arm = plan.arms().get(p.arm()).name();
                 for (PatientOutcome.ScanRecord s : p.scans()) {
                     String visit = Scenario.Visit.values()[s.visit()].label();
-                    for (int k = 0; k < s.roiSeries().length; k++) {
-                        double[] y = s.roiSeries()[k];
+                    double[][] roiSeries = s.roiSeries();
+                    for (int k = 0; k < roiSeries.length; k++) {
+                        double[] y = roiSeries[k];
                         for (int t = 0; t < y.length; t++) {
                             series.row(p.subjectId(), arm, visit, t, t * tr, ROI_NAMES.get(k), y[t]);
                         }
                     }
+                    double[] connectivity = s.connectivity();
+                    double[] coupling = s.coupling();
                     for (Roi.Pair pair : Roi.Pair.values()) {
-                        conn.row(p.subjectId(), arm, visit, pairName(pair), s.connectivity()[pair.ordinal()], s.coupling()[pair.ordinal()]);
+                        conn.row(p.subjectId(), arm, visit, pairName(pair), connectivity[pair.ordinal()], coupling[pair.ordinal()]);
                     }
                 }
             }
@@ -86,24 +89,32 @@ public final class TrialDatasets {
                     p.covariates().female() ? "F" : "M"));
             for (PatientOutcome.ScanRecord s : p.scans()) {
                 String session = Scenario.Visit.values()[s.visit()].label();
-                runs.add(new BidsRun(id, session, task.trSeconds(), ROI_NAMES, s.roiSeries(), events, s.eda(),
-                        s.eda() == null ? Double.NaN : EdaTrace.DUEK_2023.samplingHz()));
+                double[] eda = s.eda();
+                double[][] glm = s.glm();
+                double[] fisherZ = s.connectivity();
+                double[] coupling = s.coupling();
+                runs.add(new BidsRun(id, session, task.trSeconds(), ROI_NAMES, s.roiSeries(), events, eda,
+                        eda == null ? Double.NaN : EdaTrace.DUEK_2023.samplingHz()));
                 for (int k = 0; k < ROI_NAMES.size(); k++) {
                     for (int c = 0; c < CONDITIONS.length; c++) {
-                        betas.add(List.of("sub-" + id, session, ROI_NAMES.get(k), CONDITIONS[c], s.glm()[k][c]));
+                        betas.add(List.of("sub-" + id, session, ROI_NAMES.get(k), CONDITIONS[c], glm[k][c]));
                     }
-                    betas.add(List.of("sub-" + id, session, ROI_NAMES.get(k), "trauma_minus_relax", s.glm()[k][0] - s.glm()[k][2]));
+                    betas.add(List.of("sub-" + id, session, ROI_NAMES.get(k), "trauma_minus_relax", glm[k][0] - glm[k][2]));
                 }
                 for (Roi.Pair pair : Roi.Pair.values()) {
                     connectivity.add(List.of("sub-" + id, session, ROI_NAMES.get(pair.first().ordinal()),
-                            ROI_NAMES.get(pair.second().ordinal()), "trauma_minus_relax", s.connectivity()[pair.ordinal()]));
-                    truth.add(List.of("sub-" + id, session, "coupling_" + pairName(pair), s.coupling()[pair.ordinal()]));
+                            ROI_NAMES.get(pair.second().ordinal()), "trauma_minus_relax", fisherZ[pair.ordinal()]));
+                    truth.add(List.of("sub-" + id, session, "coupling_" + pairName(pair), coupling[pair.ordinal()]));
                 }
                 int v = s.visit();
-                truth.add(List.of("sub-" + id, session, "trace_strength", p.traceStrength()[v]));
-                truth.add(List.of("sub-" + id, session, "fear_expression_scanner", p.fearExpression()[v]));
-                truth.add(List.of("sub-" + id, session, "fear_expression_home", p.fearAtHome()[v]));
-                truth.add(List.of("sub-" + id, session, "extinction_recall_scanner", p.extinctionRecall()[v]));
+                double[] traceStrength = p.traceStrength();
+                double[] fearExpression = p.fearExpression();
+                double[] fearAtHome = p.fearAtHome();
+                double[] extinctionRecall = p.extinctionRecall();
+                truth.add(List.of("sub-" + id, session, "trace_strength", traceStrength[v]));
+                truth.add(List.of("sub-" + id, session, "fear_expression_scanner", fearExpression[v]));
+                truth.add(List.of("sub-" + id, session, "fear_expression_home", fearAtHome[v]));
+                truth.add(List.of("sub-" + id, session, "extinction_recall_scanner", extinctionRecall[v]));
             }
         }
         BidsDerivative conn = new BidsDerivative("connectivity", "ROI-to-ROI connectivity: Fisher z of the window correlations, "

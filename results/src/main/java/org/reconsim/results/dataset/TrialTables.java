@@ -67,16 +67,20 @@ public final class TrialTables implements AutoCloseable {
         for (PatientOutcome p : trial.patients()) {
             String arm = plan.arms().get(p.arm()).name();
             String site = "site" + (p.site() + 1);
+            double[] traceStrength = p.traceStrength();
+            double[] fearExpression = p.fearExpression();
+            double[] fearAtHome = p.fearAtHome();
+            double[] extinctionRecall = p.extinctionRecall();
             for (Scenario.Visit v : visits) {
                 for (Scenario.Endpoint e : endpoints) {
-                    double value = p.observed()[v.ordinal()][e.ordinal()];
+                    double value = p.observed(v.ordinal(), e.ordinal());
                     if (!Double.isNaN(value)) {
                         observations.row(trial.replicate(), p.subjectId(), arm, site, v.label(), t.visitDay(v), e.label(), value);
                     }
                 }
-                groundTruth.row(trial.replicate(), p.subjectId(), arm, v.label(), t.visitDay(v), !Double.isNaN(p.traceStrength()[v.ordinal()]),
-                        p.traceStrength()[v.ordinal()], p.fearExpression()[v.ordinal()], p.fearAtHome()[v.ordinal()],
-                        p.extinctionRecall()[v.ordinal()]);
+                groundTruth.row(trial.replicate(), p.subjectId(), arm, v.label(), t.visitDay(v), !Double.isNaN(traceStrength[v.ordinal()]),
+                        traceStrength[v.ordinal()], fearExpression[v.ordinal()], fearAtHome[v.ordinal()],
+                        extinctionRecall[v.ordinal()]);
             }
             for (PatientOutcome.Rating w : p.weeklyPcl5()) {
                 observations.row(trial.replicate(), p.subjectId(), arm, site, String.format(java.util.Locale.ROOT, "wk%02d", w.week()),
@@ -90,9 +94,9 @@ public final class TrialTables implements AutoCloseable {
                     c.memoryAgeYears(), c.traceStrength(), c.extinction(), c.learningRate(), p.destabilized(),
                     p.restabilizationEfficiency(), p.peakConcentration(), p.peakOccupancy(), p.labileOccupancy(),
                     p.peakDissociation(), p.peakSedation(), p.believesActive(), p.dropoutSession(), responder(p),
-                    p.traceStrength()[0], p.traceStrength()[1], p.traceStrength()[2], p.traceStrength()[3],
-                    p.fearExpression()[0], p.fearExpression()[1], p.fearExpression()[2], p.fearExpression()[3],
-                    p.extinctionRecall()[0], p.extinctionRecall()[1], p.extinctionRecall()[2], p.extinctionRecall()[3]);
+                    traceStrength[0], traceStrength[1], traceStrength[2], traceStrength[3],
+                    fearExpression[0], fearExpression[1], fearExpression[2], fearExpression[3],
+                    extinctionRecall[0], extinctionRecall[1], extinctionRecall[2], extinctionRecall[3]);
         }
         if (estimates == null || analysis == null) {
             return;
@@ -115,8 +119,8 @@ public final class TrialTables implements AutoCloseable {
      */
     static Object responder(PatientOutcome p) {
         int caps = org.reconsim.engine.scenario.Scenario.Endpoint.CAPS5.ordinal();
-        double pre = p.observed()[0][caps];
-        double post = p.observed()[org.reconsim.engine.scenario.Scenario.Visit.POST.ordinal()][caps];
+        double pre = p.observed(0, caps);
+        double post = p.observed(org.reconsim.engine.scenario.Scenario.Visit.POST.ordinal(), caps);
         if (Double.isNaN(post) || Double.isNaN(pre)) {
             return Double.NaN;
         }

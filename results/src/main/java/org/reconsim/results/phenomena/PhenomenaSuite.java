@@ -40,8 +40,13 @@ public final class PhenomenaSuite {
     public record GroupMean(String measure, double mean, double standardError) {
     }
 
-    /** One experiment run: its group means and its contrasts. */
+    /** One experiment run: its group means and its contrasts (copied: read-only lists). */
     public record Result(Experiment experiment, String model, String mechanism, List<GroupMean> means, List<ContrastRow> contrasts) {
+
+        public Result {
+            means = List.copyOf(means);
+            contrasts = List.copyOf(contrasts);
+        }
     }
 
     /** Runs one experiment with one memory model under one mechanism hypothesis (null: the file's own mechanisms). */

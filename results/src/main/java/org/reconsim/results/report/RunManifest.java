@@ -36,6 +36,11 @@ import tools.jackson.databind.node.ObjectNode;
 public record RunManifest(String command, List<String> commandLine, LoadedScenario scenario, long seed, int threads,
                           Instant started, Instant finished, List<String> outputs, String engine) {
 
+    public RunManifest {
+        commandLine = List.copyOf(commandLine);
+        outputs = List.copyOf(outputs);
+    }
+
     /** A run on local threads. */
     public RunManifest(String command, List<String> commandLine, LoadedScenario scenario, long seed, int threads,
                        Instant started, Instant finished, List<String> outputs) {
