@@ -1,7 +1,6 @@
 package org.reconsim.bench;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.math3.special.Beta;
 import org.apache.commons.math3.special.Erf;
@@ -9,15 +8,9 @@ import org.apache.commons.numbers.gamma.Erfc;
 import org.apache.commons.numbers.gamma.RegularizedBeta;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.reconsim.engine.rng.Purpose;
 import org.reconsim.engine.rng.RandomStreams;
 import org.reconsim.models.population.PatientGenerator;
@@ -27,12 +20,7 @@ import org.reconsim.models.population.PatientGenerator;
  * engine, the latent-cause response and the ANCOVA, measured alone so their share can be checked.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class ComponentsBench {
+public class ComponentsBench extends Microbenchmark {
 
     private static final int N = 4096;
 

@@ -1,20 +1,13 @@
 package org.reconsim.bench;
 
-import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.reconsim.models.memory.Context;
 import org.reconsim.models.memory.latentcause.LatentCauseMemory;
@@ -33,12 +26,7 @@ import org.reconsim.models.memory.latentcause.LatentCauseParameters;
  * outcomes alternating; each takes a new cause. The setup checks {@code causesInUse() == 15}.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class LatentCauseMemoryBench {
+public class LatentCauseMemoryBench extends Microbenchmark {
 
     /** Stimulus features as in {@code LatentCauseTrace}: the CS, then one per context. */
     static final int FEATURES = 1 + Context.values().length;

@@ -1,20 +1,13 @@
 package org.reconsim.bench;
 
 import java.lang.reflect.Field;
-import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.reconsim.models.memory.Context;
 import org.reconsim.models.memory.latentcause.LatentCauseMemory;
@@ -34,12 +27,7 @@ import org.reconsim.models.memory.latentcause.LatentCauseTrace;
  * not expose it). An invocation is one PE session: 8 events 5 minutes apart.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class LatentCauseTraceBench {
+public class LatentCauseTraceBench extends Microbenchmark {
 
     static final int SESSION = 8;
     static final int ROUNDS = 3;

@@ -5,16 +5,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.reconsim.engine.rng.RandomStreams;
 import org.reconsim.engine.scenario.CanonicalForm;
 import org.reconsim.engine.scenario.LoadedScenario;
@@ -42,12 +37,8 @@ import org.reconsim.results.power.TrialResults;
  * Replicates 0..7 in turn. Run with the working directory at the repository root.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class ReplicateBench {
+public class ReplicateBench extends Microbenchmark {
 
     @Param({"12", "50"})
     public int nPerArm;

@@ -1,19 +1,12 @@
 package org.reconsim.bench;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.reconsim.results.stats.Ancova;
 import org.reconsim.results.stats.RandomInterceptFit;
 import org.reconsim.results.stats.RandomInterceptModel;
@@ -30,12 +23,7 @@ import org.reconsim.results.stats.TestResult;
  * sufficient statistics into several subject-size groups.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class StatisticsBench {
+public class StatisticsBench extends Microbenchmark {
 
     private static final int PATIENTS = 100;
     private static final int VISITS = 4;

@@ -1,18 +1,11 @@
 package org.reconsim.bench;
 
-import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.reconsim.models.memory.Context;
 import org.reconsim.models.memory.TwoTraceMemory;
 import org.reconsim.models.memory.TwoTraceParameters;
@@ -25,12 +18,7 @@ import org.reconsim.models.memory.TwoTraceParameters;
  * by a fresh patient every 12,000 trials (1000 h) so times stay in the range a trial covers.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class TwoTraceMemoryBench {
+public class TwoTraceMemoryBench extends Microbenchmark {
 
     private static final double TRIAL_HOURS = 5 / 60.0;
     private static final double HORIZON_HOURS = 1000;

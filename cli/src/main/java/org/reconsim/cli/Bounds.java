@@ -81,7 +81,7 @@ final class Bounds {
 
     static final class PatientsPerArm extends WholeNumber {
         PatientsPerArm() {
-            super("--n-per-arm", 2, SampleSizes.MAX);
+            super("--n-per-arm", org.reconsim.engine.scenario.PatientsPerArm.MIN, org.reconsim.engine.scenario.PatientsPerArm.MAX);
         }
     }
 

@@ -154,7 +154,7 @@ final class PhenomenaCommand implements Callable<Integer> {
                 .enable(tools.jackson.databind.SerializationFeature.INDENT_OUTPUT).build();
         tools.jackson.databind.node.ObjectNode root = json.createObjectNode();
         root.put("reconsim_version", org.reconsim.engine.EngineVersion.RECONSIM);
-        root.put("mason_version", org.reconsim.engine.sim.VirtualTrial.MASON_VERSION);
+        root.put("mason_version", org.reconsim.engine.EngineVersion.MASON);
         root.put("command", "phenomena");
         tools.jackson.databind.node.ArrayNode args = root.putArray("command_line");
         spec.commandLine().getParseResult().originalArgs().forEach(args::add);

@@ -97,7 +97,7 @@ public final class ReconsimCommand implements Runnable {
         @Override
         public String[] getVersion() {
             return new String[] {"reconsim " + EngineVersion.RECONSIM + " (MASON "
-                    + org.reconsim.engine.sim.VirtualTrial.MASON_VERSION + ", Java " + System.getProperty("java.version") + ")"};
+                    + org.reconsim.engine.EngineVersion.MASON + ", Java " + System.getProperty("java.version") + ")"};
         }
     }
 }

@@ -75,7 +75,7 @@ class CommandLineTest {
         JsonNode m = JsonMapper.builder().build().readTree(Files.readString(dir.resolve("manifest.json")));
         assertThat(m.get("command").asString()).isEqualTo("power");
         assertThat(m.get("seed").asLong()).isEqualTo(99);
-        assertThat(m.get("mason_version").asString()).isEqualTo("18");
+        assertThat(m.get("mason_version").asString()).isEqualTo(org.reconsim.engine.EngineVersion.MASON);
         assertThat(m.get("reconsim_version").asString()).isEqualTo("0.1.0");
         assertThat(m.get("scenario").get("sha256").asString()).hasSize(64);
         assertThat(m.get("scenario").get("content").get("design").get("n_per_arm").asInt()).isEqualTo(12);
@@ -275,6 +275,6 @@ class CommandLineTest {
     void versionNamesReconsimAndMason() {
         Result r = run("--version");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).startsWith("reconsim 0.1.0 (MASON 18");
+        assertThat(r.out()).startsWith("reconsim 0.1.0 (MASON " + org.reconsim.engine.EngineVersion.MASON + ",");
     }
 }

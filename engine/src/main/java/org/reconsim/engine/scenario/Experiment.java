@@ -9,6 +9,7 @@ import java.util.List;
  * A laboratory experiment of the canonical phenomena suite (PHENOMENA.md): groups of virtual
  * subjects, each group a protocol of steps (acquisition, reminders, extinction, tests, agents,
  * unsignalled aversive events) in contexts A, B, C; and the expected findings as contrasts.
+ * Immutable: every list is copied into a read-only one.
  */
 public record Experiment(
         @Spec(doc = "Experiment name", required = true) String name,
@@ -27,6 +28,12 @@ public record Experiment(
         @Spec(doc = "Groups and their protocols", required = true, minItems = 1) List<Group> groups,
         @Spec(doc = "Expected findings", required = true, minItems = 1) List<Expectation> expect,
         @Spec(doc = "Master seed", min = 0) long seed) {
+
+    public Experiment {
+        models = ReadOnly.list(models);
+        groups = ReadOnly.list(groups);
+        expect = ReadOnly.list(expect);
+    }
 
     public static Experiment defaults() {
         return new Experiment(null, 0, null, "", false, List.of(Scenario.MemoryModelName.TWO_TRACE), 400,
@@ -72,6 +79,10 @@ public record Experiment(
     public record Group(
             @Spec(doc = "Group name", required = true) String name,
             @Spec(doc = "Protocol steps, in time order", required = true, minItems = 1) List<Step> steps) {
+
+        public Group {
+            steps = ReadOnly.list(steps);
+        }
     }
 
     public record Step(
@@ -138,6 +149,11 @@ public record Experiment(
             double responderDrop,
             @Spec(doc = "Range the share of responders must fall in ([low, high]); empty: not checked", maxItems = 2)
             List<Double> responderShare) {
+
+        public Expectation {
+            effectSize = ReadOnly.list(effectSize);
+            responderShare = ReadOnly.list(responderShare);
+        }
 
         public static Expectation defaults() {
             return new Expectation(null, null, 0, List.of(), "", 0, 0.3, List.of());

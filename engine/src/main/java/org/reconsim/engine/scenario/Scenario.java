@@ -41,6 +41,11 @@ public record Scenario(
         @Spec(doc = "Direct-effect mode: arm effects in outcome units added to the treatment arm's post-baseline values "
                 + "(conventional power analysis; needs mechanisms.active: [])") List<DirectEffect> directEffects) {
 
+    public Scenario {
+        directEffects = ReadOnly.list(directEffects);
+    }
+
+
     public Scenario withProtocol(Protocol p) {
         return new Scenario(name, description, design, p, population, memory, pharmacology, mechanisms, therapy, measurement, analysis,
                 simulation, directEffects);
@@ -79,10 +84,15 @@ public record Scenario(
             List<Arm> arms,
             @Spec(doc = "Name of the control arm; effects are other arm minus control", required = true)
             String controlArm,
-            @Spec(doc = "Patients per arm (times the arm's allocation ratio)", min = 2, max = 100000, source = "Duek 2021: 12 per arm")
+            @Spec(doc = "Patients per arm (times the arm's allocation ratio)", min = PatientsPerArm.MIN, max = PatientsPerArm.MAX, source = "Duek 2021: 12 per arm")
             int nPerArm,
             @Spec(doc = "Number of sites; patients are spread evenly at random", min = 1, max = 1000, source = "Duek 2021: one site")
             int sites) {
+
+        public Design {
+            arms = ReadOnly.list(arms);
+        }
+
 
         public static Design defaults() {
             return new Design(null, null, 12, 1);
@@ -151,8 +161,10 @@ public record Scenario(
             @Spec(doc = "Post-treatment scan", unit = "day", min = 0, max = 3650, minExclusive = true,
                     source = "[assumption] a day after the last of 5 daily sessions")
             double post,
-            @Spec(doc = "30-day follow-up scan", unit = "day", min = 0, max = 3650, minExclusive = true, source = "Duek 2021") double fu30,
-            @Spec(doc = "90-day follow-up scan", unit = "day", min = 0, max = 3650, minExclusive = true, source = "Duek 2021") double fu90) {
+            @Spec(doc = "30-day follow-up scan", unit = "day", min = 0, max = 3650, minExclusive = true, source = "Duek 2021")
+            double fu30,
+            @Spec(doc = "90-day follow-up scan", unit = "day", min = 0, max = 3650, minExclusive = true, source = "Duek 2021")
+            double fu90) {
 
         public static Visits defaults() {
             return new Visits(0, 7, 30, 90);
@@ -166,7 +178,8 @@ public record Scenario(
             @Spec(doc = "Age", unit = "years", source = "[assumption] adult PTSD trial samples") Normal ageYears,
             @Spec(doc = "Share of women", min = 0, max = 1, source = "[assumption]") double femaleFraction,
             @Spec(doc = "Years since the trauma", unit = "years", source = "[assumption] chronic PTSD") Normal memoryAgeYears,
-            @Spec(doc = "Initial trauma-trace strength E0 (0..1, maps to severity)", source = "[assumption]") Normal traceStrength,
+            @Spec(doc = "Initial trauma-trace strength E0 (0..1, maps to severity)", source = "[assumption]")
+            Normal traceStrength,
             @Spec(doc = "Initial extinction X0 (near 0)", source = "MODEL.md 1: near 0") Normal extinction,
             @Spec(doc = "CV of the individual learning-rate multiplier (log-normal)", min = 0, max = 3,
                     source = "[assumption] calibrated: about half respond to PE (>= 30% CAPS-5 drop; Steenkamp 2015)")
@@ -196,7 +209,8 @@ public record Scenario(
     public record Memory(
             @Spec(doc = "Memory model") MemoryModelName model,
             @Spec(doc = "Two-trace model parameters (MODEL.md 2a)") TwoTraceParameters twoTrace,
-            @Spec(doc = "Latent-cause model parameters (MODEL.md 2b; Gershman, Monfils, Norman & Niv 2017)") LatentCauseParameters latentCause) {
+            @Spec(doc = "Latent-cause model parameters (MODEL.md 2b; Gershman, Monfils, Norman & Niv 2017)")
+            LatentCauseParameters latentCause) {
 
         public static Memory defaults() {
             return new Memory(MemoryModelName.TWO_TRACE, TwoTraceParameters.defaults(), LatentCauseParameters.defaults());
@@ -255,9 +269,15 @@ public record Scenario(
     public record Variability(
             @Spec(doc = "CV of clearance", min = 0, max = 3, source = "MODEL.md 3: 30% [background]") double clearanceCv,
             @Spec(doc = "CV of the central volume V1", min = 0, max = 3, source = "MODEL.md 3: 30% [background]") double v1Cv,
-            @Spec(doc = "CV of the peripheral volumes", min = 0, max = 3, source = "MODEL.md 3: 25% [background]") double peripheralCv,
+            @Spec(doc = "CV of the peripheral volumes", min = 0, max = 3, source = "MODEL.md 3: 25% [background]")
+            double peripheralCv,
             @Spec(doc = "Correlation of the log-parameters (CL, V1, V2, V3) as a 4x4 matrix; default: independent", maxItems = 4)
             List<List<Double>> correlation) {
+
+        public Variability {
+            correlation = ReadOnly.rows(correlation);
+        }
+
 
         public static Variability defaults() {
             return new Variability(0.30, 0.30, 0.25, IDENTITY4);
@@ -278,7 +298,7 @@ public record Scenario(
                     + "move self-reported scores only") Nonspecific nonspecific) {
 
         public Mechanisms {
-            active = List.copyOf(active);
+            active = ReadOnly.list(active);
         }
 
         public static Mechanisms defaults() {
@@ -408,7 +428,8 @@ public record Scenario(
     public record Analysis(
             @Spec(doc = "Primary endpoint") Endpoint primaryEndpoint,
             @Spec(doc = "Primary visit") Visit primaryVisit,
-            @Spec(doc = "Two-sided significance level", min = 0, max = 0.5, minExclusive = true, source = "convention") double alpha,
+            @Spec(doc = "Two-sided significance level", min = 0, max = 0.5, minExclusive = true, source = "convention")
+            double alpha,
             @Spec(doc = "Analyses run on every virtual trial: ancova (value ~ baseline + arm), lmm (value ~ arm * visit + "
                     + "(1 | subject), REML, Satterthwaite), welch (change from baseline), bayes (normal posterior from the ANCOVA "
                     + "estimate; 'significant' when the 95% credible interval excludes 0)", minItems = 1)
@@ -416,8 +437,15 @@ public record Scenario(
             @Spec(doc = "Prior of the bayes analysis: mean", source = "[assumption] sceptical prior centred on no effect")
             double priorMean,
             @Spec(doc = "Prior of the bayes analysis: SD (0: flat prior)", min = 0, source = "[assumption] flat") double priorSd,
-            @Spec(doc = "Endpoint-visit pairs tested together (primary and secondary); empty: no family") List<FamilyMember> family,
+            @Spec(doc = "Endpoint-visit pairs tested together (primary and secondary); empty: no family")
+            List<FamilyMember> family,
             @Spec(doc = "Multiplicity adjustment over the family (first analysis method)") Adjustment adjustment) {
+
+        public Analysis {
+            methods = ReadOnly.list(methods);
+            family = ReadOnly.list(family);
+        }
+
 
         public static Analysis defaults() {
             return new Analysis(Endpoint.AMYGDALA, Visit.POST, 0.05, List.of(Method.ANCOVA), 0, 0, List.of(), Adjustment.NONE);

@@ -124,10 +124,10 @@ public final class ScenarioChecks {
             out.add(new Finding("protocol.pe_sessions.spacing_hours", "inconsistent timeline: sessions of "
                     + sessionHours + " h overlap when spaced " + pe.spacingHours() + " h apart"));
         }
-        if (pe.count() > 0 && t.sessionStarts()[0] < t.retrievalEnd()) {
+        if (pe.count() > 0 && t.sessionStart(0) < t.retrievalEnd()) {
             // the pre visit is the baseline: a patient who dropped out of therapy before it would never be observed
             out.add(new Finding("protocol.pe_sessions.first_hours_after_infusion", "inconsistent timeline: the first PE session (hour "
-                    + String.format(java.util.Locale.ROOT, "%.2f", t.sessionStarts()[0] - t.retrievalStart())
+                    + String.format(java.util.Locale.ROOT, "%.2f", t.sessionStart(0) - t.retrievalStart())
                     + ") must start after the pre-visit retrieval, which ends at hour "
                     + String.format(java.util.Locale.ROOT, "%.2f", t.retrievalEnd() - t.retrievalStart())));
         }

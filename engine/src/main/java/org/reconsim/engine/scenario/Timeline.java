@@ -11,11 +11,39 @@ package org.reconsim.engine.scenario;
  * @param sessionStarts   start of each PE session
  * @param sessionHours    duration of one PE session
  * @param visits          scan time of pre, post, fu30, fu90
+ *
+ * <p>Immutable: the arrays are copied in and out; read single times with {@link #sessionStart}
+ * and {@link #visitHours}.
  */
 public record Timeline(double retrievalStart, double retrievalEnd, double infusionStart, double[] sessionStarts,
                        double sessionHours, double[] visits) {
 
     public static final double ORIGIN_HOURS = 48.0;
+
+    public Timeline {
+        sessionStarts = sessionStarts.clone();
+        visits = visits.clone();
+    }
+
+    @Override
+    public double[] sessionStarts() {
+        return sessionStarts.clone();
+    }
+
+    @Override
+    public double[] visits() {
+        return visits.clone();
+    }
+
+    /** Number of PE sessions. */
+    public int sessionCount() {
+        return sessionStarts.length;
+    }
+
+    /** Start of PE session {@code k} (0-based). */
+    public double sessionStart(int k) {
+        return sessionStarts[k];
+    }
 
     public static Timeline of(Scenario s) {
         Scenario.Protocol p = s.protocol();

@@ -13,6 +13,7 @@ import org.reconsim.engine.scenario.Experiment;
 import org.reconsim.models.mechanism.MechanismSet;
 import org.reconsim.models.memory.Context;
 import org.reconsim.models.memory.TraumaMemory;
+import org.reconsim.models.population.LogNormal;
 import org.reconsim.models.population.PatientGenerator;
 
 import sim.engine.SimState;
@@ -30,6 +31,28 @@ public final class LabExperiment {
 
     /** What one group produced: per test label, one value per subject; and each subject's drug exposure. */
     public record GroupOutcome(String group, Map<String, double[]> tests, double[] exposure) {
+
+        public GroupOutcome {
+            tests = copy(tests);
+            exposure = exposure.clone();
+        }
+
+        /** A copy, in the experiment's order of tests. */
+        @Override
+        public Map<String, double[]> tests() {
+            return copy(tests);
+        }
+
+        @Override
+        public double[] exposure() {
+            return exposure.clone();
+        }
+
+        private static Map<String, double[]> copy(Map<String, double[]> tests) {
+            Map<String, double[]> out = new LinkedHashMap<>();
+            tests.forEach((k, v) -> out.put(k, v.clone()));
+            return java.util.Collections.unmodifiableMap(out);
+        }
     }
 
     /**
@@ -124,18 +147,13 @@ public final class LabExperiment {
             this.index = index;
             this.tests = tests;
             UniformRandomProvider traits = streams.stream(Purpose.POPULATION, index, 0);
-            this.learningRate = logNormal(e.subjects().learningRateCv(), PatientGenerator.standardNormal(traits));
-            this.exposureFactor = logNormal(e.subjects().exposureCv(), PatientGenerator.standardNormal(streams.stream(
+            this.learningRate = LogNormal.multiplier(e.subjects().learningRateCv(), PatientGenerator.standardNormal(traits));
+            this.exposureFactor = LogNormal.multiplier(e.subjects().exposureCv(), PatientGenerator.standardNormal(streams.stream(
                     Purpose.PHARMACOKINETICS, index, 0)));
             exposure[index] = Math.min(1, e.agents().nmdaOccupancy() * exposureFactor);
             this.memoryStream = streams.stream(Purpose.MEMORY, index, 0);
             this.noiseStream = streams.stream(Purpose.MEASUREMENT_NOISE, index, 0);
             this.reconsolidation = new Reconsolidation(memory, mechanisms, this, learningRate);
-        }
-
-        private static double logNormal(double cv, double z) {
-            double s2 = Math.log1p(cv * cv);
-            return Math.exp(Math.sqrt(s2) * z - s2 / 2);
         }
 
         private static Context context(Experiment.Place place) {

@@ -6,6 +6,7 @@ import org.reconsim.models.pharmacology.CompartmentParameters;
 import org.reconsim.models.pharmacology.ConcentrationProfile;
 import org.reconsim.models.pharmacology.DosingRegimen;
 import org.reconsim.models.population.CorrelatedNormals;
+import org.reconsim.models.population.LogNormal;
 import org.reconsim.models.population.PatientGenerator;
 
 /**
@@ -38,8 +39,8 @@ public record PatientExposure(CompartmentParameters parameters, ConcentrationPro
         if (ph.allometricScaling()) {
             p = p.allometric(weightKg, REFERENCE_KG, arm.pk().v1PerKg());
         }
-        p = p.withVariability(logSd(v.clearanceCv()) * eta[0], logSd(v.v1Cv()) * eta[1], logSd(v.peripheralCv()) * eta[2],
-                logSd(v.peripheralCv()) * eta[3]);
+        p = p.withVariability(LogNormal.logSd(v.clearanceCv()) * eta[0], LogNormal.logSd(v.v1Cv()) * eta[1],
+                LogNormal.logSd(v.peripheralCv()) * eta[2], LogNormal.logSd(v.peripheralCv()) * eta[3]);
         double doseMg = arm.doseMgPerKg() * weightKg;
         return new PatientExposure(p, arm.pk().profile(p, DosingRegimen.infusion(0, arm.infusionMinutes(), doseMg)), doseMg);
     }
@@ -54,9 +55,5 @@ public record PatientExposure(CompartmentParameters parameters, ConcentrationPro
     /** Plasma concentration, ng/mL, {@code minutes} after the infusion start (0 before it). */
     public double concentration(double minutes) {
         return profile == null || minutes < 0 ? 0 : profile.plasmaNgPerMl(minutes);
-    }
-
-    private static double logSd(double cv) {
-        return Math.sqrt(Math.log1p(cv * cv));
     }
 }

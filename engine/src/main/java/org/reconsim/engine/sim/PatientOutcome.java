@@ -12,6 +12,9 @@ import org.reconsim.models.population.PatientCovariates;
  * {@link org.reconsim.engine.scenario.Scenario.Visit} and
  * {@link org.reconsim.engine.scenario.Scenario.Endpoint}; NaN marks a missed visit.
  *
+ * <p>Immutable: arrays are copied in (once per patient, not per event) and out; the analyses
+ * read single values with {@link #observed(Scenario.Visit, Scenario.Endpoint)}, which copies nothing.
+ *
  * @param subjectId               global patient index + 1
  * @param arm                     arm index
  * @param site                    site index
@@ -84,6 +87,48 @@ public record PatientOutcome(
         return fearAtHome[visit.ordinal()];
     }
 
+    public PatientOutcome {
+        traceStrength = traceStrength.clone();
+        fearExpression = fearExpression.clone();
+        extinctionRecall = extinctionRecall.clone();
+        fearAtHome = fearAtHome.clone();
+        observed = Matrices.copy(observed);
+        weeklyPcl5 = List.copyOf(weeklyPcl5);
+        suds = List.copyOf(suds);
+        scans = List.copyOf(scans);
+    }
+
+    /** Observed value of {@code endpoint} at {@code visit} (NaN if missed). */
+    public double observed(int visit, int endpoint) {
+        return observed[visit][endpoint];
+    }
+
+    /** A copy; the analyses read {@link #observed(Scenario.Visit, Scenario.Endpoint)}. */
+    @Override
+    public double[][] observed() {
+        return Matrices.copy(observed);
+    }
+
+    @Override
+    public double[] traceStrength() {
+        return traceStrength.clone();
+    }
+
+    @Override
+    public double[] fearExpression() {
+        return fearExpression.clone();
+    }
+
+    @Override
+    public double[] extinctionRecall() {
+        return extinctionRecall.clone();
+    }
+
+    @Override
+    public double[] fearAtHome() {
+        return fearAtHome.clone();
+    }
+
     /** A weekly rating: week number, day after the pre-visit retrieval, score. */
     public record Rating(int week, double day, double value) {
     }
@@ -98,6 +143,9 @@ public record PatientOutcome(
      *                      Fisher z of the window correlations
      * @param coupling      the latent trauma coupling per pair that generated them
      * @param eda           continuous EDA trace (uS), null unless physiology is recorded
+     *
+     * <p>Immutable: arrays are copied in and out (scans are recorded only for datasets, never
+     * in a power run, so the copies cost nothing that matters).
      */
     public record ScanRecord(int visit, double[][] roiSeries, double[][] glm, double[] connectivity, double[] coupling, double[] eda) {
 
@@ -114,6 +162,39 @@ public record PatientOutcome(
         /** The latent trauma coupling of one ROI pair. */
         public double coupling(Roi.Pair pair) {
             return coupling[pair.ordinal()];
+        }
+
+        public ScanRecord {
+            roiSeries = Matrices.copy(roiSeries);
+            glm = Matrices.copy(glm);
+            connectivity = connectivity.clone();
+            coupling = coupling.clone();
+            eda = eda == null ? null : eda.clone();
+        }
+
+        @Override
+        public double[][] roiSeries() {
+            return Matrices.copy(roiSeries);
+        }
+
+        @Override
+        public double[][] glm() {
+            return Matrices.copy(glm);
+        }
+
+        @Override
+        public double[] connectivity() {
+            return connectivity.clone();
+        }
+
+        @Override
+        public double[] coupling() {
+            return coupling.clone();
+        }
+
+        @Override
+        public double[] eda() {
+            return eda == null ? null : eda.clone();
         }
     }
 

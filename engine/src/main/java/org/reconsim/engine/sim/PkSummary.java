@@ -43,8 +43,15 @@ public final class PkSummary {
      * @param halfLifeHours       band of the terminal half-life
      * @param labileOccupancy     band of mean occupancy over the labile window
      */
-    public record ArmExposure(String arm, String drug, int subjects, double[] hours, Band[] concentration, Band[] occupancy,
-                              Band peak, Band timeOfPeakMinutes, Band halfLifeHours, Band labileOccupancy) {
+    public record ArmExposure(String arm, String drug, int subjects, List<Double> hours, List<Band> concentration,
+                              List<Band> occupancy, Band peak, Band timeOfPeakMinutes, Band halfLifeHours, Band labileOccupancy) {
+
+        /** Lists, not arrays, so the record is immutable: copied in, read-only out. */
+        public ArmExposure {
+            hours = List.copyOf(hours);
+            concentration = List.copyOf(concentration);
+            occupancy = List.copyOf(occupancy);
+        }
     }
 
     public static List<ArmExposure> simulate(TrialPlan plan, RandomStreams streams, int subjects, double horizonHours,
@@ -91,8 +98,8 @@ public final class PkSummary {
                 cb[k] = Band.of(conc[k]);
                 ob[k] = Band.of(occ[k]);
             }
-            out.add(new ArmExposure(arm.name(), arm.drug().label(), subjects, hours, cb, ob, Band.of(peak), Band.of(tmax),
-                    Band.of(half), Band.of(labile)));
+            out.add(new ArmExposure(arm.name(), arm.drug().label(), subjects, Arrays.stream(hours).boxed().toList(), List.of(cb),
+                    List.of(ob), Band.of(peak), Band.of(tmax), Band.of(half), Band.of(labile)));
         }
         return out;
     }

@@ -31,7 +31,7 @@ final class ScanInstruments {
         this.site = site;
         this.siteEffects = siteEffects;
         for (int r = 0; r < roiIntercepts.length; r++) {
-            roiIntercepts[r] = plan.rois()[r].subjectSd() * PatientGenerator.standardNormal(traits);
+            roiIntercepts[r] = plan.roi(r).subjectSd() * PatientGenerator.standardNormal(traits);
         }
         this.scrResponder = PatientGenerator.open(traits) >= plan.scr().nonresponderFraction();
         this.scrGain = plan.scr().gain(PatientGenerator.standardNormal(traits));
@@ -50,7 +50,7 @@ final class ScanInstruments {
     void observe(int visit, double fear, double trace, double recall, double[] observed) {
         double[] latent = {fear, trace, recall};
         for (int k = 0; k < TrialPlan.ROI_COUNT; k++) {
-            RoiMeasure m = plan.rois()[k];
+            RoiMeasure m = plan.roi(k);
             observed[k] = m.observe(latent[k], roiIntercepts[k], siteEffects[site * TrialPlan.ROI_COUNT + k], noise[visit][k]);
         }
         int scr = Scenario.Endpoint.SCR.ordinal();

@@ -7,9 +7,13 @@ import java.util.List;
  *
  * @param replicate  replicate index
  * @param nPerArm    patients per arm (before allocation ratios)
- * @param patients   patients in subject order
+ * @param patients   patients in subject order (copied: a read-only list)
  */
 public record TrialOutcome(int replicate, int nPerArm, List<PatientOutcome> patients) {
+
+    public TrialOutcome {
+        patients = List.copyOf(patients);
+    }
 
     /** Protocol events the schedule ran for these patients. */
     public long events() {

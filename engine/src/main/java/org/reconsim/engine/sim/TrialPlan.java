@@ -17,7 +17,8 @@ import org.reconsim.models.population.TruncatedNormal;
 
 /**
  * A scenario compiled into the model objects a virtual trial needs. Immutable; one plan is
- * shared by all replicates and threads.
+ * shared by all replicates and threads, so the arms and ROI measures are copied in, and an ROI
+ * measure is read with {@link #roi(int)}.
  */
 public record TrialPlan(
         Scenario scenario,
@@ -40,6 +41,22 @@ public record TrialPlan(
      */
     public record Recording(boolean timeSeries, boolean physio, boolean sessionDetail) {
         public static final Recording NONE = new Recording(false, false, true);
+    }
+
+    public TrialPlan {
+        arms = List.copyOf(arms);
+        rois = rois.clone();
+    }
+
+    /** The measure of ROI endpoint {@code k} (amygdala, hippocampus, vmPFC). */
+    public RoiMeasure roi(int k) {
+        return rois[k];
+    }
+
+    /** A copy: the hot path reads {@link #roi(int)}. */
+    @Override
+    public RoiMeasure[] rois() {
+        return rois.clone();
     }
 
     /** The same plan recording time series and/or physiology at every scan. */
@@ -94,8 +111,8 @@ public record TrialPlan(
         RoiMeasure[] rois = {roi(ms.amygdala()), roi(ms.hippocampus()), roi(ms.vmpfc())};
         boolean reuse = previous != null && previous.scenario().population().equals(s.population())
                 && previous.scenario().memory().equals(s.memory()) && previous.scenario().protocol().equals(s.protocol());
-        double[] latentSd = reuse ? new double[] {previous.rois()[0].latentSd(), previous.rois()[1].latentSd(),
-            previous.rois()[2].latentSd()} : baselineLatentSd(s, population);
+        double[] latentSd = reuse ? new double[] {previous.roi(0).latentSd(), previous.roi(1).latentSd(),
+            previous.roi(2).latentSd()} : baselineLatentSd(s, population);
         for (int k = 0; k < rois.length; k++) {
             rois[k] = rois[k].withLatentSd(latentSd[k]);
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.reconsim.engine.EngineVersion;
 import org.reconsim.engine.rng.Purpose;
 import org.reconsim.engine.rng.RandomStreams;
 import org.reconsim.models.population.PatientGenerator;
@@ -16,9 +17,6 @@ public final class VirtualTrial {
 
     private VirtualTrial() {
     }
-
-    /** MASON version the engine runs on (recorded in manifests: seeds are not portable across versions). */
-    public static final String MASON_VERSION = "18";
 
     public static TrialOutcome run(TrialPlan plan, RandomStreams streams, int replicate, int nPerArm) {
         UniformRandomProvider scheduleStream = streams.stream(Purpose.SCHEDULE, -1, replicate);

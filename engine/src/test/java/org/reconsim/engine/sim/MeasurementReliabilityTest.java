@@ -7,7 +7,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.reconsim.engine.rng.RandomStreams;
 import org.reconsim.engine.scenario.Scenario;
-import org.reconsim.models.measurement.Reliability;
 
 /**
  * The measurement noise is sized so that two scans of an unchanged patient agree with the

@@ -27,7 +27,7 @@ class PkSummaryTest {
         assertThat(ketamine.labileOccupancy().median()).isBetween(0.05, 0.6);
         assertThat(midazolam.labileOccupancy().median()).isZero();
         // concentrations fall after the infusion ends
-        assertThat(ketamine.concentration()[24].median()).isLessThan(ketamine.concentration()[4].median());
+        assertThat(ketamine.concentration().get(24).median()).isLessThan(ketamine.concentration().get(4).median());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.reconsim.models.measurement;
 
 import org.reconsim.models.spec.Spec;
+import org.reconsim.models.population.LogNormal;
 
 /**
  * Trauma-script skin conductance response (MODEL.md section 5): responders show
@@ -45,7 +46,6 @@ public record ScrMeasure(
 
     /** Log-normal gain with mean 1 and the given CV, from a standard-normal deviate. */
     public double gain(double z) {
-        double s2 = Math.log1p(gainCv * gainCv);
-        return Math.exp(Math.sqrt(s2) * z - s2 / 2);
+        return LogNormal.multiplier(gainCv, z);
     }
 }

@@ -16,9 +16,7 @@ public record PatientGenerator(PopulationParameters parameters) {
         double memoryAge = p.memoryAgeYears().quantile(open(rng));
         double e0 = p.traceStrength().quantile(open(rng));
         double x0 = Math.min(p.extinction().quantile(open(rng)), e0);
-        double z = standardNormal(rng);
-        double s2 = Math.log1p(p.learningRateCv() * p.learningRateCv());
-        double learning = Math.exp(Math.sqrt(s2) * z - s2 / 2);
+        double learning = LogNormal.multiplier(p.learningRateCv(), standardNormal(rng));
         return new PatientCovariates(female, age, weight, memoryAge, e0, x0, learning);
     }
 

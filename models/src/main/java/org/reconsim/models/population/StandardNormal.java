@@ -8,6 +8,12 @@ package org.reconsim.models.population;
  */
 public final class StandardNormal {
 
+    /**
+     * Phi^-1(0.975), R's {@code qnorm(0.975)} as the nearest double: the z of every two-sided
+     * 95% normal interval. A constant, not {@code quantile(0.975)}: that is within 1e-9 only.
+     */
+    public static final double Z_975 = 1.959963984540054;
+
     private static final double[] A = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
         1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00};
     private static final double[] B = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,

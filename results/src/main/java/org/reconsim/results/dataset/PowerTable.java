@@ -13,8 +13,12 @@ public final class PowerTable {
             "power", "ci_low", "ci_high", "mean_estimate", "sd_estimate", "cp_low", "cp_high", "type_s", "exaggeration_ratio",
             "sweep_parameter", "sweep_value");
 
-    /** The rows of one point of a sweep (parameter "NA" and value NaN without a sweep). */
+    /** The rows of one point of a sweep (parameter "NA" and value NaN without a sweep); the rows are copied. */
     public record SweepPoint(String parameter, double value, List<PowerRow> rows) {
+
+        public SweepPoint {
+            rows = List.copyOf(rows);
+        }
     }
 
     public static void write(Path file, List<PowerRow> rows) {

@@ -62,6 +62,8 @@ public final class TrialDatasets {
                             series.row(p.subjectId(), arm, visit, t, t * tr, ROI_NAMES.get(k), y[t]);
                         }
                     }
+                    double[] connectivity = s.connectivity();
+                    double[] coupling = s.coupling();
                     for (Roi.Pair pair : Roi.Pair.values()) {
                         conn.row(p.subjectId(), arm, visit, pairName(pair), s.connectivity(pair), s.coupling(pair));
                     }
@@ -91,13 +93,14 @@ public final class TrialDatasets {
                     p.covariates().female() ? "F" : "M"));
             for (PatientOutcome.ScanRecord s : p.scans()) {
                 String session = s.scanVisit().label();
+                double[][] glm = s.glm();
                 runs.add(new BidsRun(id, session, task.trSeconds(), ROI_NAMES, s.roiSeries(), events, s.eda(),
                         s.eda() == null ? Double.NaN : EdaTrace.DUEK_2023.samplingHz()));
                 for (int k = 0; k < ROI_NAMES.size(); k++) {
                     for (int c = 0; c < CONDITIONS.length; c++) {
-                        betas.add(List.of("sub-" + id, session, ROI_NAMES.get(k), CONDITIONS[c], s.glm()[k][c]));
+                        betas.add(List.of("sub-" + id, session, ROI_NAMES.get(k), CONDITIONS[c], glm[k][c]));
                     }
-                    betas.add(List.of("sub-" + id, session, ROI_NAMES.get(k), "trauma_minus_relax", s.glm()[k][0] - s.glm()[k][2]));
+                    betas.add(List.of("sub-" + id, session, ROI_NAMES.get(k), "trauma_minus_relax", glm[k][0] - glm[k][2]));
                 }
                 for (Roi.Pair pair : Roi.Pair.values()) {
                     connectivity.add(List.of("sub-" + id, session, roiName(pair.first()), roiName(pair.second()), "trauma_minus_relax",

@@ -12,6 +12,7 @@ import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.engine.sim.LabExperiment;
 import org.reconsim.models.mechanism.MechanismSet;
 import org.reconsim.models.memory.TraumaMemory;
+import org.reconsim.models.population.StandardNormal;
 
 /**
  * Runs experiments of the phenomena suite and measures each expected finding as a contrast
@@ -39,8 +40,13 @@ public final class PhenomenaSuite {
     public record GroupMean(String measure, double mean, double standardError) {
     }
 
-    /** One experiment run: its group means and its contrasts. */
+    /** One experiment run: its group means and its contrasts (copied: read-only lists). */
     public record Result(Experiment experiment, String model, String mechanism, List<GroupMean> means, List<ContrastRow> contrasts) {
+
+        public Result {
+            means = List.copyOf(means);
+            contrasts = List.copyOf(contrasts);
+        }
     }
 
     /** Runs one experiment with one memory model under one mechanism hypothesis (null: the file's own mechanisms). */
@@ -77,8 +83,8 @@ public final class PhenomenaSuite {
             double pooled = Math.sqrt((variance(hi) + variance(lo)) / 2);
             int n = hi.length + lo.length;
             double g = pooled > 0 ? diff / pooled * (1 - 3.0 / (4 * n - 9)) : Double.NaN;
-            double ciLow = diff - 1.959963984540054 * se;
-            double ciHigh = diff + 1.959963984540054 * se;
+            double ciLow = diff - StandardNormal.Z_975 * se;
+            double ciHigh = diff + StandardNormal.Z_975 * se;
             boolean ok;
             String expected;
             if (x.equivalenceMargin() > 0) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.function.LongConsumer;
 
 import org.reconsim.engine.EngineVersion;
+import org.reconsim.models.population.StandardNormal;
 
 /**
  * A power analysis over one or more sweep points (one {@link PowerJob} each), run point after
@@ -151,8 +152,8 @@ public final class PowerSweep {
 
     /**
      * Replicates that make every Wilson half-width at most h: the normal approximation
-     * 1.96^2 p (1 - p) / h^2 at the worst row (never below 1.25 times the current count),
-     * rounded up to 100.
+     * z^2 p (1 - p) / h^2 at the worst row, z = {@link StandardNormal#Z_975} (never below 1.25
+     * times the current count), rounded up to 100.
      */
     public static int replicatesFor(List<PowerRow> rows, double h) {
         double widest = 0;
@@ -168,7 +169,7 @@ public final class PowerSweep {
         for (PowerRow r : rows) {
             worst = Math.max(worst, r.power() * (1 - r.power()));
         }
-        long n = (long) Math.ceil(1.959963984540054 * 1.959963984540054 * Math.max(worst, 0.0025) / (h * h) * 1.05);
+        long n = (long) Math.ceil(StandardNormal.Z_975 * StandardNormal.Z_975 * Math.max(worst, 0.0025) / (h * h) * 1.05);
         n = Math.max(n, (long) (current * 1.25));
         return (int) Math.min(100_000_000L, ((n + 99) / 100) * 100);
     }

@@ -4,11 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
+import org.reconsim.engine.scenario.PatientsPerArm;
+
 /** Parses the {@code --n-per-arm} option: {@code 10:60:10} (from:to:step) or {@code 12,24,48}. */
 public final class SampleSizes {
-
-    /** Largest patients-per-arm value accepted. */
-    public static final int MAX = 100_000;
 
     private SampleSizes() {
     }
@@ -47,8 +46,9 @@ public final class SampleSizes {
     private static int number(String part, String text) {
         try {
             int n = Integer.parseInt(part.trim());
-            if (n < 2 || n > MAX) {
-                throw new IllegalArgumentException("patients per arm must be within 2.." + MAX + ", got " + n + " in '" + text + "'");
+            if (!PatientsPerArm.allows(n)) {
+                throw new IllegalArgumentException("patients per arm must be within " + PatientsPerArm.RANGE + ", got " + n + " in '"
+                        + text + "'");
             }
             return n;
         } catch (NumberFormatException e) {

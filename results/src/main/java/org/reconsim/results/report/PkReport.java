@@ -18,13 +18,13 @@ public final class PkReport {
     public static void writeCsv(Path file, List<PkSummary.ArmExposure> arms) {
         try (CsvTable t = new CsvTable(file, COLUMNS)) {
             for (PkSummary.ArmExposure a : arms) {
-                for (int k = 0; k < a.hours().length; k++) {
-                    PkSummary.Band c = a.concentration()[k];
-                    t.row(a.arm(), a.drug(), a.hours()[k], "concentration_ng_ml", c.p05(), c.median(), c.p95());
+                for (int k = 0; k < a.hours().size(); k++) {
+                    PkSummary.Band c = a.concentration().get(k);
+                    t.row(a.arm(), a.drug(), a.hours().get(k), "concentration_ng_ml", c.p05(), c.median(), c.p95());
                 }
-                for (int k = 0; k < a.hours().length; k++) {
-                    PkSummary.Band o = a.occupancy()[k];
-                    t.row(a.arm(), a.drug(), a.hours()[k], "nmda_occupancy", o.p05(), o.median(), o.p95());
+                for (int k = 0; k < a.hours().size(); k++) {
+                    PkSummary.Band o = a.occupancy().get(k);
+                    t.row(a.arm(), a.drug(), a.hours().get(k), "nmda_occupancy", o.p05(), o.median(), o.p95());
                 }
             }
             t.commit();
@@ -42,10 +42,10 @@ public final class PkReport {
         SvgChart occ = new SvgChart("NMDA receptor occupancy (median, 5-95%)", "hours after infusion start", "occupancy", 560, 320);
         for (PkSummary.ArmExposure a : arms) {
             int n = 0;
-            while (n < a.hours().length && a.hours()[n] <= hoursShown + 1e-9) {
+            while (n < a.hours().size() && a.hours().get(n) <= hoursShown + 1e-9) {
                 n++;
             }
-            double[] x = java.util.Arrays.copyOf(a.hours(), n);
+            double[] x = a.hours().subList(0, n).stream().mapToDouble(Double::doubleValue).toArray();
             double[][] c = bands(a.concentration(), n);
             double[][] o = bands(a.occupancy(), n);
             conc.add(new SvgChart.Series(a.arm(), x, c[1], c[0], c[2]));
@@ -59,12 +59,12 @@ public final class PkReport {
         return svg.replaceFirst("^<svg[^>]*>", "<svg x=\"0\" y=\"0\" width=\"560\" height=\"320\" font-family=\"sans-serif\" font-size=\"11\">");
     }
 
-    private static double[][] bands(PkSummary.Band[] b, int n) {
+    private static double[][] bands(List<PkSummary.Band> b, int n) {
         double[][] out = new double[3][n];
         for (int k = 0; k < n; k++) {
-            out[0][k] = b[k].p05();
-            out[1][k] = b[k].median();
-            out[2][k] = b[k].p95();
+            out[0][k] = b.get(k).p05();
+            out[1][k] = b.get(k).median();
+            out[2][k] = b.get(k).p95();
         }
         return out;
     }

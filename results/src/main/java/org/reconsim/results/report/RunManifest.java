@@ -12,7 +12,6 @@ import java.util.List;
 import org.reconsim.engine.EngineVersion;
 import org.reconsim.engine.scenario.CanonicalForm;
 import org.reconsim.engine.scenario.LoadedScenario;
-import org.reconsim.engine.sim.VirtualTrial;
 
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
@@ -37,6 +36,11 @@ import tools.jackson.databind.node.ObjectNode;
 public record RunManifest(String command, List<String> commandLine, LoadedScenario scenario, long seed, int threads,
                           Instant started, Instant finished, List<String> outputs, String engine) {
 
+    public RunManifest {
+        commandLine = List.copyOf(commandLine);
+        outputs = List.copyOf(outputs);
+    }
+
     /** A run on local threads. */
     public RunManifest(String command, List<String> commandLine, LoadedScenario scenario, long seed, int threads,
                        Instant started, Instant finished, List<String> outputs) {
@@ -49,7 +53,7 @@ public record RunManifest(String command, List<String> commandLine, LoadedScenar
     public String toJson() {
         ObjectNode root = JSON.createObjectNode();
         root.put("reconsim_version", EngineVersion.RECONSIM);
-        root.put("mason_version", VirtualTrial.MASON_VERSION);
+        root.put("mason_version", EngineVersion.MASON);
         root.put("java_version", System.getProperty("java.version"));
         root.put("command", command);
         ArrayNode args = root.putArray("command_line");

@@ -10,8 +10,25 @@ import java.util.Locale;
  */
 public final class SvgChart {
 
-    /** One series: a line with an optional band (low/high may be null). */
-    public record Series(String name, double[] x, double[] y, double[] low, double[] high) {
+    /**
+     * One series: a line with an optional band (low/high may be null). A class, not a record:
+     * only the chart reads the arrays, so they are copied in and never handed out.
+     */
+    public static final class Series {
+
+        private final String name;
+        private final double[] x;
+        private final double[] y;
+        private final double[] low;
+        private final double[] high;
+
+        public Series(String name, double[] x, double[] y, double[] low, double[] high) {
+            this.name = name;
+            this.x = x.clone();
+            this.y = y.clone();
+            this.low = low == null ? null : low.clone();
+            this.high = high == null ? null : high.clone();
+        }
     }
 
     private static final String[] COLOURS = {"#c0392b", "#2e6da4", "#27864a", "#8e44ad", "#d68910"};
@@ -47,11 +64,11 @@ public final class SvgChart {
         double yMax = 0;
         double yMin = 0;
         for (Series s : series) {
-            for (int i = 0; i < s.x().length; i++) {
-                xMin = Math.min(xMin, s.x()[i]);
-                xMax = Math.max(xMax, s.x()[i]);
-                double hi = s.high() != null ? s.high()[i] : s.y()[i];
-                double lo = s.low() != null ? s.low()[i] : s.y()[i];
+            for (int i = 0; i < s.x.length; i++) {
+                xMin = Math.min(xMin, s.x[i]);
+                xMax = Math.max(xMax, s.x[i]);
+                double hi = s.high != null ? s.high[i] : s.y[i];
+                double lo = s.low != null ? s.low[i] : s.y[i];
                 if (Double.isFinite(hi)) {
                     yMax = Math.max(yMax, hi);
                 }
@@ -99,21 +116,21 @@ public final class SvgChart {
         for (int j = 0; j < series.size(); j++) {
             Series se = series.get(j);
             String colour = COLOURS[j % COLOURS.length];
-            if (se.low() != null && se.high() != null) {
+            if (se.low != null && se.high != null) {
                 StringBuilder band = new StringBuilder();
-                for (int i = 0; i < se.x().length; i++) {
-                    band.append(String.format(Locale.ROOT, "%.1f,%.1f ", px.applyAsDouble(se.x()[i]), py.applyAsDouble(se.high()[i])));
+                for (int i = 0; i < se.x.length; i++) {
+                    band.append(String.format(Locale.ROOT, "%.1f,%.1f ", px.applyAsDouble(se.x[i]), py.applyAsDouble(se.high[i])));
                 }
-                for (int i = se.x().length - 1; i >= 0; i--) {
-                    band.append(String.format(Locale.ROOT, "%.1f,%.1f ", px.applyAsDouble(se.x()[i]), py.applyAsDouble(se.low()[i])));
+                for (int i = se.x.length - 1; i >= 0; i--) {
+                    band.append(String.format(Locale.ROOT, "%.1f,%.1f ", px.applyAsDouble(se.x[i]), py.applyAsDouble(se.low[i])));
                 }
                 s.append(String.format(Locale.ROOT, "<polygon points=\"%s\" fill=\"%s\" fill-opacity=\"0.18\" stroke=\"none\"/>%n",
                         band.toString().trim(), colour));
             }
             StringBuilder line = new StringBuilder();
-            for (int i = 0; i < se.x().length; i++) {
-                if (Double.isFinite(se.y()[i])) {
-                    line.append(String.format(Locale.ROOT, "%.1f,%.1f ", px.applyAsDouble(se.x()[i]), py.applyAsDouble(se.y()[i])));
+            for (int i = 0; i < se.x.length; i++) {
+                if (Double.isFinite(se.y[i])) {
+                    line.append(String.format(Locale.ROOT, "%.1f,%.1f ", px.applyAsDouble(se.x[i]), py.applyAsDouble(se.y[i])));
                 }
             }
             s.append(String.format(Locale.ROOT, "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>%n",
@@ -121,7 +138,7 @@ public final class SvgChart {
             double ly = top + 14 + 16 * j;
             s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2\"/>"
                     + "<text x=\"%.1f\" y=\"%.1f\">%s</text>%n", left + plotW + 10, ly, left + plotW + 28, ly, colour,
-                    left + plotW + 32, ly + 4, escape(se.name())));
+                    left + plotW + 32, ly + 4, escape(se.name)));
         }
         return s.append("</svg>\n").toString();
     }

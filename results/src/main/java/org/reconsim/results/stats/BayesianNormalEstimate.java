@@ -1,5 +1,7 @@
 package org.reconsim.results.stats;
 
+import org.reconsim.models.population.StandardNormal;
+
 /**
  * Posterior of a treatment effect {@code delta} from a normal prior and a normal likelihood
  * (the conjugate normal-normal model): the data enter only through an estimate of the effect
@@ -11,7 +13,7 @@ package org.reconsim.results.stats;
  *   posterior   delta | estimate ~ N(m1, s1^2),
  *               1 / s1^2 = 1 / s0^2 + 1 / se^2
  *               m1 = s1^2 (m0 / s0^2 + estimate / se^2)
- *   95% credible interval  m1 -/+ z s1,  z = Phi^-1(0.975) = 1.959963984540054
+ *   95% credible interval  m1 -/+ z s1,  z = Phi^-1(0.975) ({@link StandardNormal#Z_975})
  * </pre>
  * A flat prior ({@code s0 = infinity}) gives back the estimate and its standard error.
  *
@@ -27,9 +29,6 @@ package org.reconsim.results.stats;
  * <p>Immutable; the prior is set with the {@code with...} methods.
  */
 public final class BayesianNormalEstimate {
-
-    /** Standard normal quantile at 0.975, {@code qnorm(0.975)} in R. */
-    static final double Z_975 = 1.9599639845400536;
 
     private static final BayesianNormalEstimate FLAT = new BayesianNormalEstimate(0, Double.POSITIVE_INFINITY);
 
@@ -103,7 +102,7 @@ public final class BayesianNormalEstimate {
         double ratio = (stdError / priorSd) * (stdError / priorSd);
         double mean = (estimate + ratio * priorMean) / (1 + ratio);
         double sd = stdError / Math.sqrt(1 + ratio);
-        return new NormalPosterior(mean, sd, mean - Z_975 * sd, mean + Z_975 * sd);
+        return new NormalPosterior(mean, sd, mean - StandardNormal.Z_975 * sd, mean + StandardNormal.Z_975 * sd);
     }
 
     /** Posterior given a test's estimate and standard error; undefined for an undefined test. */

@@ -1,4 +1,6 @@
-package org.reconsim.models.measurement;
+package org.reconsim.engine.sim;
+
+import org.reconsim.models.measurement.RoiMeasure;
 
 /**
  * Test-retest reliability of n subjects measured in k sessions, from the two-way ANOVA mean
@@ -13,7 +15,8 @@ package org.reconsim.models.measurement;
  * Single-measure forms. For test-retest of a scan outcome {@link #agreement()} is the stricter
  * one: a systematic session shift (habituation, scanner drift) lowers it but not {@link #consistency()}.
  * The meta-analytic task-fMRI mean 0.397 (Elliott et al. 2020, MODEL.md section 5) is the default
- * target of {@link RoiMeasure}.
+ * target of {@link RoiMeasure}. A test oracle: the simulation sizes its noise from the ICC formula
+ * ({@link RoiMeasure#withinSd}) and never computes an ICC, so this lives with the tests that check it.
  *
  * @param subjects   n
  * @param sessions   k
@@ -21,10 +24,10 @@ package org.reconsim.models.measurement;
  * @param msSessions MS_C
  * @param msError    MS_E
  */
-public record Reliability(int subjects, int sessions, double msSubjects, double msSessions, double msError) {
+record Reliability(int subjects, int sessions, double msSubjects, double msSessions, double msError) {
 
     /** From a subjects x sessions table (at least 2 x 2, rectangular, no missing values). */
-    public static Reliability of(double[][] scores) {
+    static Reliability of(double[][] scores) {
         int n = scores.length;
         if (n < 2 || scores[0].length < 2) {
             throw new IllegalArgumentException("need at least 2 subjects and 2 sessions");
@@ -65,7 +68,7 @@ public record Reliability(int subjects, int sessions, double msSubjects, double 
     }
 
     /** From two sessions of the same subjects. */
-    public static Reliability of(double[] session1, double[] session2) {
+    static Reliability of(double[] session1, double[] session2) {
         if (session1.length != session2.length) {
             throw new IllegalArgumentException("sessions differ in length");
         }
@@ -77,12 +80,12 @@ public record Reliability(int subjects, int sessions, double msSubjects, double 
     }
 
     /** ICC(3,1), McGraw & Wong's ICC(C,1). */
-    public double consistency() {
+    double consistency() {
         return (msSubjects - msError) / (msSubjects + (sessions - 1) * msError);
     }
 
     /** ICC(2,1), McGraw & Wong's ICC(A,1). */
-    public double agreement() {
+    double agreement() {
         return (msSubjects - msError)
                 / (msSubjects + (sessions - 1) * msError + sessions * (msSessions - msError) / subjects);
     }

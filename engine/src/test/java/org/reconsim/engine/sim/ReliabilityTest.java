@@ -1,12 +1,9 @@
-package org.reconsim.models.measurement;
+package org.reconsim.engine.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
-import org.reconsim.models.population.PatientGenerator;
 
 class ReliabilityTest {
 
@@ -48,21 +45,13 @@ class ReliabilityTest {
     }
 
     @Test
-    void roiMeasureNoiseReachesItsTargetIcc() {
-        RoiMeasure m = new RoiMeasure(0.2, 1.0, 0.25, 0.4);
-        UniformRandomProvider rng = RandomSource.PHILOX_4X64.create(4L);
-        int n = 20000;
-        double[] a = new double[n];
-        double[] b = new double[n];
-        for (int i = 0; i < n; i++) {
-            double subject = m.subjectSd() * PatientGenerator.standardNormal(rng);
-            a[i] = m.observe(0.5, subject, 0, PatientGenerator.standardNormal(rng));
-            // a systematic second-session shift lowers agreement but not consistency
-            b[i] = m.observe(0.5, subject, 0, PatientGenerator.standardNormal(rng)) - 0.2;
-        }
-        Reliability r = Reliability.of(a, b);
-        assertThat(r.consistency()).isCloseTo(0.4, within(0.025));
-        // ICC(A,1) = var_s / (var_s + var_e + shift^2 / 2) = 0.0625 / (0.15625 + 0.02) = 0.355
-        assertThat(r.agreement()).isCloseTo(0.0625 / (0.15625 + 0.02), within(0.025));
+    void aSessionShiftLowersAgreementButNotConsistency() {
+        // habituation or scanner drift: the hand example's second session 0.5 higher still. Session
+        // means 3 and 4.5: MS_C = 3 * 2 * 0.75^2 = 3.375, MS_R and MS_E unchanged (10.5, 0.5), so
+        // ICC(3,1) stays 10 / 11 and ICC(2,1) = 10 / (11 + 2 * 2.875 / 3) = 24 / 31
+        Reliability r = Reliability.of(new double[] {1, 3, 5}, new double[] {2.5, 3.5, 7.5});
+        assertThat(r.msSessions()).isCloseTo(3.375, within(1e-12));
+        assertThat(r.consistency()).isCloseTo(10.0 / 11, within(1e-12));
+        assertThat(r.agreement()).isCloseTo(24.0 / 31, within(1e-12));
     }
 }

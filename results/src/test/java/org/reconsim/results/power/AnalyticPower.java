@@ -11,9 +11,10 @@ import org.apache.commons.math3.distribution.TDistribution;
  * correlation) and one degree of freedom fewer. The noncentral t probabilities are integrals
  * over the chi-square distribution of the variance estimate:
  * <pre>  P(T' > c) = int_0^inf [1 - Phi(c sqrt(v / df) - ncp)] f_chi2(v; df) dv  </pre>
- * The independent check of the simulated power (the simulation never uses this class).
+ * A test oracle: the independent check of the simulated power, so it lives with the tests (the
+ * simulation must never use it).
  */
-public final class AnalyticPower {
+final class AnalyticPower {
 
     private static final NormalDistribution Z = new NormalDistribution(null, 0, 1);
 
@@ -21,7 +22,7 @@ public final class AnalyticPower {
     }
 
     /** Power of the two-sided t test with {@code df} degrees of freedom and noncentrality {@code ncp}. */
-    public static double tTest(double ncp, double df, double alpha) {
+    static double tTest(double ncp, double df, double alpha) {
         double c = new TDistribution(null, df).inverseCumulativeProbability(1 - alpha / 2);
         ChiSquaredDistribution chi = new ChiSquaredDistribution(null, df);
         double upper = df + 40 * Math.sqrt(2 * df) + 100;
@@ -33,12 +34,12 @@ public final class AnalyticPower {
     }
 
     /** power.t.test(n, delta, sd, sig.level) for two groups of n. */
-    public static double twoSample(int nPerArm, double delta, double sd, double alpha) {
+    static double twoSample(int nPerArm, double delta, double sd, double alpha) {
         return tTest(delta / (sd * Math.sqrt(2.0 / nPerArm)), 2.0 * nPerArm - 2, alpha);
     }
 
     /** ANCOVA with a baseline correlating {@code rho} with the outcome: residual SD sd sqrt(1 - rho^2), df 2n - 3. */
-    public static double ancova(int nPerArm, double delta, double sd, double rho, double alpha) {
+    static double ancova(int nPerArm, double delta, double sd, double rho, double alpha) {
         double residual = sd * Math.sqrt(1 - rho * rho);
         return tTest(delta / (residual * Math.sqrt(2.0 / nPerArm)), 2.0 * nPerArm - 3, alpha);
     }
