@@ -184,7 +184,7 @@ class TrialPropertiesTest {
                 Arbitraries.of(Scenario.MemoryModelName.class),
                 Arbitraries.of(MechanismRegistry.all()).set().ofMaxSize(3),
                 Arbitraries.of(Scenario.DropoutMechanism.class),
-                Arbitraries.of(Scenario.Endpoint.class).injectNull(0.5),
+                Arbitraries.of(Scenario.Endpoint.values()).injectNull(0.5),
                 Arbitraries.oneOf(Arbitraries.doubles().between(-10, 10).ofScale(2), magnitudes(true)),
                 edit.list().ofMinSize(1).ofMaxSize(6),
                 Arbitraries.integers().between(2, 8),

@@ -175,10 +175,11 @@ public final class ScenarioLoader {
             return Arrays.stream(type.getEnumConstants()).map(c -> (Named) c).toList();
         }
         try {
-            List<?> values = (List<?>) type.getMethod("values").invoke(null);
-            return values.stream().map(v -> (Named) v).toList();
+            Object values = type.getMethod("values").invoke(null);
+            List<?> list = values instanceof Object[] array ? List.of(array) : (List<?>) values;
+            return list.stream().map(v -> (Named) v).toList();
         } catch (ReflectiveOperationException | ClassCastException e) {
-            throw new IllegalStateException(type.getSimpleName() + " is Named but offers no static List values()", e);
+            throw new IllegalStateException(type.getSimpleName() + " is Named but offers no static values() (a List or an array)", e);
         }
     }
 

@@ -15,7 +15,7 @@ import org.reconsim.models.population.PatientGenerator;
  * else is simulated): the unblinding guess, the PCL-5 intercept and one deviate per visit, the
  * CAPS-5 intercept and one deviate per visit, then one deviate per weekly rating.
  */
-final class ClinicalScales {
+final class ClinicalScales implements Instrument.Reading {
 
     private final Scenario s;
     private final UniformRandomProvider clinical;
@@ -25,16 +25,28 @@ final class ClinicalScales {
     private final double caps5Intercept;
     private final double[] caps5Noise;
 
-    ClinicalScales(Scenario s, DrugCourse drug, UniformRandomProvider clinical, int visits) {
+    ClinicalScales(Scenario s, double peakDissociation, double peakSedation, UniformRandomProvider clinical, int visits) {
         this.s = s;
         this.clinical = clinical;
         Scenario.Nonspecific ns = s.mechanisms().nonspecific();
         this.believesActive = PatientGenerator.open(clinical) < Math.min(1, ns.unblindingBase()
-                + ns.unblindingPerDissociation() * drug.peakDissociation() + ns.unblindingPerSedation() * drug.peakSedation());
+                + ns.unblindingPerDissociation() * peakDissociation + ns.unblindingPerSedation() * peakSedation);
         this.pcl5Intercept = s.measurement().pcl5().subjectSd() * PatientGenerator.standardNormal(clinical);
         this.pcl5Noise = deviates(clinical, visits);
         this.caps5Intercept = s.measurement().caps5().subjectSd() * PatientGenerator.standardNormal(clinical);
         this.caps5Noise = deviates(clinical, visits);
+    }
+
+    /** The built-in instrument "clinical": a patient's scales, the unblinding guess and noise drawn now. */
+    static Instrument.Reading open(Instrument.Patient p) {
+        return new ClinicalScales(p.plan().scenario(), p.peakDissociation(), p.peakSedation(),
+                p.stream(org.reconsim.engine.rng.Purpose.CLINICAL), Scenario.Visit.values().length);
+    }
+
+    @Override
+    public void observe(int visit, Instrument.Latents latents, double[] row) {
+        row[Scenario.Endpoint.PCL5.ordinal()] = pcl5(visit, latents.fearAtHome());
+        row[Scenario.Endpoint.CAPS5.ordinal()] = caps5(visit, latents.fearAtHome());
     }
 
     private static double[] deviates(UniformRandomProvider stream, int n) {

@@ -22,7 +22,6 @@ import org.reconsim.models.population.PatientGenerator;
 final class PatientAgent {
 
     private static final int VISITS = Scenario.Visit.values().length;
-    private static final int ENDPOINTS = Scenario.Endpoint.values().length;
 
     private final TrialPlan plan;
     private final ArmPlan arm;
@@ -32,8 +31,9 @@ final class PatientAgent {
     private final TraumaMemory memory;
     private final DrugCourse drug;
     private final Reconsolidation reconsolidation;
+    /** One reading per registered instrument, in registry order. */
+    private final Instrument.Reading[] readings;
     private final ClinicalScales scales;
-    private final ScanInstruments instruments;
     private final ScanRecording recording;
     private final DropoutCourse dropout;
     private final UniformRandomProvider memoryStream;
@@ -66,10 +66,14 @@ final class PatientAgent {
                 covariates.memoryAgeYears() * 365.25);
         this.drug = new DrugCourse(plan, arm, covariates.weightKg(), streams.stream(Purpose.PHARMACOKINETICS, index, replicate));
         this.reconsolidation = new Reconsolidation(memory, plan.mechanisms(), drug, covariates.learningRate());
-        this.scales = new ClinicalScales(plan.scenario(), drug, streams.stream(Purpose.CLINICAL, index, replicate), VISITS);
+        List<InstrumentType> types = plan.instruments();
+        this.readings = new Instrument.Reading[types.size()];
+        for (int i = 0; i < readings.length; i++) {
+            readings[i] = types.get(i).instrument().open(new View(types.get(i), streams, index, replicate, siteEffects));
+        }
+        this.scales = reading(ClinicalScales.class);
+        ScanInstruments instruments = reading(ScanInstruments.class);
         this.sudsStream = streams.stream(Purpose.SESSIONS, index, replicate);
-        this.instruments = new ScanInstruments(plan, streams.stream(Purpose.MEASUREMENT_TRAITS, index, replicate),
-                streams.stream(Purpose.MEASUREMENT_NOISE, index, replicate), VISITS, site, siteEffects);
         this.recording = plan.recording().timeSeries() ? new ScanRecording(plan.recording().physio(),
                 plan.scenario().measurement().signals(), instruments,
                 streams.stream(Purpose.TIMESERIES, index, replicate),
@@ -77,7 +81,77 @@ final class PatientAgent {
         this.memoryStream = streams.stream(Purpose.MEMORY, index, replicate);
         this.dropout = new DropoutCourse(plan, streams.stream(Purpose.DROPOUT, index, replicate));
         for (int v = 0; v < VISITS; v++) {
-            observed[v] = nans(ENDPOINTS);
+            observed[v] = nans(plan.endpointCount());
+        }
+    }
+
+    /** The reading of a built-in instrument, which the protocol's own events also use. */
+    private <R extends Instrument.Reading> R reading(Class<R> type) {
+        for (Instrument.Reading r : readings) {
+            if (type.isInstance(r)) {
+                return type.cast(r);
+            }
+        }
+        throw new IllegalStateException("no " + type.getSimpleName() + " among the instruments");
+    }
+
+    /** This patient as one instrument sees it. */
+    private final class View implements Instrument.Patient {
+        private final InstrumentType type;
+        private final RandomStreams streams;
+        private final long index;
+        private final int replicate;
+        private final double[] siteEffects;
+
+        View(InstrumentType type, RandomStreams streams, long index, int replicate, double[] siteEffects) {
+            this.type = type;
+            this.streams = streams;
+            this.index = index;
+            this.replicate = replicate;
+            this.siteEffects = siteEffects;
+        }
+
+        @Override
+        public TrialPlan plan() {
+            return plan;
+        }
+
+        @Override
+        public UniformRandomProvider stream(Purpose purpose) {
+            return streams.stream(purpose, index, replicate);
+        }
+
+        @Override
+        public UniformRandomProvider stream(String purpose) {
+            return streams.stream("instrument/" + type.name() + "/" + purpose, index, replicate);
+        }
+
+        @Override
+        public int site() {
+            return site;
+        }
+
+        @Override
+        public double siteEffect(int site, int roi) {
+            return siteEffects[site * TrialPlan.ROI_COUNT + roi];
+        }
+
+        @Override
+        public double peakDissociation() {
+            return drug.peakDissociation();
+        }
+
+        @Override
+        public double peakSedation() {
+            return drug.peakSedation();
+        }
+
+        @Override
+        public <P> P parameters(Class<P> parametersType) {
+            if (type.parameters() == null) {
+                throw new IllegalStateException("instrument " + type.name() + " has no parameters");
+            }
+            return parametersType.cast(plan.scenario().measurement().instruments().get(type.section()));
         }
     }
 
@@ -132,9 +206,10 @@ final class PatientAgent {
         extinctionRecall[visit] = memory.extinctionRecall(Context.SCANNER, now);
         fearAtHome[visit] = home;
         double[] row = observed[visit];
-        instruments.observe(visit, fear, traceStrength[visit], extinctionRecall[visit], row);
-        row[Scenario.Endpoint.PCL5.ordinal()] = scales.pcl5(visit, home);
-        row[Scenario.Endpoint.CAPS5.ordinal()] = scales.caps5(visit, home);
+        Instrument.Latents latents = new Instrument.Latents(fear, traceStrength[visit], extinctionRecall[visit], home);
+        for (Instrument.Reading r : readings) {
+            r.observe(visit, latents, row);
+        }
         if (visit > 0 && !arm.control()) {
             // direct-effect mode: a treatment effect written in outcome units (mechanisms off)
             for (Scenario.DirectEffect d : plan.scenario().directEffects()) {

@@ -12,7 +12,7 @@ import org.reconsim.models.population.PatientGenerator;
  * intercepts, SCR responder status and gain) come from the traits stream, its scan noise from
  * the noise stream, all drawn when the patient is made.
  */
-final class ScanInstruments {
+final class ScanInstruments implements Instrument.Reading {
 
     /** Scan noise per visit: the three ROIs, then SCR. */
     private static final int CHANNELS = TrialPlan.ROI_COUNT + 1;
@@ -43,12 +43,25 @@ final class ScanInstruments {
         }
     }
 
+    /** The built-in instrument "scan": a patient's reading, its traits and noise drawn now. */
+    static Instrument.Reading open(Instrument.Patient p) {
+        int visits = Scenario.Visit.values().length;
+        double[] siteEffects = new double[p.plan().scenario().design().sites() * TrialPlan.ROI_COUNT];
+        for (int i = 0; i < siteEffects.length; i++) {
+            siteEffects[i] = p.siteEffect(i / TrialPlan.ROI_COUNT, i % TrialPlan.ROI_COUNT);
+        }
+        return new ScanInstruments(p.plan(), p.stream(org.reconsim.engine.rng.Purpose.MEASUREMENT_TRAITS),
+                p.stream(org.reconsim.engine.rng.Purpose.MEASUREMENT_NOISE), visits, p.site(), siteEffects);
+    }
+
     /**
      * Writes the visit's ROI betas and SCR into {@code observed} (indexed by endpoint):
-     * latent k of (fear, trace, recall) to ROI k.
+     * fear in the scanner, trace strength and extinction recall to amygdala, hippocampus, vmPFC.
      */
-    void observe(int visit, double fear, double trace, double recall, double[] observed) {
-        double[] latent = {fear, trace, recall};
+    @Override
+    public void observe(int visit, Instrument.Latents latents, double[] observed) {
+        double fear = latents.fearInScanner();
+        double[] latent = {fear, latents.traceStrength(), latents.extinctionRecall()};
         for (int k = 0; k < TrialPlan.ROI_COUNT; k++) {
             RoiMeasure m = plan.roi(k);
             observed[k] = m.observe(latent[k], roiIntercepts[k], siteEffects[site * TrialPlan.ROI_COUNT + k], noise[visit][k]);

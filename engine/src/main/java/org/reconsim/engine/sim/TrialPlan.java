@@ -35,6 +35,16 @@ public record TrialPlan(
         Recording recording,
         org.reconsim.models.population.CorrelatedNormals pkCorrelation) {
 
+    /** The registered instruments every patient reads at each scan visit, in registry order. */
+    public List<InstrumentType> instruments() {
+        return Instruments.all();
+    }
+
+    /** Number of endpoints the instruments report (the width of a patient's observed row). */
+    public int endpointCount() {
+        return Instruments.endpoints().size();
+    }
+
     /**
      * What each scan records beyond its summary values: ROI time series (the betas are then
      * estimated from them by a GLM and connectivity is computed) and continuous EDA.

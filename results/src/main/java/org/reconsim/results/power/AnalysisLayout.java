@@ -37,9 +37,9 @@ public final class AnalysisLayout {
         }
         this.contrasts = List.copyOf(contrasts);
         this.methods = List.copyOf(methods);
-        this.endpointAt = positions(endpoints(), Scenario.Endpoint.values().length);
-        this.visitAt = positions(visits(), Scenario.Visit.values().length);
-        this.methodAt = positions(this.methods, Scenario.Method.values().length);
+        this.endpointAt = positions(endpoints(), Scenario.Endpoint.values().length, Scenario.Endpoint::ordinal);
+        this.visitAt = positions(visits(), Scenario.Visit.values().length, Scenario.Visit::ordinal);
+        this.methodAt = positions(this.methods, Scenario.Method.values().length, Scenario.Method::ordinal);
         List<AnalysisKey> all = new ArrayList<>(size());
         for (Contrast c : this.contrasts) {
             for (Scenario.Endpoint e : endpoints()) {
@@ -53,11 +53,12 @@ public final class AnalysisLayout {
         this.keys = List.copyOf(all);
     }
 
-    private static int[] positions(List<? extends Enum<?>> order, int constants) {
+    /** Position in {@code order} of each value, by the value's registry or enum ordinal; -1 when absent. */
+    private static <T> int[] positions(List<T> order, int constants, java.util.function.ToIntFunction<T> ordinal) {
         int[] at = new int[constants];
         Arrays.fill(at, -1);
         for (int i = 0; i < order.size(); i++) {
-            at[order.get(i).ordinal()] = i;
+            at[ordinal.applyAsInt(order.get(i))] = i;
         }
         return at;
     }
