@@ -20,6 +20,7 @@ import org.reconsim.engine.scenario.Timeline;
 import org.reconsim.engine.sim.TrialOutcome;
 import org.reconsim.engine.sim.TrialPlan;
 import org.reconsim.engine.sim.VirtualTrial;
+import org.reconsim.models.memory.MemoryModelRegistry;
 import sim.engine.Schedule;
 import sim.engine.SimState;
 import sim.engine.Steppable;
@@ -73,11 +74,8 @@ public class EngineBench extends Microbenchmark {
     @Setup(Level.Trial)
     public void compile() throws Exception {
         Scenario s = ScenarioLoader.load(scenarioFile()).scenario();
-        if (memory.equals("latent-cause")) {
-            s = s.withMemory(s.memory().withModel(Scenario.MemoryModelName.LATENT_CAUSE));
-        } else if (!memory.equals("two-trace")) {
-            throw new IllegalArgumentException("memory: two-trace or latent-cause, was " + memory);
-        }
+        s = s.withMemory(s.memory().withModel(MemoryModelRegistry.byLabel(memory)
+                .orElseThrow(() -> new IllegalArgumentException("memory: a registered memory model, was " + memory))));
         plan = TrialPlan.compile(s);
         streams = new RandomStreams(SEED);
         for (int r = 0; r < REPLICATES; r++) {

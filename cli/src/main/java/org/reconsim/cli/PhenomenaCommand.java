@@ -16,8 +16,9 @@ import org.reconsim.engine.scenario.Experiment;
 import org.reconsim.engine.scenario.InvalidScenarioException;
 import org.reconsim.engine.scenario.LoadedExperiment;
 import org.reconsim.engine.scenario.Problem;
-import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.engine.scenario.ScenarioLoader;
+import org.reconsim.models.memory.MemoryModel;
+import org.reconsim.models.memory.MemoryModelRegistry;
 import org.reconsim.results.phenomena.MechanismHypothesis;
 import org.reconsim.results.phenomena.PhenomenaReport;
 import org.reconsim.results.phenomena.PhenomenaSuite;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "memory model and NMDA-antagonist mechanism, which findings it reproduces; writes phenomena.csv and report.html.")
 final class PhenomenaCommand implements Callable<Integer> {
 
-    @Option(names = "--model", description = "two-trace, latent-cause or all (default: all).")
+    @Option(names = "--model", completionCandidates = ModelLabels.class,
+            description = "${COMPLETION-CANDIDATES} or all (default: all).")
     String model = "all";
 
     @Option(names = "--mechanisms", paramLabel = "LIST",
@@ -56,12 +58,12 @@ final class PhenomenaCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private record Job(Experiment experiment, Scenario.MemoryModelName model, MechanismHypothesis hypothesis) {
+    private record Job(Experiment experiment, MemoryModel<?> model, MechanismHypothesis hypothesis) {
     }
 
     @Override
     public Integer call() {
-        List<Scenario.MemoryModelName> models = models();
+        List<MemoryModel<?>> models = models();
         List<MechanismHypothesis> hypotheses;
         try {
             hypotheses = mechanisms == null ? List.of(MechanismHypothesis.values()) : MechanismHypothesis.parse(mechanisms);
@@ -72,7 +74,7 @@ final class PhenomenaCommand implements Callable<Integer> {
         List<Job> jobs = new ArrayList<>();
         for (LoadedExperiment le : experiments) {
             Experiment e = le.experiment();
-            for (Scenario.MemoryModelName m : models) {
+            for (MemoryModel<?> m : models) {
                 if (!e.models().contains(m)) {
                     continue;
                 }
@@ -103,21 +105,28 @@ final class PhenomenaCommand implements Callable<Integer> {
         return ReconsimCommand.OK;
     }
 
-    private List<Scenario.MemoryModelName> models() {
+    private List<MemoryModel<?>> models() {
         if (model.equals("all")) {
-            return List.of(Scenario.MemoryModelName.values());
+            return MemoryModel.values();
         }
-        for (Scenario.MemoryModelName m : Scenario.MemoryModelName.values()) {
-            if (m.label().equals(model)) {
-                return List.of(m);
-            }
+        return MemoryModelRegistry.byLabel(model).map(m -> List.<MemoryModel<?>>of(m)).orElseThrow(() -> {
+            List<String> allowed = new ArrayList<>(new ModelLabels());
+            allowed.add("all");
+            return new InvalidInputException("reconsim: --model must be one of " + String.join(", ", allowed) + ", got '" + model + "'");
+        });
+    }
+
+    /** The registered memory models' labels, for the option's description (a registered model is choosable at once). */
+    static final class ModelLabels extends java.util.AbstractList<String> {
+        @Override
+        public String get(int i) {
+            return MemoryModel.values().get(i).label();
         }
-        List<String> allowed = new ArrayList<>();
-        for (Scenario.MemoryModelName m : Scenario.MemoryModelName.values()) {
-            allowed.add(m.label());
+
+        @Override
+        public int size() {
+            return MemoryModel.values().size();
         }
-        allowed.add("all");
-        throw new InvalidInputException("reconsim: --model must be one of " + String.join(", ", allowed) + ", got '" + model + "'");
     }
 
     private List<LoadedExperiment> load() {

@@ -95,7 +95,7 @@ class TrialPropertiesTest {
     }
 
     /** A random valid (or cross-field invalid) scenario and the trial to run on it. */
-    record Case(Scenario.MemoryModelName model, Set<MechanismType<?>> mechanisms, Scenario.DropoutMechanism dropout,
+    record Case(org.reconsim.models.memory.MemoryModel<?> model, Set<MechanismType<?>> mechanisms, Scenario.DropoutMechanism dropout,
                 Scenario.Endpoint directEffect, double directEffectSize, List<Edit> edits, int nPerArm, long seed, int replicate) {
     }
 
@@ -181,7 +181,7 @@ class TrialPropertiesTest {
         }
         Arbitrary<Edit> edit = Arbitraries.oneOf(perField);
         return Combinators.combine(
-                Arbitraries.of(Scenario.MemoryModelName.class),
+                Arbitraries.of(org.reconsim.models.memory.MemoryModel.values()),
                 Arbitraries.of(MechanismRegistry.all()).set().ofMaxSize(3),
                 Arbitraries.of(Scenario.DropoutMechanism.class),
                 Arbitraries.of(Scenario.Endpoint.values()).injectNull(0.5),

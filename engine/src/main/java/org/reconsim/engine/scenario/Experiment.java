@@ -5,6 +5,9 @@ import org.reconsim.models.spec.Named;
 
 import java.util.List;
 
+import org.reconsim.models.memory.MemoryModel;
+import org.reconsim.models.memory.MemoryModelRegistry;
+
 /**
  * A laboratory experiment of the canonical phenomena suite (PHENOMENA.md): groups of virtual
  * subjects, each group a protocol of steps (acquisition, reminders, extinction, tests, agents,
@@ -18,7 +21,7 @@ public record Experiment(
         @Spec(doc = "What must come out, in words") String finding,
         @Spec(doc = "Whether the row's findings depend on the drug-mechanism hypothesis (reported as a matrix, not pass/fail)")
         boolean mechanismMatrix,
-        @Spec(doc = "Memory models the phenomenon is expected of") List<Scenario.MemoryModelName> models,
+        @Spec(doc = "Memory models the phenomenon is expected of") List<MemoryModel<?>> models,
         @Spec(doc = "Virtual subjects per group", min = 10, max = 100000, source = "[assumption] enough that verdicts are far from noise")
         int subjectsPerGroup,
         @Spec(doc = "Individual variation and response noise") Subjects subjects,
@@ -36,7 +39,7 @@ public record Experiment(
     }
 
     public static Experiment defaults() {
-        return new Experiment(null, 0, null, "", false, List.of(Scenario.MemoryModelName.TWO_TRACE), 400,
+        return new Experiment(null, 0, null, "", false, List.of(MemoryModelRegistry.standard()), 400,
                 Subjects.defaults(), Scenario.Memory.defaults(), Agents.defaults(), Scenario.Mechanisms.defaults(), null, null,
                 20000101L);
     }

@@ -206,43 +206,51 @@ public record Scenario(
 
     // ---------------------------------------------------------------- memory
 
+    /**
+     * The memory model and, inline, every registered model's parameters section (memory.model,
+     * memory.two_trace, memory.latent_cause, ...): a model is chosen by label from
+     * {@link org.reconsim.models.memory.MemoryModelRegistry}, and builds its memories from the
+     * sections (the latent-cause model borrows two_trace.labile_window_hours).
+     */
     public record Memory(
-            @Spec(doc = "Memory model") MemoryModelName model,
-            @Spec(doc = "Two-trace model parameters (MODEL.md 2a)") TwoTraceParameters twoTrace,
-            @Spec(doc = "Latent-cause model parameters (MODEL.md 2b; Gershman, Monfils, Norman & Niv 2017)")
-            LatentCauseParameters latentCause) {
+            @Spec(doc = "Memory model") org.reconsim.models.memory.MemoryModel<?> model,
+            @Spec(doc = "Each registered memory model's parameters, one section per model named by it ('_' for '-')", inline = true)
+            Sections<Record> parameters) {
 
         public static Memory defaults() {
-            return new Memory(MemoryModelName.TWO_TRACE, TwoTraceParameters.defaults(), LatentCauseParameters.defaults());
+            return new Memory(org.reconsim.models.memory.MemoryModelRegistry.standard(),
+                    org.reconsim.models.memory.MemoryModelRegistry.defaultSections());
         }
 
         /** A naive memory (no trauma yet) of the chosen model: the laboratory experiments' subjects. */
         public org.reconsim.models.memory.TraumaMemory naive() {
-            return switch (model) {
-                case TWO_TRACE -> new org.reconsim.models.memory.TwoTraceMemory(twoTrace, 0, 0, 0);
-                case LATENT_CAUSE -> new org.reconsim.models.memory.latentcause.LatentCauseTrace(latentCause,
-                        latentCause.unitsPerHour(), latentCause.maxGapUnits(), twoTrace.labileWindowHours());
-            };
+            return model.naive(parameters);
         }
 
         /** A patient's trauma memory of strength e0 (extinction x0) formed ageDays before hour 0. */
         public org.reconsim.models.memory.TraumaMemory patient(double e0, double x0, double ageDays) {
-            return switch (model) {
-                case TWO_TRACE -> new org.reconsim.models.memory.TwoTraceMemory(twoTrace, e0, x0, ageDays);
-                case LATENT_CAUSE -> org.reconsim.models.memory.latentcause.LatentCauseTrace.withTrauma(latentCause,
-                        latentCause.unitsPerHour(), latentCause.maxGapUnits(), twoTrace.labileWindowHours(), e0,
-                        latentCause.traumaTrials(), ageDays);
-            };
+            return model.patient(parameters, e0, x0, ageDays);
+        }
+
+        /** The two-trace section, which also holds the labile window every built-in model uses. */
+        public TwoTraceParameters twoTrace() {
+            return parameters.get(TwoTraceParameters.class);
+        }
+
+        /** The latent-cause section (MODEL.md 2b). */
+        public LatentCauseParameters latentCause() {
+            return parameters.get(LatentCauseParameters.class);
         }
 
         /** The same memory section with another model. */
-        public Memory withModel(MemoryModelName m) {
-            return new Memory(m, twoTrace, latentCause);
+        public Memory withModel(org.reconsim.models.memory.MemoryModel<?> m) {
+            return new Memory(m, parameters);
         }
-    }
 
-    public enum MemoryModelName implements Named {
-        TWO_TRACE, LATENT_CAUSE
+        /** The same memory section with one model's parameters replaced (found by the record's type). */
+        public Memory withParameters(Record p) {
+            return new Memory(model, parameters.with(p));
+        }
     }
 
     // ---------------------------------------------------------------- pharmacology

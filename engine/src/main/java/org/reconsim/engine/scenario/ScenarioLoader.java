@@ -471,7 +471,8 @@ public final class ScenarioLoader {
     }
 
     static Object defaultsOf(Class<?> type) {
-        if (!type.isRecord()) {
+        // a registration record (a memory model) is a choice written as its label, not a section
+        if (!type.isRecord() || isChoice(type)) {
             return null;
         }
         try {

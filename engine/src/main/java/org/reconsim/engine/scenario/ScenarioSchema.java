@@ -70,7 +70,10 @@ public final class ScenarioSchema {
                     required.add(name);
                 }
             }
-            if (def != null && !(def instanceof Double d && d.isNaN()) && !rc.getType().isRecord()) {
+            // sections have no default of their own; a choice does, even when its members are
+            // registration records (memory.model)
+            boolean section = rc.getType().isRecord() && !ScenarioLoader.isChoice(rc.getType());
+            if (def != null && !(def instanceof Double d && d.isNaN()) && !section) {
                 p.set("default", CanonicalForm.toTree(def));
             }
             props.set(name, p);

@@ -9,23 +9,27 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.models.memory.Context;
+import org.reconsim.models.memory.MemoryModel;
+import org.reconsim.models.memory.MemoryModelRegistry;
 import org.reconsim.models.memory.TraumaMemory;
 
 /**
  * What every memory model behind {@link TraumaMemory} must do, whatever its internals: the
- * engines rely on these behaviours. One suite, run against each model.
+ * engines rely on these behaviours. One suite, run against each registered model (built-in and
+ * from every {@code MemoryModelProvider} on the class path).
  */
 class TraumaMemoryContractTest {
 
-    static Stream<Scenario.MemoryModelName> models() {
-        return Stream.of(Scenario.MemoryModelName.values());
+    /** Every registered model, so a model added by a provider is checked without editing this suite. */
+    static Stream<MemoryModel<?>> models() {
+        return MemoryModelRegistry.all().stream();
     }
 
-    static TraumaMemory naive(Scenario.MemoryModelName m) {
+    static TraumaMemory naive(MemoryModel<?> m) {
         return Scenario.Memory.defaults().withModel(m).naive();
     }
 
-    static TraumaMemory conditioned(Scenario.MemoryModelName m) {
+    static TraumaMemory conditioned(MemoryModel<?> m) {
         TraumaMemory mem = naive(m);
         for (int i = 0; i < 5; i++) {
             mem.trial(Context.LAB_A, i * 0.05, 1, 1);
@@ -35,7 +39,7 @@ class TraumaMemoryContractTest {
 
     @ParameterizedTest
     @MethodSource("models")
-    void reinforcementBuildsFear(Scenario.MemoryModelName m) {
+    void reinforcementBuildsFear(MemoryModel<?> m) {
         TraumaMemory mem = naive(m);
         double before = mem.expression(Context.LAB_A, 0);
         TraumaMemory trained = conditioned(m);
@@ -45,7 +49,7 @@ class TraumaMemoryContractTest {
 
     @ParameterizedTest
     @MethodSource("models")
-    void lookingDoesNotLearn(Scenario.MemoryModelName m) {
+    void lookingDoesNotLearn(MemoryModel<?> m) {
         TraumaMemory mem = conditioned(m);
         double a = mem.expression(Context.LAB_A, 2);
         double b = mem.expression(Context.LAB_A, 2);
@@ -54,7 +58,7 @@ class TraumaMemoryContractTest {
 
     @ParameterizedTest
     @MethodSource("models")
-    void aTrialReportsTheFearExpressedBeforeLearning(Scenario.MemoryModelName m) {
+    void aTrialReportsTheFearExpressedBeforeLearning(MemoryModel<?> m) {
         TraumaMemory mem = conditioned(m);
         double expected = mem.expression(Context.LAB_A, 3);
         assertThat(mem.trial(Context.LAB_A, 3, 0, 1)).isCloseTo(expected, within(1e-3));
@@ -62,7 +66,7 @@ class TraumaMemoryContractTest {
 
     @ParameterizedTest
     @MethodSource("models")
-    void nonReinforcedTrialsExtinguishInTheirContext(Scenario.MemoryModelName m) {
+    void nonReinforcedTrialsExtinguishInTheirContext(MemoryModel<?> m) {
         TraumaMemory mem = conditioned(m);
         double before = mem.expression(Context.LAB_B, 24);
         for (int i = 0; i < 20; i++) {
@@ -76,7 +80,7 @@ class TraumaMemoryContractTest {
 
     @ParameterizedTest
     @MethodSource("models")
-    void retrievalOpensALabileWindowThatRestabilizationCloses(Scenario.MemoryModelName m) {
+    void retrievalOpensALabileWindowThatRestabilizationCloses(MemoryModel<?> m) {
         TraumaMemory mem = conditioned(m);
         assertThat(mem.retrieve(Context.LAB_A, 1, 0.5, 0.0, 0.0, 1.0)).isTrue();
         mem.exposureTrial(Context.LAB_A, 1, 1);
@@ -89,7 +93,7 @@ class TraumaMemoryContractTest {
 
     @ParameterizedTest
     @MethodSource("models")
-    void impairedRestabilizationWeakensTheRetrievedMemory(Scenario.MemoryModelName m) {
+    void impairedRestabilizationWeakensTheRetrievedMemory(MemoryModel<?> m) {
         TraumaMemory intact = conditioned(m);
         TraumaMemory impaired = conditioned(m);
         for (TraumaMemory mem : new TraumaMemory[] {intact, impaired}) {
@@ -103,7 +107,7 @@ class TraumaMemoryContractTest {
 
     @ParameterizedTest
     @MethodSource("models")
-    void aPatientsTraumaMemoryExpressesFearOfItsStrength(Scenario.MemoryModelName m) {
+    void aPatientsTraumaMemoryExpressesFearOfItsStrength(MemoryModel<?> m) {
         TraumaMemory weak = Scenario.Memory.defaults().withModel(m).patient(0.3, 0, 3650);
         TraumaMemory strong = Scenario.Memory.defaults().withModel(m).patient(0.9, 0, 3650);
         assertThat(strong.expression(Context.SCANNER, 0)).isGreaterThan(weak.expression(Context.SCANNER, 0));

@@ -93,7 +93,7 @@ class DrugTimingTest {
     @Test
     void structureLearningActsOnTheLatentCauseModelWhenTheDrugMeetsRetrieval() throws Exception {
         Scenario base = VirtualTrialTest.duek();
-        base = base.withMemory(base.memory().withModel(Scenario.MemoryModelName.LATENT_CAUSE));
+        base = base.withMemory(base.memory().withModel(org.reconsim.models.memory.MemoryModelRegistry.byLabel("latent-cause").orElseThrow()));
         List<MechanismType<?>> m4 = List.of(mechanism("structure-learning"));
         // common random numbers: the same patients with and without M4, so each difference is M4's alone
         double[] present = pairedDifference(with(base, -0.6, m4, 0), with(base, -0.6, List.of(), 0));

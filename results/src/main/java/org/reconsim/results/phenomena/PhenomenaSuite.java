@@ -11,6 +11,7 @@ import org.reconsim.engine.scenario.Experiment;
 import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.engine.sim.LabExperiment;
 import org.reconsim.models.mechanism.MechanismSet;
+import org.reconsim.models.memory.MemoryModel;
 import org.reconsim.models.memory.TraumaMemory;
 import org.reconsim.models.population.StandardNormal;
 
@@ -25,7 +26,7 @@ public final class PhenomenaSuite {
     }
 
     /** A naive memory of the given model, with the experiment's parameters. */
-    public static Supplier<TraumaMemory> memory(Experiment e, Scenario.MemoryModelName model) {
+    public static Supplier<TraumaMemory> memory(Experiment e, MemoryModel<?> model) {
         Scenario.Memory m = e.memory().withModel(model);
         return m::naive;
     }
@@ -50,7 +51,7 @@ public final class PhenomenaSuite {
     }
 
     /** Runs one experiment with one memory model under one mechanism hypothesis (null: the file's own mechanisms). */
-    public static Result run(Experiment e, Scenario.MemoryModelName model, MechanismHypothesis hypothesis) {
+    public static Result run(Experiment e, MemoryModel<?> model, MechanismHypothesis hypothesis) {
         MechanismSet mechanisms = hypothesis == null ? e.mechanisms().toModel() : hypothesis.modules(e.mechanisms());
         List<LabExperiment.GroupOutcome> groups = LabExperiment.run(e, memory(e, model), mechanisms, new RandomStreams(e.seed()));
         Map<String, double[]> measures = new HashMap<>();

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.reconsim.engine.scenario.Experiment;
-import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.engine.scenario.ScenarioLoader;
+import org.reconsim.models.memory.MemoryModel;
+import org.reconsim.models.memory.MemoryModelRegistry;
 
 /**
  * The memory models reproduce the canonical phenomena (PHENOMENA.md): every expected finding
@@ -43,8 +44,7 @@ class PhenomenaSuiteTest {
         "11-gershman-2013.yaml, latent-cause"})
     void reproduces(String file, String model) throws Exception {
         Experiment e = load(file);
-        Scenario.MemoryModelName m = model.equals("two-trace") ? Scenario.MemoryModelName.TWO_TRACE
-                : Scenario.MemoryModelName.LATENT_CAUSE;
+        MemoryModel<?> m = MemoryModelRegistry.byLabel(model).orElseThrow();
         PhenomenaSuite.Result r = PhenomenaSuite.run(e, m, null);
         assertThat(r.contrasts()).isNotEmpty().allSatisfy(c -> {
             assertThat(c.verdict()).as(c.expected() + ": contrast " + c.contrast() + " [" + c.ciLow() + ", " + c.ciHigh() + "]")
@@ -54,7 +54,7 @@ class PhenomenaSuiteTest {
 
     @Test
     void naderOrderingWithTheRetrievalInhibitorGroupClearlyLowest() throws Exception {
-        PhenomenaSuite.Result r = PhenomenaSuite.run(load("03-nader-2000.yaml"), Scenario.MemoryModelName.TWO_TRACE, null);
+        PhenomenaSuite.Result r = PhenomenaSuite.run(load("03-nader-2000.yaml"), MemoryModelRegistry.standard(), null);
         double noRetrieval = mean(r, "no-retrieval-inhibitor/test");
         double delayed = mean(r, "retrieval-delayed-inhibitor/test");
         double amnesia = mean(r, "retrieval-inhibitor/test");
@@ -66,7 +66,7 @@ class PhenomenaSuiteTest {
 
     @Test
     void kredlowEffectSizeNearFourTenths() throws Exception {
-        PhenomenaSuite.Result r = PhenomenaSuite.run(load("12-kredlow-2016.yaml"), Scenario.MemoryModelName.TWO_TRACE, null);
+        PhenomenaSuite.Result r = PhenomenaSuite.run(load("12-kredlow-2016.yaml"), MemoryModelRegistry.standard(), null);
         assertThat(r.contrasts().get(0).hedgesG()).isBetween(0.2, 0.8);
     }
 
@@ -90,7 +90,7 @@ class PhenomenaSuiteTest {
     }
 
     private static List<String> verdicts(Experiment e, MechanismHypothesis h) {
-        return PhenomenaSuite.run(e, Scenario.MemoryModelName.TWO_TRACE, h).contrasts().stream().map(ContrastRow::verdict).toList();
+        return PhenomenaSuite.run(e, MemoryModelRegistry.standard(), h).contrasts().stream().map(ContrastRow::verdict).toList();
     }
 
     private static double mean(PhenomenaSuite.Result r, String measure) {
