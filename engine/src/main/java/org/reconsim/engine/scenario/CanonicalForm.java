@@ -79,11 +79,11 @@ public record CanonicalForm(String json, String sha256) {
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException(e);
                 }
-                if (ScenarioLoader.isInline(rc)) {
+                if (SectionTypes.isInline(rc)) {
                     // member sections are fields of this section, as in the file
                     ((Sections<?>) component).entries().forEach(e -> sorted.put(e.name(), toTree(e.value())));
                 } else {
-                    sorted.put(ScenarioLoader.fieldName(rc.getName()), toTree(component));
+                    sorted.put(SectionTypes.fieldName(rc.getName()), toTree(component));
                 }
             }
             ObjectNode o = f.objectNode();

@@ -35,7 +35,7 @@ final class ExperimentChecks {
                 last = step.atHours();
                 if (step.action() == Experiment.Action.AGENT && step.agent() == null) {
                     out.add(new ScenarioChecks.Finding(sp + ".agent", "an agent step names its agent: "
-                            + String.join(", ", ScenarioLoader.labels(Experiment.AgentName.class))));
+                            + String.join(", ", SectionTypes.labels(Experiment.AgentName.class))));
                 }
                 if (step.action() == Experiment.Action.EXTINCTION && !step.label().isEmpty()) {
                     own.add(step.label() + "-first");

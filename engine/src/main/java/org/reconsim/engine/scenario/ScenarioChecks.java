@@ -148,8 +148,8 @@ public final class ScenarioChecks {
             out.add(new Finding(path + ".max", "must be greater than min (" + n.min() + ")"));
         }
         if (n.min() < lo || n.max() > hi) {
-            out.add(new Finding(path, "truncation bounds must lie within " + ScenarioLoader.numberText(lo) + ".."
-                    + ScenarioLoader.numberText(hi) + ", got " + n.min() + ".." + n.max()));
+            out.add(new Finding(path, "truncation bounds must lie within " + SectionTypes.numberText(lo) + ".."
+                    + SectionTypes.numberText(hi) + ", got " + n.min() + ".." + n.max()));
         }
     }
 }

@@ -52,10 +52,10 @@ public final class ScenarioSchema {
         ObjectNode props = o.putObject("properties");
         ArrayNode required = F.arrayNode();
         for (RecordComponent rc : type.getRecordComponents()) {
-            String name = ScenarioLoader.fieldName(rc.getName());
+            String name = SectionTypes.fieldName(rc.getName());
             Spec spec = rc.getAnnotation(Spec.class);
             Object def = defaults == null ? null : read(rc, defaults);
-            if (ScenarioLoader.isInline(rc)) {
+            if (SectionTypes.isInline(rc)) {
                 for (Sections.Entry<?> e : ((Sections<?>) def).entries()) {
                     ObjectNode member = recordSchema(e.type(), e.value());
                     member.put("description", e.doc());
@@ -72,7 +72,7 @@ public final class ScenarioSchema {
             }
             // sections have no default of their own; a choice does, even when its members are
             // registration records (memory.model)
-            boolean section = rc.getType().isRecord() && !ScenarioLoader.isChoice(rc.getType());
+            boolean section = rc.getType().isRecord() && !SectionTypes.isChoice(rc.getType());
             if (def != null && !(def instanceof Double d && d.isNaN()) && !section) {
                 p.set("default", CanonicalForm.toTree(def));
             }
@@ -87,19 +87,19 @@ public final class ScenarioSchema {
     private static ObjectNode typeSchema(Type type, Spec spec, Object def) {
         Class<?> raw = raw(type);
         ObjectNode p = F.objectNode();
-        if (ScenarioLoader.isChoice(raw)) {
+        if (SectionTypes.isChoice(raw)) {
             ArrayNode values = p.putArray("enum");
-            ScenarioLoader.labels(raw).forEach(values::add);
+            SectionTypes.labels(raw).forEach(values::add);
             return p;
         }
         if (raw.isRecord()) {
-            Object nested = def != null ? def : ScenarioLoader.defaultsOf(raw);
+            Object nested = def != null ? def : SectionTypes.defaultsOf(raw);
             return recordSchema(raw, nested);
         }
         if (raw == List.class) {
             Type element = ((ParameterizedType) type).getActualTypeArguments()[0];
             p.put("type", "array");
-            p.set("items", typeSchema(element, null, ScenarioLoader.defaultsOf(raw(element))));
+            p.set("items", typeSchema(element, null, SectionTypes.defaultsOf(raw(element))));
             if (spec != null && spec.minItems() > 0) {
                 p.put("minItems", spec.minItems());
             }
@@ -154,24 +154,24 @@ public final class ScenarioSchema {
 
     private static void rows(StringBuilder s, Class<?> type, Object defaults, String prefix, String parentSource) {
         for (RecordComponent rc : type.getRecordComponents()) {
-            String path = prefix + ScenarioLoader.fieldName(rc.getName());
+            String path = prefix + SectionTypes.fieldName(rc.getName());
             Spec spec = rc.getAnnotation(Spec.class);
             Object def = defaults == null ? null : read(rc, defaults);
             Class<?> raw = rc.getType();
             // distribution parameters inherit the source of the distribution they belong to
             String source = spec == null || spec.source().isEmpty() ? parentSource : spec.source();
             String meaning = spec == null ? "" : spec.doc() + (source.isEmpty() ? "" : "; " + source);
-            if (ScenarioLoader.isInline(rc)) {
+            if (SectionTypes.isInline(rc)) {
                 for (Sections.Entry<?> e : ((Sections<?>) def).entries()) {
                     s.append(row(prefix + e.name(), "section", "", "", "", e.doc()));
                     rows(s, e.type(), e.value(), prefix + e.name() + ".", "");
                 }
                 continue;
             }
-            boolean choice = ScenarioLoader.isChoice(raw);
+            boolean choice = SectionTypes.isChoice(raw);
             if (raw.isRecord() && !choice) {
                 s.append(row(path, "section", "", spec != null && spec.required() ? "required" : "", "", meaning));
-                rows(s, raw, def != null ? def : ScenarioLoader.defaultsOf(raw), path + ".",
+                rows(s, raw, def != null ? def : SectionTypes.defaultsOf(raw), path + ".",
                         spec == null ? "" : spec.source());
                 continue;
             }
@@ -179,19 +179,19 @@ public final class ScenarioSchema {
                 Class<?> element = raw(((ParameterizedType) rc.getGenericType()).getActualTypeArguments()[0]);
                 String items = spec == null ? "" : spec.minItems() == spec.maxItems() ? "exactly " + spec.minItems() + " entries"
                         : spec.minItems() > 0 ? "at least " + spec.minItems() + " entries" : "";
-                if (element.isRecord() && !ScenarioLoader.isChoice(element)) {
+                if (element.isRecord() && !SectionTypes.isChoice(element)) {
                     s.append(row(path, "list of sections", "", required(spec, def), items, meaning));
-                    rows(s, element, ScenarioLoader.defaultsOf(element), path + "[].", "");
+                    rows(s, element, SectionTypes.defaultsOf(element), path + "[].", "");
                 } else {
-                    String allowed = ScenarioLoader.isChoice(element) ? "any of " + String.join(", ", ScenarioLoader.labels(element)) : "";
+                    String allowed = SectionTypes.isChoice(element) ? "any of " + String.join(", ", SectionTypes.labels(element)) : "";
                     s.append(row(path, "list", "", required(spec, def), (items + " " + allowed).trim(), meaning));
                 }
                 continue;
             }
             String kind = choice ? "choice" : raw == String.class ? "text" : raw == boolean.class ? "true or false"
                     : raw == double.class ? "number" : "whole number";
-            String allowed = choice ? String.join(", ", ScenarioLoader.labels(raw))
-                    : spec != null && (raw == double.class || raw == int.class || raw == long.class) ? ScenarioLoader.rangeText(spec) : "";
+            String allowed = choice ? String.join(", ", SectionTypes.labels(raw))
+                    : spec != null && (raw == double.class || raw == int.class || raw == long.class) ? SectionTypes.rangeText(spec) : "";
             if ("x".equals(allowed)) {
                 allowed = "";
             }
@@ -207,7 +207,7 @@ public final class ScenarioSchema {
             return "";
         }
         if (def instanceof Double d) {
-            return ScenarioLoader.numberText(d);
+            return SectionTypes.numberText(d);
         }
         if (def instanceof Named n) {
             return n.label();
