@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.State;
 import org.reconsim.engine.rng.RandomStreams;
 import org.reconsim.engine.scenario.CanonicalForm;
 import org.reconsim.engine.scenario.LoadedScenario;
+import org.reconsim.engine.scenario.AnalysisMethod;
 import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.engine.scenario.ScenarioLoader;
 import org.reconsim.engine.sim.TrialOutcome;
@@ -62,7 +63,7 @@ public class ReplicateBench extends Microbenchmark {
         Scenario.Analysis a = s.analysis();
         ancova = new TrialAnalysis(a, plan);
         allMethods = new TrialAnalysis(new Scenario.Analysis(a.primaryEndpoint(), a.primaryVisit(), a.alpha(),
-                List.of(Scenario.Method.values()), a.priorMean(), a.priorSd(), a.family(), a.adjustment()), plan);
+                AnalysisMethod.values(), a.priorMean(), a.priorSd(), a.family(), a.adjustment()), plan);
         single = new PowerJob(new LoadedScenario(s.name(), s, CanonicalForm.of(s)), 20210601, List.of(nPerArm), null, false);
         sweep = new PowerJob(loaded, 20210601, SampleSizes.parse("10:100:5"), null, false);
         single.simulate(0);

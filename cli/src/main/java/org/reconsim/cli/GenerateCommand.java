@@ -3,6 +3,7 @@ package org.reconsim.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -11,15 +12,17 @@ import org.reconsim.engine.scenario.LoadedScenario;
 import org.reconsim.engine.sim.TrialOutcome;
 import org.reconsim.engine.sim.TrialPlan;
 import org.reconsim.engine.sim.VirtualTrial;
-import org.reconsim.results.dataset.TrialDatasets;
-import org.reconsim.results.dataset.TrialTables;
+import org.reconsim.results.dataset.DatasetFormatRegistry;
+import org.reconsim.results.dataset.DatasetFormatType;
 import org.reconsim.results.report.RunManifest;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code reconsim generate SCENARIO}: one synthetic trial dataset with its ground truth, for testing analysis pipelines. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
@@ -28,13 +31,13 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "(SUDS on every exposure trial).")
 final class GenerateCommand implements Callable<Integer> {
 
-    enum Format { csv, bids }
-
     @Mixin
     ScenarioInput scenario;
 
-    @Option(names = "--format", description = "csv (default) or bids (a BIDS dataset with NIfTI images of the ROI time series).")
-    Format format = Format.csv;
+    @Option(names = "--format", converter = FormatName.class, completionCandidates = FormatName.class,
+            description = "One of the registered formats: ${COMPLETION-CANDIDATES}; csv (default) writes tables, bids a BIDS dataset "
+                    + "with NIfTI images of the ROI time series.")
+    DatasetFormatType format = DatasetFormatRegistry.byLabel("csv").orElseThrow();
 
     @Option(names = "--timeseries", description = "Synthesize each scan's ROI time series; the betas are then GLM estimates "
             + "(csv: timeseries.csv and connectivity.csv; implied by bids).")
@@ -56,31 +59,21 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         LoadedScenario loaded = scenario.load();
         int n = nPerArm.resolve(loaded);
-        if (physio && format != Format.bids) {
-            throw new InvalidInputException("reconsim: --physio needs --format bids (EDA traces are written as BIDS physio files)");
+        if (physio && format.format().physioFiles().isEmpty()) {
+            List<DatasetFormatType> physioFormats = DatasetFormatRegistry.all().stream()
+                    .filter(t -> t.format().physioFiles().isPresent()).toList();
+            throw new InvalidInputException("reconsim: --physio needs --format "
+                    + String.join(" or ", physioFormats.stream().map(DatasetFormatType::label).toList())
+                    + " (EDA traces are written as "
+                    + String.join(" or ", physioFormats.stream().map(t -> t.format().physioFiles().orElseThrow()).toList()) + ")");
         }
         long seed = common.seed(loaded);
         Instant started = Instant.now();
         Path out = OutputFolder.create(common.out, loaded.scenario().name(), "generate");
-        boolean series = timeSeries || format == Format.bids;
+        boolean series = timeSeries || format.format().needsTimeSeries();
         TrialPlan plan = TrialPlan.compile(loaded.scenario()).withRecording(series, physio);
         TrialOutcome trial = VirtualTrial.run(plan, new RandomStreams(seed), 0, n);
-        List<String> files = new java.util.ArrayList<>();
-        if (format == Format.bids) {
-            files.addAll(TrialDatasets.writeBids(plan, trial, out));
-            // the run manifest sits beside the dataset's own files; tell BIDS tools it is not part of the dataset
-            RunManifest.writeAtomically(out.resolve(".bidsignore"), "manifest.json\n");
-            files.add(".bidsignore");
-        } else {
-            try (TrialTables tables = new TrialTables(plan, out, false)) {
-                tables.add(trial, null, List.of());
-                tables.commit();
-                files.addAll(tables.files());
-            }
-            if (series) {
-                files.addAll(TrialDatasets.writeScanTables(plan, trial, out));
-            }
-        }
+        List<String> files = format.format().write(plan, trial, out);
         new RunManifest("generate", List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)), loaded, seed,
                 1, started, Instant.now(), files).write(out);
         PrintWriter o = spec.commandLine().getOut();
@@ -89,5 +82,19 @@ final class GenerateCommand implements Callable<Integer> {
         }
         o.flush();
         return ReconsimCommand.OK;
+    }
+
+    /** --format by registered name; the error lists the names registered, plug-ins included. */
+    static final class FormatName implements ITypeConverter<DatasetFormatType>, Iterable<String> {
+        @Override
+        public DatasetFormatType convert(String text) {
+            return DatasetFormatRegistry.byLabel(text).orElseThrow(() -> new TypeConversionException(
+                    "expected one of " + String.join(", ", DatasetFormatRegistry.labels()) + " but was '" + text + "'"));
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return DatasetFormatRegistry.labels().iterator();
+        }
     }
 }

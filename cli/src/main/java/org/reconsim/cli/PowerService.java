@@ -10,6 +10,7 @@ import java.util.ServiceLoader;
 import org.reconsim.engine.rng.RandomStreams;
 import org.reconsim.engine.scenario.InvalidScenarioException;
 import org.reconsim.engine.scenario.LoadedScenario;
+import org.reconsim.engine.scenario.AnalysisMethod;
 import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.engine.scenario.ScenarioEdit;
 import org.reconsim.engine.sim.PkSummary;
@@ -124,7 +125,7 @@ final class PowerService {
             }
             ReplicateTable table = !run.replicateTable() ? null : new ReplicateTable(out.resolve("replicates.csv"),
                     resumed ? sweep.restoredLogPosition() : -1, setup.sweepField(), setup.sweepValues(), setup.sizes(),
-                    jobs.get(0).methods().stream().map(Scenario.Method::label).toList());
+                    jobs.get(0).methods().stream().map(AnalysisMethod::label).toList());
             sweep.log(table);
             String engineUsed;
             try (ReplicateExecutor executor = openExecutor(how, setup.threads());

@@ -28,6 +28,7 @@ import org.reconsim.engine.rng.RandomStreams;
 import org.reconsim.engine.scenario.InvalidScenarioException;
 import org.reconsim.engine.scenario.LoadedScenario;
 import org.reconsim.engine.scenario.Problem;
+import org.reconsim.engine.scenario.AnalysisMethod;
 import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.engine.scenario.ScenarioEdit;
 import org.reconsim.engine.scenario.ScenarioLoader;
@@ -204,7 +205,7 @@ class TrialPropertiesTest {
         ((ObjectNode) t.get("mechanisms")).set("active", active);
         ((ObjectNode) t.get("therapy").get("dropout")).put("mechanism", c.dropout().label());
         ArrayNode methods = f.arrayNode();
-        for (Scenario.Method m : Scenario.Method.values()) {
+        for (AnalysisMethod m : AnalysisMethod.values()) {
             methods.add(m.label());
         }
         ((ObjectNode) t.get("analysis")).set("methods", methods);
@@ -310,7 +311,7 @@ class TrialPropertiesTest {
     }
 
     /** Defined in every number (df may be infinite: the normal posterior), or undefined in every number. */
-    static void checkResult(TestResult r, Scenario.Method method, Case c) {
+    static void checkResult(TestResult r, AnalysisMethod method, Case c) {
         String what = method + " " + r + " " + c;
         if (!r.isDefined()) {
             assertThat(r).as("partly undefined: " + what).isEqualTo(TestResult.undefined());
@@ -320,7 +321,7 @@ class TrialPropertiesTest {
         assertThat(r.stdError()).as(what).isFinite().isPositive();
         assertThat(r.statistic()).as(what).isFinite();
         assertThat(r.df()).as(what).isPositive();
-        if (method != Scenario.Method.BAYES) {
+        if (!method.equals(AnalysisMethod.BAYES)) {
             assertThat(r.df()).as(what).isFinite();
         }
         assertThat(r.pValue()).as(what).isBetween(0.0, 1.0);

@@ -455,7 +455,7 @@ public record Scenario(
             @Spec(doc = "Analyses run on every virtual trial: ancova (value ~ baseline + arm), lmm (value ~ arm * visit + "
                     + "(1 | subject), REML, Satterthwaite), welch (change from baseline), bayes (normal posterior from the ANCOVA "
                     + "estimate; 'significant' when the 95% credible interval excludes 0)", minItems = 1)
-            List<Method> methods,
+            List<AnalysisMethod> methods,
             @Spec(doc = "Prior of the bayes analysis: mean", source = "[assumption] sceptical prior centred on no effect")
             double priorMean,
             @Spec(doc = "Prior of the bayes analysis: SD (0: flat prior)", min = 0, source = "[assumption] flat") double priorSd,
@@ -470,10 +470,10 @@ public record Scenario(
 
 
         public static Analysis defaults() {
-            return new Analysis(Endpoint.AMYGDALA, Visit.POST, 0.05, List.of(Method.ANCOVA), 0, 0, List.of(), Adjustment.NONE);
+            return new Analysis(Endpoint.AMYGDALA, Visit.POST, 0.05, List.of(AnalysisMethod.ANCOVA), 0, 0, List.of(), Adjustment.NONE);
         }
 
-        public Analysis(Endpoint primaryEndpoint, Visit primaryVisit, double alpha, List<Method> methods, double priorMean,
+        public Analysis(Endpoint primaryEndpoint, Visit primaryVisit, double alpha, List<AnalysisMethod> methods, double priorMean,
                         double priorSd) {
             this(primaryEndpoint, primaryVisit, alpha, methods, priorMean, priorSd, List.of(), Adjustment.NONE);
         }
@@ -486,10 +486,6 @@ public record Scenario(
 
     public enum Adjustment implements Named {
         NONE, BONFERRONI, HOLM
-    }
-
-    public enum Method implements Named {
-        ANCOVA, LMM, WELCH, BAYES
     }
 
     /**

@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 
+import org.reconsim.engine.scenario.AnalysisMethod;
 import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.results.power.PowerSweep;
 import org.reconsim.results.power.ReplicateResult;
@@ -89,7 +90,7 @@ public final class ReplicateTable implements PowerSweep.ResultLog, AutoCloseable
         ResultLayout layout = r.layout();
         if (!layout.equals(checked)) {
             // the columns were promised at construction; a result of another shape would write rows that do not match them
-            List<String> labels = layout.analyses().methods().stream().map(Scenario.Method::label).toList();
+            List<String> labels = layout.analyses().methods().stream().map(AnalysisMethod::label).toList();
             if (!layout.sizes().equals(sizes) || !labels.equals(methods)) {
                 throw new IllegalArgumentException("a result of " + layout + " does not match the table's sizes " + sizes
                         + " and analyses " + methods);

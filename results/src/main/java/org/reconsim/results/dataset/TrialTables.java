@@ -3,6 +3,7 @@ package org.reconsim.results.dataset;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.reconsim.engine.scenario.AnalysisMethod;
 import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.engine.scenario.Timeline;
 import org.reconsim.engine.sim.PatientOutcome;
@@ -81,7 +82,7 @@ public final class TrialTables implements AutoCloseable {
      */
     @Deprecated(forRemoval = true)
     @SuppressWarnings("removal") // the bridge itself
-    public void add(TrialOutcome trial, TestResult[][][] analysis, List<Scenario.Method> methods) {
+    public void add(TrialOutcome trial, TestResult[][][] analysis, List<AnalysisMethod> methods) {
         add(trial, analysis == null ? null
                 : TrialResults.ofNestedArray(trial.nPerArm(), new AnalysisLayout(Contrast.of(plan), methods), analysis));
     }

@@ -1,5 +1,6 @@
 package org.reconsim.results.power;
 
+import org.reconsim.engine.scenario.AnalysisMethod;
 import org.reconsim.engine.scenario.Scenario;
 
 /**
@@ -10,5 +11,5 @@ import org.reconsim.engine.scenario.Scenario;
  * @param visit     post-baseline visit the effect is estimated at
  * @param method    analysis method
  */
-public record AnalysisKey(Contrast contrast, Scenario.Endpoint endpoint, Scenario.Visit visit, Scenario.Method method) {
+public record AnalysisKey(Contrast contrast, Scenario.Endpoint endpoint, Scenario.Visit visit, AnalysisMethod method) {
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.reconsim.engine.scenario.AnalysisMethod;
+import org.reconsim.engine.scenario.AnalysisMethodRegistry;
 import org.reconsim.engine.scenario.Scenario;
 
 /**
@@ -21,14 +23,17 @@ import org.reconsim.engine.scenario.Scenario;
 public final class AnalysisLayout {
 
     private final List<Contrast> contrasts;
-    private final List<Scenario.Method> methods;
-    /** Position of each endpoint, visit and method by ordinal, -1 where it is not analysed: no search per lookup. */
+    private final List<AnalysisMethod> methods;
+    /**
+     * Position of each endpoint and visit by ordinal and of each method by its registry position,
+     * -1 where it is not analysed: no search per lookup.
+     */
     private final int[] endpointAt;
     private final int[] visitAt;
     private final int[] methodAt;
     private final List<AnalysisKey> keys;
 
-    public AnalysisLayout(List<Contrast> contrasts, List<Scenario.Method> methods) {
+    public AnalysisLayout(List<Contrast> contrasts, List<AnalysisMethod> methods) {
         if (contrasts.isEmpty() || methods.isEmpty()) {
             throw new IllegalArgumentException("an analysis needs a contrast and a method");
         }
@@ -39,12 +44,12 @@ public final class AnalysisLayout {
         this.methods = List.copyOf(methods);
         this.endpointAt = positions(endpoints(), Scenario.Endpoint.values().length, Scenario.Endpoint::ordinal);
         this.visitAt = positions(visits(), Scenario.Visit.values().length, Scenario.Visit::ordinal);
-        this.methodAt = positions(this.methods, Scenario.Method.values().length, Scenario.Method::ordinal);
+        this.methodAt = methodPositions(this.methods);
         List<AnalysisKey> all = new ArrayList<>(size());
         for (Contrast c : this.contrasts) {
             for (Scenario.Endpoint e : endpoints()) {
                 for (Scenario.Visit v : visits()) {
-                    for (Scenario.Method m : this.methods) {
+                    for (AnalysisMethod m : this.methods) {
                         all.add(new AnalysisKey(c, e, v, m));
                     }
                 }
@@ -63,6 +68,20 @@ public final class AnalysisLayout {
         return at;
     }
 
+    /** By registry position: analyses are an open family, numbered by registration, not an enum. */
+    private static int[] methodPositions(List<AnalysisMethod> order) {
+        int[] at = new int[AnalysisMethodRegistry.all().size()];
+        Arrays.fill(at, -1);
+        for (int i = 0; i < order.size(); i++) {
+            int registered = AnalysisMethodRegistry.indexOf(order.get(i));
+            if (registered < 0) {
+                throw new IllegalArgumentException("analysis " + order.get(i) + " is not registered");
+            }
+            at[registered] = i;
+        }
+        return at;
+    }
+
     public List<Contrast> contrasts() {
         return contrasts;
     }
@@ -77,7 +96,7 @@ public final class AnalysisLayout {
         return TrialAnalysis.VISITS;
     }
 
-    public List<Scenario.Method> methods() {
+    public List<AnalysisMethod> methods() {
         return methods;
     }
 
@@ -96,7 +115,8 @@ public final class AnalysisLayout {
         int c = contrasts.indexOf(key.contrast()); // one contrast per treatment arm: a handful at most
         int e = endpointAt[key.endpoint().ordinal()];
         int v = visitAt[key.visit().ordinal()];
-        int m = methodAt[key.method().ordinal()];
+        int registered = AnalysisMethodRegistry.indexOf(key.method());
+        int m = registered < 0 ? -1 : methodAt[registered];
         if (c < 0 || e < 0 || v < 0 || m < 0) {
             throw new IllegalArgumentException(key + " is not one of these analyses");
         }

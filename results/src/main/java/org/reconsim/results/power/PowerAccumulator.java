@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.reconsim.engine.scenario.AnalysisMethod;
 import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.results.stats.BinomialInterval;
 import org.reconsim.results.stats.Multiplicity;
@@ -62,7 +63,7 @@ public final class PowerAccumulator {
         this.sizes = ns.size();
         // the family and the primary result are of the first method and (until there are more arms) the only contrast
         Contrast contrast = layout.analyses().contrasts().get(0);
-        Scenario.Method first = layout.analyses().methods().get(0);
+        AnalysisMethod first = layout.analyses().methods().get(0);
         this.familyOffsets = new int[sizes][];
         for (int s = 0; s < sizes; s++) {
             int n = ns.get(s);

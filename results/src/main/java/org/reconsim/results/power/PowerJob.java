@@ -7,6 +7,7 @@ import java.util.List;
 import org.reconsim.engine.rng.RandomStreams;
 import org.reconsim.engine.scenario.InvalidScenarioException;
 import org.reconsim.engine.scenario.LoadedScenario;
+import org.reconsim.engine.scenario.AnalysisMethod;
 import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.engine.scenario.ScenarioLoader;
 import org.reconsim.engine.sim.ArmPlan;
@@ -128,7 +129,7 @@ public final class PowerJob implements Serializable {
     }
 
     /** Analysis methods in output order. */
-    public List<Scenario.Method> methods() {
+    public List<AnalysisMethod> methods() {
         return compiled().analysis().methods();
     }
 

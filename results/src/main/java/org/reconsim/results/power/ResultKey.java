@@ -1,5 +1,6 @@
 package org.reconsim.results.power;
 
+import org.reconsim.engine.scenario.AnalysisMethod;
 import org.reconsim.engine.scenario.Scenario;
 
 /**
@@ -11,7 +12,7 @@ import org.reconsim.engine.scenario.Scenario;
  */
 public record ResultKey(int nPerArm, AnalysisKey analysis) {
 
-    public ResultKey(int nPerArm, Contrast contrast, Scenario.Endpoint endpoint, Scenario.Visit visit, Scenario.Method method) {
+    public ResultKey(int nPerArm, Contrast contrast, Scenario.Endpoint endpoint, Scenario.Visit visit, AnalysisMethod method) {
         this(nPerArm, new AnalysisKey(contrast, endpoint, visit, method));
     }
 
@@ -27,7 +28,7 @@ public record ResultKey(int nPerArm, AnalysisKey analysis) {
         return analysis.visit();
     }
 
-    public Scenario.Method method() {
+    public AnalysisMethod method() {
         return analysis.method();
     }
 }

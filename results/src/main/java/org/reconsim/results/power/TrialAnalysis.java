@@ -1,34 +1,24 @@
 package org.reconsim.results.power;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import org.reconsim.engine.scenario.AnalysisMethod;
 import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.engine.sim.PatientOutcome;
 import org.reconsim.engine.sim.TrialOutcome;
 import org.reconsim.engine.sim.TrialPlan;
-import org.reconsim.results.stats.Ancova;
-import org.reconsim.results.stats.BayesianNormalEstimate;
-import org.reconsim.results.stats.NormalPosterior;
-import org.reconsim.results.stats.RandomInterceptFit;
-import org.reconsim.results.stats.RandomInterceptModel;
+import org.reconsim.results.analysis.AnalysisRegistry;
+import org.reconsim.results.analysis.EndpointAnalysis;
+import org.reconsim.results.analysis.EndpointData;
 import org.reconsim.results.stats.TestResult;
-import org.reconsim.results.stats.WelchTest;
 
 /**
  * The per-replicate analyses, for every endpoint and post-baseline visit; the arm effect is
- * treatment minus control. Patients who missed a visit are left out of that visit's analysis
- * (the mixed model keeps their other visits).
- * <ul>
- * <li>{@code ancova}: {@code value_at_visit ~ baseline + arm} (closed form);</li>
- * <li>{@code lmm}: {@code value ~ arm * visit + (1 | subject)} over all four visits, REML,
- * Satterthwaite df; the arm effect is the model's treated minus control difference at the
- * visit;</li>
- * <li>{@code welch}: Welch t test of the change from baseline;</li>
- * <li>{@code bayes}: normal posterior of the ANCOVA effect under the scenario's prior; reported
- * as estimate = posterior mean, std_error = posterior SD, statistic = mean / SD and p_value =
- * twice the posterior tail probability beyond 0, so that p < 0.05 exactly when the 95%
- * credible interval excludes 0.</li>
- * </ul>
+ * treatment minus control. Each method of the plan is the {@link EndpointAnalysis} registered
+ * under its name ({@link AnalysisRegistry}: ancova, lmm, welch, bayes and any added on the class
+ * path), configured by the plan once and run on each endpoint. Patients who missed a visit are
+ * left out of that visit's analysis (the mixed model keeps their other visits).
  */
 public final class TrialAnalysis {
 
@@ -36,10 +26,13 @@ public final class TrialAnalysis {
     public static final List<Scenario.Endpoint> ENDPOINTS = List.of(Scenario.Endpoint.values());
     /** Visits analysed, in output order. */
     public static final List<Scenario.Visit> VISITS = List.of(Scenario.Visit.POST, Scenario.Visit.FU30, Scenario.Visit.FU90);
-    /** The mixed model's visit factor: every visit, baseline included, its level the position here. */
-    private static final List<Scenario.Visit> LMM_VISITS = List.of(Scenario.Visit.values());
+    /** Every visit, baseline first: what each analysis sees of an endpoint. */
+    private static final List<Scenario.Visit> ALL_VISITS = List.of(Scenario.Visit.values());
     private final AnalysisLayout layout;
-    private final BayesianNormalEstimate prior;
+    /** The analysis of each of the layout's methods, in its order. */
+    private final List<EndpointAnalysis> analyses;
+    /** [endpoint][method][visit] -> layout offset, looked up once here rather than once per replicate. */
+    private final int[][][] offsets;
     private final int controlArm;
 
     /**
@@ -67,12 +60,26 @@ public final class TrialAnalysis {
             throw new UnsupportedOperationException("analyses of more than one treatment arm are not implemented: " + contrasts);
         }
         this.layout = new AnalysisLayout(contrasts, plan.methods());
-        this.prior = plan.priorSd() > 0 ? BayesianNormalEstimate.withPrior(plan.priorMean(), plan.priorSd())
-                : BayesianNormalEstimate.withFlatPrior();
+        List<EndpointAnalysis> configured = new ArrayList<>(plan.methods().size());
+        for (AnalysisMethod m : plan.methods()) {
+            configured.add(AnalysisRegistry.configure(m, plan));
+        }
+        this.analyses = List.copyOf(configured);
+        List<Scenario.Endpoint> endpoints = layout.endpoints();
+        List<Scenario.Visit> visits = layout.visits();
+        this.offsets = new int[endpoints.size()][analyses.size()][visits.size()];
+        for (int e = 0; e < endpoints.size(); e++) {
+            for (int m = 0; m < analyses.size(); m++) {
+                for (int v = 0; v < visits.size(); v++) {
+                    offsets[e][m][v] = layout.offset(new AnalysisKey(contrasts.get(0), endpoints.get(e), visits.get(v),
+                            layout.methods().get(m)));
+                }
+            }
+        }
         this.controlArm = controlArm;
     }
 
-    public List<Scenario.Method> methods() {
+    public List<AnalysisMethod> methods() {
         return layout.methods();
     }
 
@@ -92,95 +99,32 @@ public final class TrialAnalysis {
     public TrialResults analyse(TrialOutcome trial) {
         List<PatientOutcome> patients = trial.patients();
         int n = patients.size();
-        double[] y = new double[n];
-        double[] base = new double[n];
         boolean[] treated = new boolean[n];
         for (int i = 0; i < n; i++) {
             treated[i] = patients.get(i).arm() != controlArm;
         }
-        int allVisits = LMM_VISITS.size();
-        int[] subject = new int[n * allVisits];
-        int[] visit = new int[n * allVisits];
-        boolean[] longTreated = new boolean[n * allVisits];
-        double[] value = new double[n * allVisits];
-        double[] xs = new double[n];
-        double[] ys = new double[n];
-        List<AnalysisKey> keys = layout.keys();
-        TestResult[] out = new TestResult[keys.size()];
-        boolean lmmWanted = layout.methods().contains(Scenario.Method.LMM);
-        Scenario.Endpoint endpoint = null;
-        Scenario.Visit at = null;
-        RandomInterceptFit lmm = null;
-        TestResult ancova = null;
-        // keys come endpoint by endpoint, visit by visit: the baseline and the mixed model are
-        // computed once per endpoint, the outcome (and an ANCOVA that BAYES reuses) once per visit
-        for (int k = 0; k < keys.size(); k++) {
-            AnalysisKey key = keys.get(k);
-            if (key.endpoint() != endpoint) {
-                endpoint = key.endpoint();
-                at = null;
+        double[][] values = new double[ALL_VISITS.size()][n];
+        List<AnalysisMethod> methods = layout.methods();
+        TestResult[] out = new TestResult[layout.size()];
+        for (int e = 0; e < layout.endpoints().size(); e++) {
+            Scenario.Endpoint endpoint = layout.endpoints().get(e);
+            for (int v = 0; v < ALL_VISITS.size(); v++) {
                 for (int i = 0; i < n; i++) {
-                    base[i] = patients.get(i).observed(Scenario.Visit.PRE, endpoint);
-                }
-                if (lmmWanted) {
-                    int rows = 0;
-                    for (int i = 0; i < n; i++) {
-                        for (int v = 0; v < allVisits; v++) {
-                            subject[rows] = i;
-                            visit[rows] = v;
-                            longTreated[rows] = treated[i];
-                            value[rows] = patients.get(i).observed(LMM_VISITS.get(v), endpoint);
-                            rows++;
-                        }
-                    }
-                    lmm = RandomInterceptModel.fit(subject, visit, longTreated, value, rows, allVisits);
+                    values[v][i] = patients.get(i).observed(ALL_VISITS.get(v), endpoint);
                 }
             }
-            if (key.visit() != at) {
-                at = key.visit();
-                for (int i = 0; i < n; i++) {
-                    y[i] = patients.get(i).observed(at, endpoint);
+            EndpointData data = new EndpointData(endpoint, ALL_VISITS, layout.visits(), treated, values);
+            for (int m = 0; m < methods.size(); m++) {
+                List<TestResult> effects = analyses.get(m).effects(data);
+                if (effects.size() != layout.visits().size()) {
+                    throw new IllegalStateException("analysis " + methods.get(m) + " returned " + effects.size() + " results for the "
+                            + layout.visits().size() + " visits " + layout.visits());
                 }
-                ancova = null;
-            }
-            switch (key.method()) {
-                case ANCOVA -> out[k] = ancova = ancova != null ? ancova : Ancova.treatmentEffect(y, base, treated, n);
-                case LMM -> out[k] = lmm.isDefined() ? lmm.armEffect(LMM_VISITS.indexOf(at)) : TestResult.undefined();
-                case WELCH -> out[k] = welch(y, base, treated, n, xs, ys);
-                case BAYES -> {
-                    ancova = ancova != null ? ancova : Ancova.treatmentEffect(y, base, treated, n);
-                    out[k] = bayes(ancova);
+                for (int v = 0; v < effects.size(); v++) {
+                    out[offsets[e][m][v]] = effects.get(v);
                 }
-                default -> throw new IllegalStateException(key.method().toString());
             }
         }
         return new TrialResults(trial.nPerArm(), layout, out);
-    }
-
-    private static TestResult welch(double[] y, double[] base, boolean[] treated, int n, double[] xs, double[] ys) {
-        int nx = 0;
-        int ny = 0;
-        for (int i = 0; i < n; i++) {
-            double change = y[i] - base[i];
-            if (treated[i]) {
-                xs[nx++] = change;
-            } else {
-                ys[ny++] = change;
-            }
-        }
-        return WelchTest.difference(xs, nx, ys, ny);
-    }
-
-    private TestResult bayes(TestResult ancova) {
-        if (!ancova.isDefined()) {
-            return TestResult.undefined();
-        }
-        NormalPosterior post = prior.posterior(ancova);
-        if (!post.isDefined()) {
-            return TestResult.undefined();
-        }
-        double z = post.mean() / post.sd();
-        double tail = 0.5 * org.apache.commons.math3.special.Erf.erfc(Math.abs(z) / Math.sqrt(2));
-        return new TestResult(post.mean(), post.sd(), Double.POSITIVE_INFINITY, z, 2 * tail);
     }
 }

@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.reconsim.engine.scenario.AnalysisMethod;
 import org.reconsim.engine.scenario.Scenario;
 
 class ResultLayoutTest {
 
     private static final Contrast KETAMINE = new Contrast("ketamine", "midazolam");
-    private static final List<Scenario.Method> METHODS = List.of(Scenario.Method.WELCH, Scenario.Method.ANCOVA, Scenario.Method.LMM);
+    private static final List<AnalysisMethod> METHODS = List.of(AnalysisMethod.WELCH, AnalysisMethod.ANCOVA, AnalysisMethod.LMM);
     private static final List<Integer> SIZES = List.of(30, 10, 20);
 
     private static ResultLayout layout() {
@@ -90,13 +91,13 @@ class ResultLayoutTest {
     void aKeyOutsideTheLayoutIsRefused() {
         ResultLayout layout = layout();
         assertThatThrownBy(() -> layout.offset(new ResultKey(40, KETAMINE, Scenario.Endpoint.SCR, Scenario.Visit.POST,
-                Scenario.Method.WELCH))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("40 per arm");
+                AnalysisMethod.WELCH))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("40 per arm");
         assertThatThrownBy(() -> layout.offset(new ResultKey(10, KETAMINE, Scenario.Endpoint.SCR, Scenario.Visit.PRE,
-                Scenario.Method.WELCH))).isInstanceOf(IllegalArgumentException.class);
+                AnalysisMethod.WELCH))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> layout.offset(new ResultKey(10, KETAMINE, Scenario.Endpoint.SCR, Scenario.Visit.POST,
-                Scenario.Method.BAYES))).isInstanceOf(IllegalArgumentException.class);
+                AnalysisMethod.BAYES))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> layout.offset(new ResultKey(10, new Contrast("placebo", "midazolam"), Scenario.Endpoint.SCR,
-                Scenario.Visit.POST, Scenario.Method.WELCH))).isInstanceOf(IllegalArgumentException.class);
+                Scenario.Visit.POST, AnalysisMethod.WELCH))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> layout.armMeanOffset(new ArmMeanKey("placebo", Scenario.Visit.PRE, Scenario.Endpoint.SCR)))
                 .isInstanceOf(IllegalArgumentException.class);
     }

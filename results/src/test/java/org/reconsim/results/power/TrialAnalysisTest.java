@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.junit.jupiter.api.Test;
 import org.reconsim.engine.rng.RandomStreams;
+import org.reconsim.engine.scenario.AnalysisMethod;
 import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.engine.scenario.ScenarioLoader;
 import org.reconsim.engine.sim.TrialOutcome;
@@ -22,7 +23,7 @@ class TrialAnalysisTest {
     void everyMethodAnswersAndTheFlatPriorPosteriorIsTheAncovaEstimate() throws Exception {
         Scenario s = ScenarioLoader.load(Path.of("..", "scenarios", "duek-2021.yaml")).scenario();
         Scenario.Analysis plan = new Scenario.Analysis(Scenario.Endpoint.AMYGDALA, Scenario.Visit.POST, 0.05,
-                List.of(Scenario.Method.ANCOVA, Scenario.Method.LMM, Scenario.Method.WELCH, Scenario.Method.BAYES), 0, 0);
+                List.of(AnalysisMethod.ANCOVA, AnalysisMethod.LMM, AnalysisMethod.WELCH, AnalysisMethod.BAYES), 0, 0);
         TrialPlan tp = TrialPlan.compile(s);
         TrialOutcome trial = VirtualTrial.run(tp, new RandomStreams(3), 0, 40);
         TrialResults r = new TrialAnalysis(plan, tp).analyse(trial);
@@ -31,10 +32,10 @@ class TrialAnalysisTest {
         assertThat(r.keys()).hasSize(Scenario.Endpoint.values().length * 3 * 4);
         for (Scenario.Endpoint e : Scenario.Endpoint.values()) {
             for (Scenario.Visit v : TrialAnalysis.VISITS) {
-                TestResult ancova = r.get(new AnalysisKey(contrast, e, v, Scenario.Method.ANCOVA));
-                TestResult lmm = r.get(new AnalysisKey(contrast, e, v, Scenario.Method.LMM));
-                TestResult welch = r.get(new AnalysisKey(contrast, e, v, Scenario.Method.WELCH));
-                TestResult bayes = r.get(new AnalysisKey(contrast, e, v, Scenario.Method.BAYES));
+                TestResult ancova = r.get(new AnalysisKey(contrast, e, v, AnalysisMethod.ANCOVA));
+                TestResult lmm = r.get(new AnalysisKey(contrast, e, v, AnalysisMethod.LMM));
+                TestResult welch = r.get(new AnalysisKey(contrast, e, v, AnalysisMethod.WELCH));
+                TestResult bayes = r.get(new AnalysisKey(contrast, e, v, AnalysisMethod.BAYES));
                 assertThat(List.of(ancova, lmm, welch, bayes)).allSatisfy(t -> assertThat(t.isDefined()).isTrue());
                 assertThat(bayes.estimate()).isCloseTo(ancova.estimate(), within(1e-12));
                 assertThat(bayes.stdError()).isCloseTo(ancova.stdError(), within(1e-12));
@@ -52,7 +53,7 @@ class TrialAnalysisTest {
     void theNestedArraysAreTheKeyedResults() throws Exception {
         Scenario s = ScenarioLoader.load(Path.of("..", "scenarios", "duek-2021.yaml")).scenario();
         Scenario.Analysis plan = new Scenario.Analysis(Scenario.Endpoint.AMYGDALA, Scenario.Visit.POST, 0.05,
-                List.of(Scenario.Method.WELCH, Scenario.Method.ANCOVA), 0, 0);
+                List.of(AnalysisMethod.WELCH, AnalysisMethod.ANCOVA), 0, 0);
         TrialPlan tp = TrialPlan.compile(s);
         TrialOutcome trial = VirtualTrial.run(tp, new RandomStreams(4), 0, 10);
         TrialResults keyed = new TrialAnalysis(plan, tp).analyse(trial);
@@ -74,11 +75,11 @@ class TrialAnalysisTest {
         TrialPlan tp = TrialPlan.compile(s);
         TrialOutcome trial = VirtualTrial.run(tp, new RandomStreams(3), 0, 12);
         Scenario.Analysis flat = new Scenario.Analysis(Scenario.Endpoint.AMYGDALA, Scenario.Visit.POST, 0.05,
-                List.of(Scenario.Method.BAYES), 0, 0);
+                List.of(AnalysisMethod.BAYES), 0, 0);
         Scenario.Analysis sceptical = new Scenario.Analysis(Scenario.Endpoint.AMYGDALA, Scenario.Visit.POST, 0.05,
-                List.of(Scenario.Method.BAYES), 0, 0.05);
+                List.of(AnalysisMethod.BAYES), 0, 0.05);
         AnalysisKey amygdalaPost = new AnalysisKey(new Contrast(tp.treatmentArm().name(), tp.controlArm().name()),
-                Scenario.Endpoint.AMYGDALA, Scenario.Visit.POST, Scenario.Method.BAYES);
+                Scenario.Endpoint.AMYGDALA, Scenario.Visit.POST, AnalysisMethod.BAYES);
         TestResult a = new TrialAnalysis(flat, tp).analyse(trial).get(amygdalaPost);
         TestResult b = new TrialAnalysis(sceptical, tp).analyse(trial).get(amygdalaPost);
         // conjugate normal: posterior mean = w * estimate, w = s0^2 / (s0^2 + se^2)

@@ -1,0 +1,54 @@
+package org.reconsim.engine.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * The analyses scenario files can name, as Caffeine's simulator registers its policies: the
+ * built-in ones, then those of every {@link AnalysisMethodProvider} on the class path. A
+ * method's position here is its index in the result layouts; built-ins keep the order of the
+ * enum they replace.
+ */
+public final class AnalysisMethodRegistry {
+
+    private static final List<AnalysisMethod> BUILT_IN = List.of(AnalysisMethod.ANCOVA, AnalysisMethod.LMM, AnalysisMethod.WELCH,
+            AnalysisMethod.BAYES);
+
+    private AnalysisMethodRegistry() {
+    }
+
+    /** Holder idiom: the providers are looked up once, on first use, and never change after. */
+    private static final class All {
+        static final List<AnalysisMethod> METHODS = load();
+
+        private static List<AnalysisMethod> load() {
+            List<AnalysisMethod> all = new ArrayList<>(BUILT_IN);
+            for (AnalysisMethodProvider p : ServiceLoader.load(AnalysisMethodProvider.class,
+                    AnalysisMethodRegistry.class.getClassLoader())) {
+                for (AnalysisMethod m : p.methods()) {
+                    if (all.stream().anyMatch(o -> o.label().equals(m.label()))) {
+                        throw new IllegalStateException("analysis registered twice: " + m.label());
+                    }
+                    all.add(m);
+                }
+            }
+            return List.copyOf(all);
+        }
+    }
+
+    /** Every registered analysis, built-in ones first. */
+    public static List<AnalysisMethod> all() {
+        return All.METHODS;
+    }
+
+    public static Optional<AnalysisMethod> byLabel(String label) {
+        return all().stream().filter(m -> m.label().equals(label)).findFirst();
+    }
+
+    /** Position in the registry, -1 for a method not registered. */
+    public static int indexOf(AnalysisMethod method) {
+        return all().indexOf(method);
+    }
+}

@@ -1,0 +1,55 @@
+package org.reconsim.results.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.apache.commons.math3.special.Erf;
+import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.results.stats.BayesianNormalEstimate;
+import org.reconsim.results.stats.NormalPosterior;
+import org.reconsim.results.stats.TestResult;
+
+/**
+ * {@code bayes}: the normal posterior of the ANCOVA effect under the plan's prior, reported as
+ * estimate = posterior mean, std_error = posterior SD, statistic = mean / SD, df = infinity and
+ * p_value = twice the posterior tail probability beyond 0, so that p < 0.05 exactly when the
+ * 95% credible interval excludes 0.
+ *
+ * @param prior  the prior of the effect ({@code analysis.prior_mean}, {@code analysis.prior_sd}; SD 0 is flat)
+ */
+public record BayesAnalysis(BayesianNormalEstimate prior) implements EndpointAnalysis {
+
+    public BayesAnalysis {
+        Objects.requireNonNull(prior, "prior");
+    }
+
+    /** The prior the plan sets: {@code analysis.prior_sd} 0 means flat. */
+    public static BayesAnalysis of(Scenario.Analysis plan) {
+        return new BayesAnalysis(plan.priorSd() > 0 ? BayesianNormalEstimate.withPrior(plan.priorMean(), plan.priorSd())
+                : BayesianNormalEstimate.withFlatPrior());
+    }
+
+    @Override
+    public List<TestResult> effects(EndpointData data) {
+        List<TestResult> ancova = new AncovaAnalysis().effects(data);
+        List<TestResult> out = new ArrayList<>(ancova.size());
+        for (TestResult a : ancova) {
+            out.add(posterior(a));
+        }
+        return out;
+    }
+
+    private TestResult posterior(TestResult ancova) {
+        if (!ancova.isDefined()) {
+            return TestResult.undefined();
+        }
+        NormalPosterior post = prior.posterior(ancova);
+        if (!post.isDefined()) {
+            return TestResult.undefined();
+        }
+        double z = post.mean() / post.sd();
+        double tail = 0.5 * Erf.erfc(Math.abs(z) / Math.sqrt(2));
+        return new TestResult(post.mean(), post.sd(), Double.POSITIVE_INFINITY, z, 2 * tail);
+    }
+}
