@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * spark depends on engine and results (and models through them), Spark and the JDK; nothing depends
- * on spark (DESIGN.md). The cli module's ArchitectureTest cannot see these classes, this one sees all
+ * on spark (docs/ARCHITECTURE.md, Modules). The cli module's ArchitectureTest cannot see these classes, this one sees all
  * of reconsim's (cli is on this module's runtime class path).
  */
 class ArchitectureTest {

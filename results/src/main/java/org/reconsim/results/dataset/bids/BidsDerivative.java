@@ -55,7 +55,7 @@ public record BidsDerivative(String name, String description, List<Column> colum
 
     /** The latent state the simulator knew, one quantity per row (e.g. trace_strength, fear_expression). */
     public static final List<Column> GROUND_TRUTH_COLUMNS = List.of(PARTICIPANT, SESSION,
-            new Column("quantity", "latent quantity of the simulation model (science/MODEL.md)", null),
+            new Column("quantity", "latent quantity of the simulation model (docs/MODEL.md of reconsim)", null),
             new Column("value", "its true value, before measurement noise", "model units"));
 
     public BidsDerivative {
