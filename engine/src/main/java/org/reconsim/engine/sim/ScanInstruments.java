@@ -19,17 +19,16 @@ final class ScanInstruments implements Instrument.Reading {
 
     private final TrialPlan plan;
     private final double[] roiIntercepts = new double[TrialPlan.ROI_COUNT];
-    private final double[] siteEffects;
-    private final int site;
+    /** The patient's site intercept of each ROI. */
+    private final double[] siteEffect;
     private final boolean scrResponder;
     private final double scrGain;
     private final double[][] noise;
 
-    ScanInstruments(TrialPlan plan, UniformRandomProvider traits, UniformRandomProvider noiseStream, int visits, int site,
-                    double[] siteEffects) {
+    ScanInstruments(TrialPlan plan, UniformRandomProvider traits, UniformRandomProvider noiseStream, int visits,
+                    double[] siteEffect) {
         this.plan = plan;
-        this.site = site;
-        this.siteEffects = siteEffects;
+        this.siteEffect = siteEffect;
         for (int r = 0; r < roiIntercepts.length; r++) {
             roiIntercepts[r] = plan.roi(r).subjectSd() * PatientGenerator.standardNormal(traits);
         }
@@ -45,13 +44,12 @@ final class ScanInstruments implements Instrument.Reading {
 
     /** The built-in instrument "scan": a patient's reading, its traits and noise drawn now. */
     static Instrument.Reading open(Instrument.Patient p) {
-        int visits = Scenario.Visit.values().length;
-        double[] siteEffects = new double[p.plan().scenario().design().sites() * TrialPlan.ROI_COUNT];
-        for (int i = 0; i < siteEffects.length; i++) {
-            siteEffects[i] = p.siteEffect(i / TrialPlan.ROI_COUNT, i % TrialPlan.ROI_COUNT);
+        double[] siteEffect = new double[TrialPlan.ROI_COUNT];
+        for (int k = 0; k < siteEffect.length; k++) {
+            siteEffect[k] = p.siteEffect(p.site(), k);
         }
         return new ScanInstruments(p.plan(), p.stream(org.reconsim.engine.rng.Purpose.MEASUREMENT_TRAITS),
-                p.stream(org.reconsim.engine.rng.Purpose.MEASUREMENT_NOISE), visits, p.site(), siteEffects);
+                p.stream(org.reconsim.engine.rng.Purpose.MEASUREMENT_NOISE), Scenario.Visit.values().length, siteEffect);
     }
 
     /**
@@ -64,7 +62,7 @@ final class ScanInstruments implements Instrument.Reading {
         double[] latent = {fear, latents.traceStrength(), latents.extinctionRecall()};
         for (int k = 0; k < TrialPlan.ROI_COUNT; k++) {
             RoiMeasure m = plan.roi(k);
-            observed[k] = m.observe(latent[k], roiIntercepts[k], siteEffects[site * TrialPlan.ROI_COUNT + k], noise[visit][k]);
+            observed[k] = m.observe(latent[k], roiIntercepts[k], siteEffect[k], noise[visit][k]);
         }
         int scr = Scenario.Endpoint.SCR.ordinal();
         observed[scr] = plan.scr().score(plan.scr().amplitude(scrResponder, scrGain, fear, noise[visit][TrialPlan.ROI_COUNT]));

@@ -15,6 +15,14 @@ public final class MechanismSet {
 
     private final Mechanism[] modules;
     private final boolean readsCurrentOccupancy;
+    // per hook, the modules that override it: a module that keeps a default contributes a factor
+    // of exactly 1.0, so leaving it out changes no bit and spares the hot loop its call
+    private final Mechanism[] restabilizing;
+    private final Mechanism[] learning;
+    private final Mechanism[] destabilizing;
+    private final Mechanism[] strengthening;
+    private final Mechanism[] alpha;
+    private final Mechanism[] sigma;
 
     private MechanismSet(List<? extends Mechanism> modules) {
         this.modules = modules.toArray(Mechanism[]::new);
@@ -23,6 +31,27 @@ public final class MechanismSet {
             reads |= m.readsCurrentOccupancy();
         }
         this.readsCurrentOccupancy = reads;
+        this.restabilizing = overriding("restabilizationEfficiency", double.class);
+        this.learning = overriding("learningGain", double.class, double.class, double.class);
+        this.destabilizing = overriding("destabilizationScale", double.class);
+        this.strengthening = overriding("strengtheningFactor", double.class);
+        this.alpha = overriding("alphaFactor", double.class);
+        this.sigma = overriding("sigmaFactor", double.class);
+    }
+
+    /** The modules whose class overrides the hook (found once, when the set is made). */
+    private Mechanism[] overriding(String hook, Class<?>... parameters) {
+        List<Mechanism> out = new java.util.ArrayList<>();
+        for (Mechanism m : modules) {
+            try {
+                if (m.getClass().getMethod(hook, parameters).getDeclaringClass() != Mechanism.class) {
+                    out.add(m);
+                }
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("Mechanism has no hook " + hook, e);
+            }
+        }
+        return out.toArray(Mechanism[]::new);
     }
 
     /** The modules, composed in the given order. */
@@ -54,7 +83,7 @@ public final class MechanismSet {
 
     public double restabilizationEfficiency(double meanOccupancy) {
         double f = 1.0;
-        for (Mechanism m : modules) {
+        for (Mechanism m : restabilizing) {
             f *= m.restabilizationEfficiency(meanOccupancy);
         }
         return f;
@@ -62,7 +91,7 @@ public final class MechanismSet {
 
     public double learningGain(double hoursSinceInfusion, double peakOccupancy, double occupancyNow) {
         double f = 1.0;
-        for (Mechanism m : modules) {
+        for (Mechanism m : learning) {
             f *= m.learningGain(hoursSinceInfusion, peakOccupancy, occupancyNow);
         }
         return f;
@@ -75,7 +104,7 @@ public final class MechanismSet {
 
     public double destabilizationScale(double occupancyAtRetrieval) {
         double f = 1.0;
-        for (Mechanism m : modules) {
+        for (Mechanism m : destabilizing) {
             f *= m.destabilizationScale(occupancyAtRetrieval);
         }
         return f;
@@ -83,7 +112,7 @@ public final class MechanismSet {
 
     public double strengtheningFactor(double occupancyAtRetrieval) {
         double f = 1.0;
-        for (Mechanism m : modules) {
+        for (Mechanism m : strengthening) {
             f *= m.strengtheningFactor(occupancyAtRetrieval);
         }
         return f;
@@ -91,7 +120,7 @@ public final class MechanismSet {
 
     public double alphaFactor(double occupancy) {
         double f = 1.0;
-        for (Mechanism m : modules) {
+        for (Mechanism m : alpha) {
             f *= m.alphaFactor(occupancy);
         }
         return f;
@@ -99,7 +128,7 @@ public final class MechanismSet {
 
     public double sigmaFactor(double occupancy) {
         double f = 1.0;
-        for (Mechanism m : modules) {
+        for (Mechanism m : sigma) {
             f *= m.sigmaFactor(occupancy);
         }
         return f;
