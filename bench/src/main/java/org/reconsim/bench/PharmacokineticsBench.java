@@ -11,6 +11,7 @@ import org.reconsim.models.pharmacology.ConcentrationProfile;
 import org.reconsim.models.pharmacology.DosingRegimen;
 import org.reconsim.models.pharmacology.NmdaOccupancy;
 import org.reconsim.models.pharmacology.PkModel;
+import org.reconsim.models.pharmacology.PkModelRegistry;
 
 /**
  * Closed-form PK of the Duek 2021 regimen: ketamine 0.5 mg/kg over 40 min for a 70 kg patient,
@@ -39,7 +40,7 @@ public class PharmacokineticsBench extends Microbenchmark {
 
     @Setup
     public void profile() {
-        pk = model.equals("clements") ? PkModel.ketamineClements() : PkModel.ketamineDomino();
+        pk = PkModelRegistry.byLabel("ketamine-" + model).orElseThrow().model();
         profile = pk.profile(WEIGHT_KG, DUEK);
         SplittableRandom random = new SplittableRandom(20210601);
         for (int i = 0; i < TIMES; i++) {

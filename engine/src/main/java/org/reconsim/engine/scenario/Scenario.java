@@ -16,7 +16,13 @@ import org.reconsim.models.measurement.ScrMeasure;
 import org.reconsim.models.memory.TwoTraceParameters;
 import org.reconsim.models.memory.latentcause.LatentCauseParameters;
 import org.reconsim.models.pharmacology.Dissociation;
+import org.reconsim.models.pharmacology.DrugRegistry;
+import org.reconsim.models.pharmacology.DrugType;
 import org.reconsim.models.pharmacology.NmdaOccupancy;
+import org.reconsim.models.pharmacology.NonspecificEffect;
+import org.reconsim.models.pharmacology.PkModel;
+import org.reconsim.models.pharmacology.PkModelRegistry;
+import org.reconsim.models.pharmacology.PkModelType;
 import org.reconsim.models.pharmacology.Sedation;
 import org.reconsim.models.spec.Sections;
 
@@ -101,7 +107,7 @@ public record Scenario(
 
     public record Arm(
             @Spec(doc = "Arm name (letters, digits, '-' or '_')", required = true) String name,
-            @Spec(doc = "Drug given after retrieval", required = true) Drug drug,
+            @Spec(doc = "Drug given after retrieval", required = true) DrugType drug,
             @Spec(doc = "Dose per kg body weight", unit = "mg/kg", min = 0, max = 10, required = true) double doseMgPerKg,
             @Spec(doc = "Duration of the zero-order infusion", unit = "min", min = 0, max = 1440, source = "Duek 2021: 40 min")
             double infusionMinutes,
@@ -110,11 +116,6 @@ public record Scenario(
         public static Arm defaults() {
             return new Arm(null, null, Double.NaN, 40.0, 1);
         }
-    }
-
-    /** Drugs with a built-in pharmacokinetic model. */
-    public enum Drug implements Named {
-        KETAMINE, MIDAZOLAM, SALINE
     }
 
     // ---------------------------------------------------------------- protocol
@@ -261,17 +262,71 @@ public record Scenario(
             @Spec(doc = "NMDA receptor occupancy") NmdaOccupancy occupancy,
             @Spec(doc = "Scale clearances with (weight/70)^0.75 and volumes with weight/70 (Anderson & Holford 2008)")
             boolean allometricScaling,
-            @Spec(doc = "Ketamine dissociation (CADSS-like score 0..1), linear in concentration") Dissociation dissociation,
-            @Spec(doc = "Midazolam sedation (GABA-A Emax, 0..1)") Sedation sedation) {
+            @Spec(doc = "Each registered drug's nonspecific effect (ketamine's dissociation, midazolam's sedation), one section "
+                    + "per effect", inline = true)
+            Sections<NonspecificEffect> effects) {
 
         public static Pharmacology defaults() {
-            return new Pharmacology(KetamineModel.CLEMENTS, Variability.defaults(), NmdaOccupancy.defaults(), false,
-                    Dissociation.defaults(), Sedation.defaults());
+            return new Pharmacology(KetamineModel.of("clements"), Variability.defaults(), NmdaOccupancy.defaults(), false,
+                    DrugRegistry.effectDefaults());
+        }
+
+        public Dissociation dissociation() {
+            return effects.get(Dissociation.class);
+        }
+
+        public Sedation sedation() {
+            return effects.get(Sedation.class);
+        }
+
+        /**
+         * The PK model of a drug's arms: for the drug {@code ketamine_model} chooses among, the
+         * chosen one; for any other drug its registered default; null for a placebo.
+         */
+        public PkModel pkModel(DrugType drug) {
+            PkModelType chosen = ketamineModel.type();
+            if (chosen.drug().equals(drug.label())) {
+                return chosen.model();
+            }
+            return drug.pk() == null ? null : drug.pk().model();
+        }
+
+        /** What the drug does to the patient besides the mechanisms, with this scenario's parameters. */
+        public NonspecificEffect effectOf(DrugType drug) {
+            return drug.effect() == null ? NonspecificEffect.none() : effects.get(drug.effect().section());
         }
     }
 
-    public enum KetamineModel implements Named {
-        CLEMENTS, DOMINO
+    /**
+     * Which registered ketamine PK model ketamine arms use, written by its name among ketamine's
+     * models (clements, domino): a {@link org.reconsim.models.pharmacology.PkModelProvider}
+     * registering another ketamine model adds a choice here.
+     */
+    public record KetamineModel(PkModelType type) implements Named {
+
+        /** The drug whose models this field chooses among. */
+        static final String DRUG = "ketamine";
+
+        public KetamineModel {
+            if (!type.drug().equals(DRUG)) {
+                throw new IllegalArgumentException(type + " is not a ketamine model");
+            }
+        }
+
+        public static List<KetamineModel> values() {
+            return PkModelRegistry.forDrug(DRUG).stream().map(KetamineModel::new).toList();
+        }
+
+        /** The registered ketamine model named {@code variant}. */
+        public static KetamineModel of(String variant) {
+            return new KetamineModel(PkModelRegistry.byLabel(DRUG + "-" + variant).orElseThrow(
+                    () -> new IllegalArgumentException("no ketamine PK model " + variant)));
+        }
+
+        @Override
+        public String name() {
+            return type.variant();
+        }
     }
 
     public record Variability(

@@ -28,8 +28,8 @@ public final class ScenarioChecks {
             if (!names.add(arm.name())) {
                 out.add(new Finding(path + ".name", "duplicate arm name '" + arm.name() + "'"));
             }
-            if (arm.drug() == Scenario.Drug.SALINE && arm.doseMgPerKg() != 0) {
-                out.add(new Finding(path + ".dose_mg_per_kg", "saline has no active dose: use 0"));
+            if (arm.drug() != null && !arm.drug().active() && arm.doseMgPerKg() != 0) {
+                out.add(new Finding(path + ".dose_mg_per_kg", arm.drug().label() + " has no active dose: use 0"));
             }
         }
         if (!names.contains(d.controlArm())) {

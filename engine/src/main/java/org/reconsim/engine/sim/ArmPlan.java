@@ -1,6 +1,6 @@
 package org.reconsim.engine.sim;
 
-import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.models.pharmacology.DrugType;
 import org.reconsim.models.pharmacology.PkModel;
 
 /**
@@ -9,17 +9,17 @@ import org.reconsim.models.pharmacology.PkModel;
  * @param index            position in the scenario's arm list
  * @param name             arm name
  * @param drug             drug
- * @param pk               its PK model, null for saline
+ * @param pk               its PK model, null for a placebo without one (saline)
  * @param doseMgPerKg      dose per kg
  * @param infusionMinutes  infusion duration
  * @param allocation       allocation ratio
  * @param control          whether this is the control arm
  */
-public record ArmPlan(int index, String name, Scenario.Drug drug, PkModel pk, double doseMgPerKg, double infusionMinutes,
+public record ArmPlan(int index, String name, DrugType drug, PkModel pk, double doseMgPerKg, double infusionMinutes,
                       int allocation, boolean control) {
 
-    /** Whether the drug occupies NMDA receptors. */
+    /** Whether the drug occupies NMDA receptors, so that the mechanisms act through it. */
     public boolean nmdaAntagonist() {
-        return drug == Scenario.Drug.KETAMINE;
+        return drug.nmdaAntagonist();
     }
 }

@@ -1,13 +1,13 @@
 package org.reconsim.engine.sim;
 
 import org.apache.commons.rng.UniformRandomProvider;
-import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.models.pharmacology.ConcentrationProfile;
+import org.reconsim.models.pharmacology.NonspecificEffect;
 
 /**
  * One patient's drug course (docs/MODEL.md section 3): the plasma concentration of the arm's
  * infusion, NMDA occupancy over time as the reconsolidation choreography reads it, and the
- * nonspecific effects at the peak (ketamine's dissociation, midazolam's sedation).
+ * nonspecific effects at the peak (the drug's own: ketamine's dissociation, midazolam's sedation).
  */
 final class DrugCourse implements Reconsolidation.DrugExposure {
 
@@ -29,11 +29,10 @@ final class DrugCourse implements Reconsolidation.DrugExposure {
         this.infusionStart = plan.timeline().infusionStart();
         this.peakConcentration = px.exposed() ? exposure.peakNgPerMl() : 0;
         this.peakOccupancy = px.exposed() && arm.nmdaAntagonist() ? plan.occupancy().occupancy(peakConcentration) : 0;
-        Scenario.Pharmacology ph = plan.scenario().pharmacology();
-        this.peakDissociation = arm.drug() == Scenario.Drug.KETAMINE
-                ? ph.dissociation().score(peakConcentration) : 0;
-        this.peakSedation = arm.drug() == Scenario.Drug.MIDAZOLAM
-                ? ph.sedation().effect(peakConcentration) : 0;
+        // each drug's own effect (none for saline); with no exposure the peak is 0 and so is the effect
+        NonspecificEffect effect = plan.scenario().pharmacology().effectOf(arm.drug());
+        this.peakDissociation = effect.dissociation(peakConcentration);
+        this.peakSedation = effect.sedation(peakConcentration);
     }
 
     double peakConcentration() {

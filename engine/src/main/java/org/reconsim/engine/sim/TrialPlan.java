@@ -10,7 +10,6 @@ import org.reconsim.models.measurement.ScrMeasure;
 import org.reconsim.models.mechanism.MechanismSet;
 import org.reconsim.models.memory.TwoTraceParameters;
 import org.reconsim.models.pharmacology.NmdaOccupancy;
-import org.reconsim.models.pharmacology.PkModel;
 import org.reconsim.models.population.PatientGenerator;
 import org.reconsim.models.population.PopulationParameters;
 import org.reconsim.models.population.TruncatedNormal;
@@ -108,7 +107,7 @@ public record TrialPlan(
         List<ArmPlan> arms = new ArrayList<>();
         for (int i = 0; i < s.design().arms().size(); i++) {
             Scenario.Arm a = s.design().arms().get(i);
-            arms.add(new ArmPlan(i, a.name(), a.drug(), pkModel(a.drug(), s.pharmacology()), a.doseMgPerKg(),
+            arms.add(new ArmPlan(i, a.name(), a.drug(), s.pharmacology().pkModel(a.drug()), a.doseMgPerKg(),
                     a.infusionMinutes(), a.allocation(), a.name().equals(s.design().controlArm())));
         }
         Scenario.Population p = s.population();
@@ -191,17 +190,6 @@ public record TrialPlan(
             sd[k] = new org.apache.commons.math3.stat.descriptive.moment.StandardDeviation().evaluate(v[k]);
         }
         return sd;
-    }
-
-    private static PkModel pkModel(Scenario.Drug drug, Scenario.Pharmacology ph) {
-        switch (drug) {
-            case KETAMINE:
-                return ph.ketamineModel() == Scenario.KetamineModel.DOMINO ? PkModel.ketamineDomino() : PkModel.ketamineClements();
-            case MIDAZOLAM:
-                return PkModel.midazolamAlbrecht();
-            default:
-                return null;
-        }
     }
 
     private static TruncatedNormal normal(Scenario.Normal n) {

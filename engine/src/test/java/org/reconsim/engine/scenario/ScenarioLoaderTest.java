@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.reconsim.models.pharmacology.DrugRegistry;
 
 class ScenarioLoaderTest {
 
@@ -24,7 +25,8 @@ class ScenarioLoaderTest {
     void bundledScenarioDescribesTheFoundingTrial() throws Exception {
         Scenario s = ScenarioLoader.load(DUEK).scenario();
         assertThat(s.design().nPerArm()).isEqualTo(12);
-        assertThat(s.design().arms()).extracting(Scenario.Arm::drug).containsExactly(Scenario.Drug.KETAMINE, Scenario.Drug.MIDAZOLAM);
+        assertThat(s.design().arms()).extracting(Scenario.Arm::drug).containsExactly(DrugRegistry.byLabel("ketamine").orElseThrow(),
+                DrugRegistry.byLabel("midazolam").orElseThrow());
         assertThat(s.design().arms().get(0).doseMgPerKg()).isEqualTo(0.5);
         assertThat(s.design().arms().get(1).doseMgPerKg()).isEqualTo(0.045);
         assertThat(s.design().arms().get(0).infusionMinutes()).isEqualTo(40);

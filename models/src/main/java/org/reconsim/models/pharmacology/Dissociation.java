@@ -15,7 +15,7 @@ public record Dissociation(
                 source = "Bowdle 1998: linear over 50-200 ng/mL")
         double lowNgPerMl,
         @Spec(doc = "Concentration of full dissociation", unit = "ng/mL", min = 0, minExclusive = true, source = "Bowdle 1998")
-        double highNgPerMl) {
+        double highNgPerMl) implements NonspecificEffect {
 
     public static Dissociation defaults() {
         return new Dissociation(50, 200); // Bowdle 1998
@@ -23,5 +23,10 @@ public record Dissociation(
 
     public double score(double ngPerMl) {
         return Math.max(0, Math.min(1, (ngPerMl - lowNgPerMl) / (highNgPerMl - lowNgPerMl)));
+    }
+
+    @Override
+    public double dissociation(double ngPerMl) {
+        return score(ngPerMl);
     }
 }

@@ -46,6 +46,14 @@ public final class PkModel {
   }
 
   /**
+   * A compartment model given by its typical parameters, without effect site, doses given as
+   * free base: what a drug registered from outside these presets (a {@link DrugProvider}) needs.
+   */
+  public static PkModel of(String name, CompartmentParameters parameters, boolean v1PerKg, double molarMassGPerMol) {
+    return new PkModel(name, parameters, v1PerKg, molarMassGPerMol, Double.NaN, 1.0);
+  }
+
+  /**
    * Ketamine, two compartments, Clements & Nimmo 1981 (Br J Anaesth 53:27-30): V1 = 1.7522 L/kg,
    * k10 = 0.0109, k12 = 0.0186, k21 = 0.0137 per min. [unverified: values as coded in a public
    * TCI library, not checked against the paper; MODEL.md section 3.] No ke0. For 70 kg, 0.5 mg/kg

@@ -13,7 +13,7 @@ public record Sedation(
         @Spec(doc = "Concentration of half-maximal sedation", unit = "ng/mL", min = 0, minExclusive = true,
                 source = "[assumption] sedation at the ~62 ng/mL active-placebo peak")
         double ec50NgPerMl,
-        @Spec(doc = "Hill coefficient", min = 0, minExclusive = true, max = 10, source = "[assumption]") double hill) {
+        @Spec(doc = "Hill coefficient", min = 0, minExclusive = true, max = 10, source = "[assumption]") double hill) implements NonspecificEffect {
 
     public static Sedation defaults() {
         // [assumption] EC50 about 60 ng/mL: sedation at the ~62 ng/mL peak of the active-placebo dose
@@ -27,5 +27,10 @@ public record Sedation(
         }
         double c = Math.pow(ngPerMl, hill);
         return c / (c + Math.pow(ec50NgPerMl, hill));
+    }
+
+    @Override
+    public double sedation(double ngPerMl) {
+        return effect(ngPerMl);
     }
 }
