@@ -2,8 +2,6 @@ package org.reconsim.cli;
 
 import java.nio.file.Path;
 
-import org.reconsim.engine.scenario.LoadedScenario;
-
 import picocli.CommandLine.Option;
 
 /** Options every simulation command takes: how it runs, plus the seed and the output folder. */
@@ -18,9 +16,4 @@ final class CommonOptions extends ExecutionOptions {
 
     @Option(names = "--out", description = OUT)
     Path out;
-
-    /** The master seed: --seed, else the scenario's simulation.seed. */
-    long seed(LoadedScenario loaded) {
-        return seed == null ? loaded.scenario().simulation().seed() : seed;
-    }
 }

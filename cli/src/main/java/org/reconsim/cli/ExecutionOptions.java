@@ -23,10 +23,6 @@ class ExecutionOptions {
         return Progress.on(quiet, progress, task, total);
     }
 
-    int threadCount() {
-        return threadCount(threads);
-    }
-
     /**
      * The requested worker threads, else all cores. Checked here, where threads are used, and not
      * by a converter: generate and pk take --threads (shared options) but run on one thread, and

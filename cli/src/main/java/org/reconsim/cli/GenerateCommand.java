@@ -1,20 +1,10 @@
 package org.reconsim.cli;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Iterator;
-import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.reconsim.engine.rng.RandomStreams;
-import org.reconsim.engine.scenario.LoadedScenario;
-import org.reconsim.engine.sim.TrialOutcome;
-import org.reconsim.engine.sim.TrialPlan;
-import org.reconsim.engine.sim.VirtualTrial;
 import org.reconsim.results.dataset.DatasetFormatRegistry;
 import org.reconsim.results.dataset.DatasetFormatType;
-import org.reconsim.results.report.RunManifest;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -24,7 +14,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code reconsim generate SCENARIO}: one synthetic trial dataset with its ground truth, for testing analysis pipelines. */
+/**
+ * {@code reconsim generate SCENARIO}: one synthetic trial dataset with its ground truth, for testing analysis pipelines.
+ * The command only reads options into a {@link GenerateRequest} and hands it to {@link GenerateService}.
+ */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Generate one synthetic trial dataset with known ground truth: observations.csv (scans, clinical scales, "
                 + "weekly PCL-5), subjects.csv, ground_truth.csv (every latent value per subject and visit), sessions.csv "
@@ -57,30 +50,8 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LoadedScenario loaded = scenario.load();
-        int n = nPerArm.resolve(loaded);
-        if (physio && format.format().physioFiles().isEmpty()) {
-            List<DatasetFormatType> physioFormats = DatasetFormatRegistry.all().stream()
-                    .filter(t -> t.format().physioFiles().isPresent()).toList();
-            throw new InvalidInputException("reconsim: --physio needs --format "
-                    + String.join(" or ", physioFormats.stream().map(DatasetFormatType::label).toList())
-                    + " (EDA traces are written as "
-                    + String.join(" or ", physioFormats.stream().map(t -> t.format().physioFiles().orElseThrow()).toList()) + ")");
-        }
-        long seed = common.seed(loaded);
-        Instant started = Instant.now();
-        Path out = OutputFolder.create(common.out, loaded.scenario().name(), "generate");
-        boolean series = timeSeries || format.format().needsTimeSeries();
-        TrialPlan plan = TrialPlan.compile(loaded.scenario()).withRecording(series, physio);
-        TrialOutcome trial = VirtualTrial.run(plan, new RandomStreams(seed), 0, n);
-        List<String> files = format.format().write(plan, trial, out);
-        new RunManifest("generate", List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)), loaded, seed,
-                1, started, Instant.now(), files).write(out);
-        PrintWriter o = spec.commandLine().getOut();
-        if (!common.quiet) {
-            o.println("Generated " + trial.patients().size() + " virtual patients; wrote " + out);
-        }
-        o.flush();
+        new GenerateService(spec.commandLine().getOut()).generate(new GenerateRequest(scenario.file, common.seed, nPerArm.nPerArm,
+                format, timeSeries, physio, common.out, common.quiet, spec.commandLine().getParseResult().originalArgs()));
         return ReconsimCommand.OK;
     }
 

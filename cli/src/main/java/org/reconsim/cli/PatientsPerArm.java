@@ -1,7 +1,5 @@
 package org.reconsim.cli;
 
-import org.reconsim.engine.scenario.LoadedScenario;
-
 import picocli.CommandLine.Option;
 
 /** The single patients-per-arm value of run and generate (power takes a list: {@link SampleSizeList}). */
@@ -10,9 +8,4 @@ final class PatientsPerArm {
     @Option(names = "--n-per-arm", converter = Bounds.PatientsPerArm.class,
             description = "Patients per arm (default: the scenario's design.n_per_arm).")
     Integer nPerArm;
-
-    /** The requested number, else the scenario's design.n_per_arm (which the scenario's own validation bounds alike). */
-    int resolve(LoadedScenario loaded) {
-        return nPerArm == null ? loaded.scenario().design().nPerArm() : nPerArm;
-    }
 }

@@ -1,35 +1,24 @@
 package org.reconsim.cli;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
-import org.reconsim.engine.run.ReplicateRunner;
-import org.reconsim.engine.scenario.Experiment;
-import org.reconsim.engine.scenario.InvalidScenarioException;
-import org.reconsim.engine.scenario.LoadedExperiment;
-import org.reconsim.engine.scenario.Problem;
-import org.reconsim.engine.scenario.ScenarioLoader;
 import org.reconsim.models.memory.MemoryModel;
 import org.reconsim.models.memory.MemoryModelRegistry;
 import org.reconsim.results.phenomena.MechanismHypothesis;
-import org.reconsim.results.phenomena.PhenomenaReport;
-import org.reconsim.results.phenomena.PhenomenaSuite;
-import org.reconsim.results.report.RunManifest;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code reconsim phenomena}: runs the canonical experiments and says which the memory models reproduce. */
+/**
+ * {@code reconsim phenomena}: runs the canonical experiments and says which the memory models
+ * reproduce. The command only reads options into a {@link PhenomenaRequest} and hands it to
+ * {@link PhenomenaService}.
+ */
 @Command(name = "phenomena", mixinStandardHelpOptions = true,
         description = "Run the canonical reconsolidation and extinction experiments (scenarios/phenomena) and report, for each "
                 + "memory model and NMDA-antagonist mechanism, which findings it reproduces; writes phenomena.csv and report.html.")
@@ -58,50 +47,13 @@ final class PhenomenaCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private record Job(Experiment experiment, MemoryModel<?> model, MechanismHypothesis hypothesis) {
-    }
-
     @Override
     public Integer call() {
+        // converted here rather than by picocli converters, so that these errors keep their words and their order
         List<MemoryModel<?>> models = models();
-        List<MechanismHypothesis> hypotheses;
-        try {
-            hypotheses = mechanisms == null ? List.of(MechanismHypothesis.values()) : MechanismHypothesis.parse(mechanisms);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("reconsim: --mechanisms: " + e.getMessage());
-        }
-        List<LoadedExperiment> experiments = load();
-        List<Job> jobs = new ArrayList<>();
-        for (LoadedExperiment le : experiments) {
-            Experiment e = le.experiment();
-            for (MemoryModel<?> m : models) {
-                if (!e.models().contains(m)) {
-                    continue;
-                }
-                if (e.mechanismMatrix()) {
-                    hypotheses.forEach(h -> jobs.add(new Job(e, m, h)));
-                } else {
-                    jobs.add(new Job(e, m, null));
-                }
-            }
-        }
-        int threadCount = ExecutionOptions.threadCount(threads);
-        Instant started = Instant.now();
-        Path folder = OutputFolder.create(out, "phenomena", "run");
-        List<PhenomenaSuite.Result> results = new ArrayList<>();
-        try (ReplicateRunner runner = new ReplicateRunner(threadCount)) {
-            runner.run(0, jobs.size(), i -> PhenomenaSuite.run(jobs.get(i).experiment(), jobs.get(i).model(), jobs.get(i).hypothesis()),
-                    results::add);
-        }
-        PhenomenaReport.writeCsv(folder.resolve("phenomena.csv"), results);
-        PhenomenaReport.writeHtml(folder.resolve("report.html"), results);
-        RunManifest.writeAtomically(folder.resolve("manifest.json"), manifest(experiments, started, threadCount));
-        PrintWriter o = spec.commandLine().getOut();
-        o.print(PhenomenaReport.format(results));
-        if (!quiet) {
-            o.println("Wrote " + folder.resolve("phenomena.csv") + " and report.html");
-        }
-        o.flush();
+        List<MechanismHypothesis> hypotheses = hypotheses();
+        new PhenomenaService(spec.commandLine().getOut()).run(new PhenomenaRequest(models, hypotheses, dir, threads, out, quiet,
+                spec.commandLine().getParseResult().originalArgs()));
         return ReconsimCommand.OK;
     }
 
@@ -116,6 +68,14 @@ final class PhenomenaCommand implements Callable<Integer> {
         });
     }
 
+    private List<MechanismHypothesis> hypotheses() {
+        try {
+            return mechanisms == null ? List.of(MechanismHypothesis.values()) : MechanismHypothesis.parse(mechanisms);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("reconsim: --mechanisms: " + e.getMessage());
+        }
+    }
+
     /** The registered memory models' labels, for the option's description (a registered model is choosable at once). */
     static final class ModelLabels extends java.util.AbstractList<String> {
         @Override
@@ -127,56 +87,5 @@ final class PhenomenaCommand implements Callable<Integer> {
         public int size() {
             return MemoryModel.values().size();
         }
-    }
-
-    private List<LoadedExperiment> load() {
-        if (!Files.isDirectory(dir)) {
-            throw new InvalidInputException("reconsim: --dir " + dir + " is not a folder of experiment files");
-        }
-        List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
-        } catch (IOException e) {
-            throw new InvalidInputException("reconsim: cannot list " + dir + ": " + e.getMessage());
-        }
-        List<LoadedExperiment> out = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        for (Path f : files) {
-            try {
-                out.add(ScenarioLoader.loadExperiment(f));
-            } catch (InvalidScenarioException e) {
-                e.problems().stream().map(Problem::toString).forEach(problems::add);
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        if (out.isEmpty()) {
-            throw new InvalidInputException("reconsim: no experiment files (*.yaml) in " + dir);
-        }
-        out.sort(Comparator.comparingInt((LoadedExperiment le) -> le.experiment().phenomenon()).thenComparing(le -> le.experiment().name()));
-        return out;
-    }
-
-    private String manifest(List<LoadedExperiment> experiments, Instant started, int threadCount) {
-        tools.jackson.databind.ObjectMapper json = tools.jackson.databind.json.JsonMapper.builder()
-                .enable(tools.jackson.databind.SerializationFeature.INDENT_OUTPUT).build();
-        tools.jackson.databind.node.ObjectNode root = json.createObjectNode();
-        root.put("reconsim_version", org.reconsim.engine.EngineVersion.RECONSIM);
-        root.put("mason_version", org.reconsim.engine.EngineVersion.MASON);
-        root.put("command", "phenomena");
-        tools.jackson.databind.node.ArrayNode args = root.putArray("command_line");
-        spec.commandLine().getParseResult().originalArgs().forEach(args::add);
-        root.put("threads", threadCount);
-        root.put("started", started.toString());
-        root.put("finished", Instant.now().toString());
-        tools.jackson.databind.node.ArrayNode ex = root.putArray("experiments");
-        for (LoadedExperiment le : experiments) {
-            tools.jackson.databind.node.ObjectNode o = ex.addObject();
-            o.put("source", le.source());
-            o.put("sha256", le.canonical().sha256());
-            o.put("seed", le.experiment().seed());
-        }
-        return json.writeValueAsString(root) + "\n";
     }
 }

@@ -1,21 +1,6 @@
 package org.reconsim.cli;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.Callable;
-
-import org.reconsim.engine.rng.RandomStreams;
-import org.reconsim.engine.run.ReplicateRunner;
-import org.reconsim.engine.scenario.LoadedScenario;
-import org.reconsim.engine.sim.TrialOutcome;
-import org.reconsim.engine.sim.TrialPlan;
-import org.reconsim.engine.sim.VirtualTrial;
-import org.reconsim.results.dataset.TrialTables;
-import org.reconsim.results.power.TrialAnalysis;
-import org.reconsim.results.report.RunManifest;
-import org.reconsim.results.stats.TestResult;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +8,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code reconsim run SCENARIO}: simulates virtual trials and writes their data and analyses. */
+/**
+ * {@code reconsim run SCENARIO}: simulates virtual trials and writes their data and analyses. The
+ * command only reads options into a {@link RunRequest} and hands it to {@link RunService}.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Simulate virtual trials; write observations.csv, subjects.csv, ground_truth.csv, sessions.csv, estimates.csv "
                 + "and manifest.json.")
@@ -46,32 +34,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LoadedScenario loaded = scenario.load();
-        int n = nPerArm.resolve(loaded);
-        int threads = common.threadCount();
-        long seed = common.seed(loaded);
-        Instant started = Instant.now();
-        Path out = OutputFolder.create(common.out, loaded.scenario().name(), "run");
-        TrialPlan plan = TrialPlan.compile(loaded.scenario());
-        RandomStreams streams = new RandomStreams(seed);
-        TrialAnalysis analysis = new TrialAnalysis(loaded.scenario().analysis(), plan.controlArm().index());
-        try (ReplicateRunner runner = new ReplicateRunner(threads); TrialTables tables = new TrialTables(plan, out)) {
-            runner.run(0, replicates, r -> {
-                TrialOutcome trial = VirtualTrial.run(plan, streams, r, n);
-                return new Analysed(trial, analysis.run(trial));
-            }, a -> tables.add(a.trial(), a.results(), analysis.methods()));
-            tables.commit();
-        }
-        new RunManifest("run", List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)), loaded, seed,
-                threads, started, Instant.now(), List.of("observations.csv", "subjects.csv", "ground_truth.csv", "sessions.csv",
-                "estimates.csv")).write(out);
-        PrintWriter o = spec.commandLine().getOut();
-        if (!common.quiet) {
-            o.println("Simulated " + replicates + " trial(s) of " + n + " patients per arm; wrote " + out);
-        }
+        new RunService(spec.commandLine().getOut()).run(new RunRequest(scenario.file, common.seed, nPerArm.nPerArm, replicates,
+                common.threads, common.out, common.quiet, spec.commandLine().getParseResult().originalArgs()));
         return ReconsimCommand.OK;
-    }
-
-    private record Analysed(TrialOutcome trial, TestResult[][][] results) {
     }
 }

@@ -68,6 +68,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void commandsOnlyWire() {
+        // the work lives in services and engines; a command never drives the simulation itself
+        noClasses().that().resideInAPackage("org.reconsim.cli..").and().haveSimpleNameEndingWith("Command")
+                .should().dependOnClassesThat().resideInAnyPackage("org.reconsim.engine.sim..", "sim..").check(CLASSES);
+    }
+
+    @Test
     void registriesAndEverythingElseHoldNoMutableStaticState() {
         // registries are loaded once into immutable lists; no other class keeps static state either
         fields().that().areStatic().and().areDeclaredInClassesThat().resideInAPackage("org.reconsim..")
