@@ -14,6 +14,7 @@ import org.reconsim.engine.rng.RandomStreams;
 import org.reconsim.engine.scenario.CanonicalForm;
 import org.reconsim.engine.scenario.LoadedScenario;
 import org.reconsim.engine.scenario.AnalysisMethod;
+import org.reconsim.engine.scenario.Analysis;
 import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.engine.scenario.ScenarioLoader;
 import org.reconsim.engine.sim.TrialOutcome;
@@ -60,9 +61,9 @@ public class ReplicateBench extends Microbenchmark {
         for (int r = 0; r < trials.length; r++) {
             trials[r] = VirtualTrial.run(plan, streams, r, nPerArm);
         }
-        Scenario.Analysis a = s.analysis();
+        Analysis a = s.analysis();
         ancova = new TrialAnalysis(a, plan);
-        allMethods = new TrialAnalysis(new Scenario.Analysis(a.primaryEndpoint(), a.primaryVisit(), a.alpha(),
+        allMethods = new TrialAnalysis(new Analysis(a.primaryEndpoint(), a.primaryVisit(), a.alpha(),
                 AnalysisMethod.values(), a.priorMean(), a.priorSd(), a.family(), a.adjustment()), plan);
         single = new PowerJob(new LoadedScenario(s.name(), s, CanonicalForm.of(s)), 20210601, List.of(nPerArm), null, false);
         sweep = new PowerJob(loaded, 20210601, SampleSizes.parse("10:100:5"), null, false);

@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * reads options into a {@link PkRequest} and hands it to {@link PkService}.
  */
 @Command(name = "pk", mixinStandardHelpOptions = true,
-        description = "Concentration and NMDA occupancy over time per arm (median, 5-95%), peak, time of peak, terminal half-life "
+        description = "Concentration and NMDA occupancy over time per arm (median, 5-95%%), peak, time of peak, terminal half-life "
                 + "and mean occupancy during the labile window; writes pk.csv and pk.svg.")
 final class PkCommand implements Callable<Integer> {
 

@@ -70,7 +70,7 @@ final class PowerCommand implements Callable<Integer>, OptionConflicts {
         Double targetPower;
 
         @Option(names = "--precision", paramLabel = "H", converter = Bounds.Precision.class,
-                description = "Add replicates until every power estimate's Wilson 95% half-width is at most H (e.g. 0.01).")
+                description = "Add replicates until every power estimate's Wilson 95%% half-width is at most H (e.g. 0.01).")
         Double precision;
 
         @ArgGroup(exclusive = true)

@@ -11,6 +11,7 @@ import org.reconsim.engine.rng.RandomStreams;
 import org.reconsim.engine.scenario.InvalidScenarioException;
 import org.reconsim.engine.scenario.LoadedScenario;
 import org.reconsim.engine.scenario.AnalysisMethod;
+import org.reconsim.engine.scenario.Analysis;
 import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.engine.scenario.ScenarioEdit;
 import org.reconsim.engine.sim.PkSummary;
@@ -147,7 +148,7 @@ final class PowerService {
             PowerAccumulator details = sweep.accumulators().get(setup.points().size() - 1);
             List<PowerRow> rows = results.get(results.size() - 1).rows();
             PowerTable.writeSweep(out.resolve("power.csv"), results);
-            Scenario.Analysis plan0 = setup.loaded().scenario().analysis();
+            Analysis plan0 = setup.loaded().scenario().analysis();
             // a sweep has one table per point: "the smallest size reaching P" would be ambiguous
             SampleSizeSearch search = run.targetPower() == null || run.sweep() != null ? null : SampleSizeSearch.of(rows,
                     plan0.primaryEndpoint().label(), plan0.primaryVisit().label(), plan0.methods().get(0).label(), run.targetPower());

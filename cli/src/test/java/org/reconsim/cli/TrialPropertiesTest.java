@@ -29,7 +29,11 @@ import org.reconsim.engine.scenario.InvalidScenarioException;
 import org.reconsim.engine.scenario.LoadedScenario;
 import org.reconsim.engine.scenario.Problem;
 import org.reconsim.engine.scenario.AnalysisMethod;
+import org.reconsim.engine.scenario.Arm;
+import org.reconsim.engine.scenario.DropoutMechanism;
+import org.reconsim.engine.scenario.Endpoint;
 import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.engine.scenario.Visit;
 import org.reconsim.engine.scenario.ScenarioEdit;
 import org.reconsim.engine.scenario.ScenarioLoader;
 import org.reconsim.engine.scenario.Timeline;
@@ -96,8 +100,8 @@ class TrialPropertiesTest {
     }
 
     /** A random valid (or cross-field invalid) scenario and the trial to run on it. */
-    record Case(org.reconsim.models.memory.MemoryModel<?> model, Set<MechanismType<?>> mechanisms, Scenario.DropoutMechanism dropout,
-                Scenario.Endpoint directEffect, double directEffectSize, List<Edit> edits, int nPerArm, long seed, int replicate) {
+    record Case(org.reconsim.models.memory.MemoryModel<?> model, Set<MechanismType<?>> mechanisms, DropoutMechanism dropout,
+                Endpoint directEffect, double directEffectSize, List<Edit> edits, int nPerArm, long seed, int replicate) {
     }
 
     // ---- generators -----------------------------------------------------------------------
@@ -184,8 +188,8 @@ class TrialPropertiesTest {
         return Combinators.combine(
                 Arbitraries.of(org.reconsim.models.memory.MemoryModel.values()),
                 Arbitraries.of(MechanismRegistry.all()).set().ofMaxSize(3),
-                Arbitraries.of(Scenario.DropoutMechanism.class),
-                Arbitraries.of(Scenario.Endpoint.values()).injectNull(0.5),
+                Arbitraries.of(DropoutMechanism.class),
+                Arbitraries.of(Endpoint.values()).injectNull(0.5),
                 Arbitraries.oneOf(Arbitraries.doubles().between(-10, 10).ofScale(2), magnitudes(true)),
                 edit.list().ofMinSize(1).ofMaxSize(6),
                 Arbitraries.integers().between(2, 8),
@@ -241,7 +245,7 @@ class TrialPropertiesTest {
         TrialPlan plan = TrialPlan.compile(s);
         TrialOutcome trial = VirtualTrial.run(plan, new RandomStreams(c.seed()), c.replicate(), c.nPerArm());
         int expected = 0;
-        for (Scenario.Arm a : s.design().arms()) {
+        for (Arm a : s.design().arms()) {
             expected += c.nPerArm() * a.allocation();
         }
         assertThat(trial.patients()).as(c.toString()).hasSize(expected);
@@ -281,8 +285,8 @@ class TrialPropertiesTest {
         assertThat(p.dropoutSession()).as(who).isBetween(0, sessions);
         // a dropout leaves at the start of session k; a scan at that very hour runs first (events of one hour run in kind order)
         double leftAt = p.dropoutSession() == 0 ? Double.POSITIVE_INFINITY : t.sessionStarts()[p.dropoutSession() - 1];
-        assertThat(t.visitHours(Scenario.Visit.PRE)).as("%s: therapy before the baseline", who).isLessThanOrEqualTo(leftAt);
-        for (Scenario.Visit v : Scenario.Visit.values()) {
+        assertThat(t.visitHours(Visit.PRE)).as("%s: therapy before the baseline", who).isLessThanOrEqualTo(leftAt);
+        for (Visit v : Visit.values()) {
             boolean attended = t.visitHours(v) <= leftAt;
             double[] states = {p.traceStrength(v), p.fearExpression(v), p.extinctionRecall(v), p.fearAtHome(v)};
             for (double d : states) {
@@ -292,7 +296,7 @@ class TrialPropertiesTest {
                     assertThat(d).as("%s: latent at %s after dropping out", who, v).isNaN();
                 }
             }
-            for (Scenario.Endpoint e : Scenario.Endpoint.values()) {
+            for (Endpoint e : Endpoint.values()) {
                 double y = p.observed(v, e);
                 if (attended) {
                     assertThat(y).as("%s: %s at %s", who, e, v).isFinite();

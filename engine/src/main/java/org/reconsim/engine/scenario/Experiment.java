@@ -25,9 +25,9 @@ public record Experiment(
         @Spec(doc = "Virtual subjects per group", min = 10, max = 100000, source = "[assumption] enough that verdicts are far from noise")
         int subjectsPerGroup,
         @Spec(doc = "Individual variation and response noise") Subjects subjects,
-        @Spec(doc = "Memory model parameters (defaults as in trial scenarios)") Scenario.Memory memory,
+        @Spec(doc = "Memory model parameters (defaults as in trial scenarios)") Memory memory,
         @Spec(doc = "Agents: how strongly each acts while present") Agents agents,
-        @Spec(doc = "Drug-mechanism hypotheses for NMDA antagonists (ketamine, MK-801)") Scenario.Mechanisms mechanisms,
+        @Spec(doc = "Drug-mechanism hypotheses for NMDA antagonists (ketamine, MK-801)") Mechanisms mechanisms,
         @Spec(doc = "Groups and their protocols", required = true, minItems = 1) List<Group> groups,
         @Spec(doc = "Expected findings", required = true, minItems = 1) List<Expectation> expect,
         @Spec(doc = "Master seed", min = 0) long seed) {
@@ -40,7 +40,7 @@ public record Experiment(
 
     public static Experiment defaults() {
         return new Experiment(null, 0, null, "", false, List.of(MemoryModelRegistry.standard()), 400,
-                Subjects.defaults(), Scenario.Memory.defaults(), Agents.defaults(), Scenario.Mechanisms.defaults(), null, null,
+                Subjects.defaults(), Memory.defaults(), Agents.defaults(), Mechanisms.defaults(), null, null,
                 20000101L);
     }
 

@@ -17,10 +17,10 @@ public final class ScenarioChecks {
 
     static List<Finding> check(Scenario s) {
         List<Finding> out = new ArrayList<>();
-        Scenario.Design d = s.design();
+        Design d = s.design();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < d.arms().size(); i++) {
-            Scenario.Arm arm = d.arms().get(i);
+            Arm arm = d.arms().get(i);
             String path = "design.arms[" + i + "]";
             if (!arm.name().matches("[A-Za-z0-9_-]+")) {
                 out.add(new Finding(path + ".name", "arm names use letters, digits, '-' and '_' only, got '" + arm.name() + "'"));
@@ -44,7 +44,7 @@ public final class ScenarioChecks {
             out.add(new Finding("direct_effects", "direct effects replace the mechanisms: set mechanisms.active: [] (now "
                     + s.mechanisms().active().stream().map(org.reconsim.models.mechanism.MechanismType::label).toList() + ")"));
         }
-        Set<Scenario.Endpoint> seen = new HashSet<>();
+        Set<Endpoint> seen = new HashSet<>();
         for (int i = 0; i < s.directEffects().size(); i++) {
             if (!seen.add(s.directEffects().get(i).endpoint())) {
                 out.add(new Finding("direct_effects[" + i + "].endpoint", "endpoint '" + s.directEffects().get(i).endpoint().label()
@@ -52,20 +52,20 @@ public final class ScenarioChecks {
             }
         }
 
-        List<Scenario.FamilyMember> family = s.analysis().family();
+        List<FamilyMember> family = s.analysis().family();
         for (int i = 0; i < family.size(); i++) {
-            if (family.get(i).visit() == Scenario.Visit.PRE) {
+            if (family.get(i).visit() == Visit.PRE) {
                 out.add(new Finding("analysis.family[" + i + "].visit", "the family tests treatment effects: use post, fu30 or fu90"));
             }
             if (family.indexOf(family.get(i)) != i) {
                 out.add(new Finding("analysis.family[" + i + "]", "listed twice"));
             }
         }
-        if (s.analysis().adjustment() != Scenario.Adjustment.NONE && family.size() < 2) {
+        if (s.analysis().adjustment() != Adjustment.NONE && family.size() < 2) {
             out.add(new Finding("analysis.family", "an adjustment needs a family of at least two endpoint-visit pairs"));
         }
 
-        Scenario.Population p = s.population();
+        Population p = s.population();
         normal(out, "population.weight_kg", p.weightKg(), 1, 500);
         normal(out, "population.age_years", p.ageYears(), 0, 120);
         normal(out, "population.memory_age_years", p.memoryAgeYears(), 0, 120);
@@ -109,8 +109,8 @@ public final class ScenarioChecks {
                     "must be greater than min_reexposure_minutes (" + tt.minReexposureMinutes() + ")"));
         }
 
-        Scenario.Protocol pr = s.protocol();
-        Scenario.Visits v = pr.visits();
+        Protocol pr = s.protocol();
+        Visits v = pr.visits();
         if (!(v.post() < v.fu30())) {
             out.add(new Finding("protocol.visits.fu30", "inconsistent timeline: fu30 (day " + v.fu30() + ") must come after post (day " + v.post() + ")"));
         }
@@ -118,7 +118,7 @@ public final class ScenarioChecks {
             out.add(new Finding("protocol.visits.fu90", "inconsistent timeline: fu90 (day " + v.fu90() + ") must come after fu30 (day " + v.fu30() + ")"));
         }
         Timeline t = Timeline.of(s);
-        Scenario.PeSessions pe = pr.peSessions();
+        PeSessions pe = pr.peSessions();
         double sessionHours = pe.trialsPerSession() * pe.trialMinutes() / 60.0;
         if (pe.count() > 1 && pe.spacingHours() < sessionHours) {
             out.add(new Finding("protocol.pe_sessions.spacing_hours", "inconsistent timeline: sessions of "
@@ -132,10 +132,10 @@ public final class ScenarioChecks {
                     + String.format(java.util.Locale.ROOT, "%.2f", t.retrievalEnd() - t.retrievalStart())));
         }
         double lastEnd = t.treatmentEnd();
-        for (Scenario.Arm arm : d.arms()) {
+        for (Arm arm : d.arms()) {
             lastEnd = Math.max(lastEnd, t.treatmentEnd(arm.infusionMinutes()));
         }
-        if (t.visitHours(Scenario.Visit.POST) <= lastEnd) {
+        if (t.visitHours(Visit.POST) <= lastEnd) {
             out.add(new Finding("protocol.visits.post", "inconsistent timeline: the post scan (day " + v.post()
                     + ") must come after the infusion and the last PE session, which end at day "
                     + String.format(java.util.Locale.ROOT, "%.2f", (lastEnd - t.retrievalStart()) / 24.0)));
@@ -143,7 +143,7 @@ public final class ScenarioChecks {
         return out;
     }
 
-    private static void normal(List<Finding> out, String path, Scenario.Normal n, double lo, double hi) {
+    private static void normal(List<Finding> out, String path, Normal n, double lo, double hi) {
         if (!(n.min() < n.max())) {
             out.add(new Finding(path + ".max", "must be greater than min (" + n.min() + ")"));
         }

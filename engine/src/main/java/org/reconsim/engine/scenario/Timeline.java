@@ -46,26 +46,26 @@ public record Timeline(double retrievalStart, double retrievalEnd, double infusi
     }
 
     public static Timeline of(Scenario s) {
-        Scenario.Protocol p = s.protocol();
+        Protocol p = s.protocol();
         double r0 = ORIGIN_HOURS + p.visits().pre() * 24;
         double r1 = r0 + p.retrievalMinutes() / 60.0;
         double inf = r1 + p.infusionStartHours();
-        Scenario.PeSessions pe = p.peSessions();
+        PeSessions pe = p.peSessions();
         double[] starts = new double[pe.count()];
         for (int k = 0; k < starts.length; k++) {
             starts[k] = inf + pe.firstHoursAfterInfusion() + k * pe.spacingHours();
         }
-        Scenario.Visits v = p.visits();
+        Visits v = p.visits();
         double[] visits = {r0, ORIGIN_HOURS + v.post() * 24, ORIGIN_HOURS + v.fu30() * 24, ORIGIN_HOURS + v.fu90() * 24};
         return new Timeline(r0, r1, inf, starts, pe.trialsPerSession() * pe.trialMinutes() / 60.0, visits);
     }
 
-    public double visitHours(Scenario.Visit visit) {
+    public double visitHours(Visit visit) {
         return visits[visit.ordinal()];
     }
 
     /** Day of a visit relative to the pre-visit retrieval. */
-    public double visitDay(Scenario.Visit visit) {
+    public double visitDay(Visit visit) {
         return (visits[visit.ordinal()] - retrievalStart) / 24.0;
     }
 

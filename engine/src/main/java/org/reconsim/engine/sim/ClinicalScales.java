@@ -1,7 +1,10 @@
 package org.reconsim.engine.sim;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.reconsim.engine.scenario.Endpoint;
+import org.reconsim.engine.scenario.Nonspecific;
 import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.engine.scenario.Visit;
 import org.reconsim.models.measurement.RoiMeasure;
 import org.reconsim.models.population.PatientGenerator;
 
@@ -28,7 +31,7 @@ final class ClinicalScales implements Instrument.Reading {
     ClinicalScales(Scenario s, double peakDissociation, double peakSedation, UniformRandomProvider clinical, int visits) {
         this.s = s;
         this.clinical = clinical;
-        Scenario.Nonspecific ns = s.mechanisms().nonspecific();
+        Nonspecific ns = s.mechanisms().nonspecific();
         this.believesActive = PatientGenerator.open(clinical) < Math.min(1, ns.unblindingBase()
                 + ns.unblindingPerDissociation() * peakDissociation + ns.unblindingPerSedation() * peakSedation);
         this.pcl5Intercept = s.measurement().pcl5().subjectSd() * PatientGenerator.standardNormal(clinical);
@@ -40,13 +43,13 @@ final class ClinicalScales implements Instrument.Reading {
     /** The built-in instrument "clinical": a patient's scales, the unblinding guess and noise drawn now. */
     static Instrument.Reading open(Instrument.Patient p) {
         return new ClinicalScales(p.plan().scenario(), p.peakDissociation(), p.peakSedation(),
-                p.stream(org.reconsim.engine.rng.Purpose.CLINICAL), Scenario.Visit.values().length);
+                p.stream(org.reconsim.engine.rng.Purpose.CLINICAL), Visit.values().length);
     }
 
     @Override
     public void observe(int visit, Instrument.Latents latents, double[] row) {
-        row[Scenario.Endpoint.PCL5.ordinal()] = pcl5(visit, latents.fearAtHome());
-        row[Scenario.Endpoint.CAPS5.ordinal()] = caps5(visit, latents.fearAtHome());
+        row[Endpoint.PCL5.ordinal()] = pcl5(visit, latents.fearAtHome());
+        row[Endpoint.CAPS5.ordinal()] = caps5(visit, latents.fearAtHome());
     }
 
     private static double[] deviates(UniformRandomProvider stream, int n) {

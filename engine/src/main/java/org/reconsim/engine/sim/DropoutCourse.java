@@ -1,6 +1,9 @@
 package org.reconsim.engine.sim;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.reconsim.engine.scenario.Dropout;
+import org.reconsim.engine.scenario.DropoutMechanism;
+import org.reconsim.engine.scenario.Normal;
 import org.reconsim.engine.scenario.Scenario;
 
 /**
@@ -11,7 +14,7 @@ import org.reconsim.engine.scenario.Scenario;
 final class DropoutCourse {
 
     private final TrialPlan plan;
-    private final Scenario.Dropout d;
+    private final Dropout d;
     private final UniformRandomProvider stream;
     private double distress;
     private int session;
@@ -24,7 +27,7 @@ final class DropoutCourse {
 
     /** The pre visit sets the distress: fear at home (mnar) or the observed PCL-5 (mar). */
     void baseline(double fearAtHome, double pcl5) {
-        distress = d.mechanism() == Scenario.DropoutMechanism.MNAR ? standardizedFear(fearAtHome) : standardizedPcl5(pcl5);
+        distress = d.mechanism() == DropoutMechanism.MNAR ? standardizedFear(fearAtHome) : standardizedPcl5(pcl5);
     }
 
     /** Whether the patient drops out at the start of session {@code k} (0-based); draws one uniform. */
@@ -38,7 +41,7 @@ final class DropoutCourse {
 
     /** Under mnar a session's mean distress drives the next session's hazard. */
     void sessionDistress(double meanFear) {
-        if (d.mechanism() == Scenario.DropoutMechanism.MNAR) {
+        if (d.mechanism() == DropoutMechanism.MNAR) {
             distress = standardizedFear(meanFear);
         }
     }
@@ -53,7 +56,7 @@ final class DropoutCourse {
     }
 
     private double hazard() {
-        if (d.mechanism() == Scenario.DropoutMechanism.MCAR) {
+        if (d.mechanism() == DropoutMechanism.MCAR) {
             return plan.dropoutHazardPerSession();
         }
         return Math.min(1, plan.dropoutHazardPerSession() * Math.exp(d.distressSlope() * distress));
@@ -62,7 +65,7 @@ final class DropoutCourse {
     /** A PCL-5 score as SDs from the population's expected baseline. */
     private double standardizedPcl5(double score) {
         org.reconsim.models.measurement.ClinicalScale q = plan.scenario().measurement().pcl5();
-        Scenario.Normal e0 = plan.scenario().population().traceStrength();
+        Normal e0 = plan.scenario().population().traceStrength();
         double mean = q.intercept() + q.slope() * e0.mean();
         double sd = Math.sqrt(q.subjectSd() * q.subjectSd() / q.icc() + q.slope() * q.slope() * e0.sd() * e0.sd());
         return (score - mean) / sd;
@@ -70,7 +73,7 @@ final class DropoutCourse {
 
     /** Fear expression as SDs from the population's baseline trace strength. */
     private double standardizedFear(double r) {
-        Scenario.Normal e0 = plan.scenario().population().traceStrength();
+        Normal e0 = plan.scenario().population().traceStrength();
         return (r - e0.mean()) / Math.max(1e-9, e0.sd());
     }
 }

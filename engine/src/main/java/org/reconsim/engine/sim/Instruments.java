@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 
+import org.reconsim.engine.scenario.Endpoint;
 import org.reconsim.engine.scenario.Scenario;
 
 /**
  * The registered instruments, as Caffeine's simulator registers its policies: the built-in scan
  * instruments (ROI activation of amygdala, hippocampus and vmPFC; trauma-script SCR) and
  * clinical scales (PCL-5, CAPS-5), then those of every {@link InstrumentProvider} on the class
- * path. Their endpoints, numbered in this order, are {@link Scenario.Endpoint#values()}.
+ * path. Their endpoints, numbered in this order, are {@link Endpoint#values()}.
  */
 public final class Instruments {
 
@@ -32,14 +33,14 @@ public final class Instruments {
     /** Holder idiom: providers are looked up once, on first use, and never change after. */
     private static final class All {
         static final List<InstrumentType> TYPES;
-        static final List<Scenario.Endpoint> ENDPOINTS;
+        static final List<Endpoint> ENDPOINTS;
 
         static {
             List<InstrumentType> types = new ArrayList<>(BUILT_IN);
             for (InstrumentProvider p : ServiceLoader.load(InstrumentProvider.class, Instruments.class.getClassLoader())) {
                 types.addAll(p.instruments());
             }
-            List<Scenario.Endpoint> endpoints = new ArrayList<>();
+            List<Endpoint> endpoints = new ArrayList<>();
             List<String> names = new ArrayList<>();
             for (InstrumentType t : types) {
                 if (names.contains(t.name())) {
@@ -50,8 +51,8 @@ public final class Instruments {
                     if (endpoints.stream().anyMatch(e -> e.label().equals(d.label()))) {
                         throw new IllegalStateException("endpoint " + d.label() + " reported by two instruments");
                     }
-                    Scenario.Endpoint builtIn = Scenario.Endpoint.builtIn(d.label(), endpoints.size());
-                    endpoints.add(builtIn != null ? builtIn : new Scenario.Endpoint(d.label(), d.doc(), endpoints.size()));
+                    Endpoint builtIn = Endpoint.builtIn(d.label(), endpoints.size());
+                    endpoints.add(builtIn != null ? builtIn : new Endpoint(d.label(), d.doc(), endpoints.size()));
                 }
             }
             TYPES = List.copyOf(types);
@@ -65,7 +66,7 @@ public final class Instruments {
     }
 
     /** Every registered endpoint, numbered in registry order. */
-    public static List<Scenario.Endpoint> endpoints() {
+    public static List<Endpoint> endpoints() {
         return All.ENDPOINTS;
     }
 }

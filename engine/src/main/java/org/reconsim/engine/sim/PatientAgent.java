@@ -7,7 +7,11 @@ import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.reconsim.engine.rng.Purpose;
 import org.reconsim.engine.rng.RandomStreams;
+import org.reconsim.engine.scenario.DirectEffect;
+import org.reconsim.engine.scenario.Endpoint;
+import org.reconsim.engine.scenario.PeSessions;
 import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.engine.scenario.Visit;
 import org.reconsim.models.memory.Context;
 import org.reconsim.models.memory.TraumaMemory;
 import org.reconsim.models.population.PatientCovariates;
@@ -21,7 +25,7 @@ import org.reconsim.models.population.PatientGenerator;
  */
 final class PatientAgent {
 
-    private static final int VISITS = Scenario.Visit.values().length;
+    private static final int VISITS = Visit.values().length;
 
     private final TrialPlan plan;
     private final ArmPlan arm;
@@ -212,7 +216,7 @@ final class PatientAgent {
         }
         if (visit > 0 && !arm.control()) {
             // direct-effect mode: a treatment effect written in outcome units (mechanisms off)
-            for (Scenario.DirectEffect d : plan.scenario().directEffects()) {
+            for (DirectEffect d : plan.scenario().directEffects()) {
                 row[d.endpoint().ordinal()] += d.effect();
             }
         }
@@ -220,7 +224,7 @@ final class PatientAgent {
             scans.add(recording.record(visit, fear, traceStrength[visit], row));
         }
         if (visit == 0) {
-            dropout.baseline(home, row[Scenario.Endpoint.PCL5.ordinal()]);
+            dropout.baseline(home, row[Endpoint.PCL5.ordinal()]);
         }
         // the trauma script is a retrieval of the memory and one non-reinforced exposure to the cue
         double u = memoryStream.nextDouble();
@@ -237,7 +241,7 @@ final class PatientAgent {
         if (dropout.droppedOut() || dropout.leavesAt(k)) {
             return;
         }
-        Scenario.PeSessions pe = plan.scenario().protocol().peSessions();
+        PeSessions pe = plan.scenario().protocol().peSessions();
         if (reconsolidation.retrieve(Context.THERAPY, now, pe.trialsPerSession() * pe.trialMinutes(), memoryStream.nextDouble())) {
             state.schedule(memory.labileUntil(), new ProtocolEvent(this, ProtocolEvent.Kind.RESTABILIZATION, -1));
         }

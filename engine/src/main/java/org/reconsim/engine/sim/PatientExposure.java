@@ -1,7 +1,9 @@
 package org.reconsim.engine.sim;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.reconsim.engine.scenario.Pharmacology;
 import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.engine.scenario.Variability;
 import org.reconsim.models.pharmacology.CompartmentParameters;
 import org.reconsim.models.pharmacology.ConcentrationProfile;
 import org.reconsim.models.pharmacology.DosingRegimen;
@@ -24,7 +26,7 @@ public record PatientExposure(CompartmentParameters parameters, ConcentrationPro
     /** Number of standard-normal deviates drawn from the PK stream. */
     public static final int DEVIATES = 4;
 
-    public static PatientExposure of(Scenario.Pharmacology ph, CorrelatedNormals correlation, ArmPlan arm, double weightKg,
+    public static PatientExposure of(Pharmacology ph, CorrelatedNormals correlation, ArmPlan arm, double weightKg,
                                      UniformRandomProvider pkStream) {
         double[] z = new double[DEVIATES];
         for (int k = 0; k < z.length; k++) {
@@ -33,7 +35,7 @@ public record PatientExposure(CompartmentParameters parameters, ConcentrationPro
         if (arm.pk() == null || !(arm.doseMgPerKg() > 0)) {
             return new PatientExposure(null, null, 0);
         }
-        Scenario.Variability v = ph.variability();
+        Variability v = ph.variability();
         double[] eta = correlation.apply(z);
         CompartmentParameters p = arm.pk().forWeight(weightKg);
         if (ph.allometricScaling()) {

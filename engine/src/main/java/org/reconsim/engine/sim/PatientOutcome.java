@@ -2,18 +2,20 @@ package org.reconsim.engine.sim;
 
 import java.util.List;
 
+import org.reconsim.engine.scenario.Endpoint;
 import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.engine.scenario.Visit;
 import org.reconsim.models.measurement.Roi;
 import org.reconsim.models.population.PatientCovariates;
 
 /**
  * What one virtual patient produced: covariates, the latent ground truth, and the observed
  * outcomes. Arrays are indexed [visit][endpoint] in the order of
- * {@link org.reconsim.engine.scenario.Scenario.Visit} and
- * {@link org.reconsim.engine.scenario.Scenario.Endpoint}; NaN marks a missed visit.
+ * {@link org.reconsim.engine.scenario.Visit} and
+ * {@link org.reconsim.engine.scenario.Endpoint}; NaN marks a missed visit.
  *
  * <p>Immutable: arrays are copied in (once per patient, not per event) and out; the analyses
- * read single values with {@link #observed(Scenario.Visit, Scenario.Endpoint)}, which copies nothing.
+ * read single values with {@link #observed(Visit, Endpoint)}, which copies nothing.
  *
  * @param subjectId               global patient index + 1
  * @param arm                     arm index
@@ -63,27 +65,27 @@ public record PatientOutcome(
         int events) {
 
     /** The observed value of {@code endpoint} at {@code visit}; NaN when the visit was missed. */
-    public double observed(Scenario.Visit visit, Scenario.Endpoint endpoint) {
+    public double observed(Visit visit, Endpoint endpoint) {
         return observed[visit.ordinal()][endpoint.ordinal()];
     }
 
     /** E at {@code visit} (before the scan's own retrieval); NaN after a dropout. */
-    public double traceStrength(Scenario.Visit visit) {
+    public double traceStrength(Visit visit) {
         return traceStrength[visit.ordinal()];
     }
 
     /** Fear expression in the scanner at {@code visit}. */
-    public double fearExpression(Scenario.Visit visit) {
+    public double fearExpression(Visit visit) {
         return fearExpression[visit.ordinal()];
     }
 
     /** Extinction recall in the scanner at {@code visit}. */
-    public double extinctionRecall(Scenario.Visit visit) {
+    public double extinctionRecall(Visit visit) {
         return extinctionRecall[visit.ordinal()];
     }
 
     /** Fear expression at home at {@code visit}. */
-    public double fearAtHome(Scenario.Visit visit) {
+    public double fearAtHome(Visit visit) {
         return fearAtHome[visit.ordinal()];
     }
 
@@ -103,7 +105,7 @@ public record PatientOutcome(
         return observed[visit][endpoint];
     }
 
-    /** A copy; the analyses read {@link #observed(Scenario.Visit, Scenario.Endpoint)}. */
+    /** A copy; the analyses read {@link #observed(Visit, Endpoint)}. */
     @Override
     public double[][] observed() {
         return Matrices.copy(observed);
@@ -150,8 +152,8 @@ public record PatientOutcome(
     public record ScanRecord(int visit, double[][] roiSeries, double[][] glm, double[] connectivity, double[] coupling, double[] eda) {
 
         /** The visit of this scan. */
-        public Scenario.Visit scanVisit() {
-            return Scenario.Visit.values()[visit];
+        public Visit scanVisit() {
+            return Visit.values()[visit];
         }
 
         /** The trauma-minus-relax connectivity of one ROI pair. */

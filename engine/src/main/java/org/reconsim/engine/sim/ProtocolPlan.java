@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.engine.scenario.Visit;
 import org.reconsim.engine.scenario.Timeline;
 
 /**
@@ -45,7 +46,7 @@ final class ProtocolPlan {
     static ProtocolPlan of(TrialPlan plan) {
         Timeline t = plan.timeline();
         List<double[]> planned = new ArrayList<>();
-        for (int v = 0; v < Scenario.Visit.values().length; v++) {
+        for (int v = 0; v < Visit.values().length; v++) {
             planned.add(new double[] {t.visits()[v], ProtocolEvent.Kind.SCAN.ordinal(), v});
         }
         planned.add(new double[] {t.infusionStart(), ProtocolEvent.Kind.INFUSION.ordinal(), 0});
@@ -55,7 +56,7 @@ final class ProtocolPlan {
         double every = plan.scenario().measurement().weeklyPcl5Days() * 24;
         if (every > 0 && plan.recording().sessionDetail()) {
             int k = 1;
-            for (double w = t.retrievalStart() + every; w <= t.visitHours(Scenario.Visit.FU90) + 1e-9; w += every, k++) {
+            for (double w = t.retrievalStart() + every; w <= t.visitHours(Visit.FU90) + 1e-9; w += every, k++) {
                 planned.add(new double[] {w, ProtocolEvent.Kind.RATING.ordinal(), k});
             }
         }

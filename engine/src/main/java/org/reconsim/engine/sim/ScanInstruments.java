@@ -1,7 +1,9 @@
 package org.reconsim.engine.sim;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.reconsim.engine.scenario.Endpoint;
 import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.engine.scenario.Visit;
 import org.reconsim.models.measurement.RoiMeasure;
 import org.reconsim.models.population.PatientGenerator;
 
@@ -49,7 +51,7 @@ final class ScanInstruments implements Instrument.Reading {
             siteEffect[k] = p.siteEffect(p.site(), k);
         }
         return new ScanInstruments(p.plan(), p.stream(org.reconsim.engine.rng.Purpose.MEASUREMENT_TRAITS),
-                p.stream(org.reconsim.engine.rng.Purpose.MEASUREMENT_NOISE), Scenario.Visit.values().length, siteEffect);
+                p.stream(org.reconsim.engine.rng.Purpose.MEASUREMENT_NOISE), Visit.values().length, siteEffect);
     }
 
     /**
@@ -64,7 +66,7 @@ final class ScanInstruments implements Instrument.Reading {
             RoiMeasure m = plan.roi(k);
             observed[k] = m.observe(latent[k], roiIntercepts[k], siteEffect[k], noise[visit][k]);
         }
-        int scr = Scenario.Endpoint.SCR.ordinal();
+        int scr = Endpoint.SCR.ordinal();
         observed[scr] = plan.scr().score(plan.scr().amplitude(scrResponder, scrGain, fear, noise[visit][TrialPlan.ROI_COUNT]));
     }
 

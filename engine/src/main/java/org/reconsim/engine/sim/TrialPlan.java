@@ -3,6 +3,10 @@ package org.reconsim.engine.sim;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.reconsim.engine.scenario.Arm;
+import org.reconsim.engine.scenario.Measurement;
+import org.reconsim.engine.scenario.Normal;
+import org.reconsim.engine.scenario.Population;
 import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.engine.scenario.Timeline;
 import org.reconsim.models.measurement.RoiMeasure;
@@ -106,17 +110,17 @@ public record TrialPlan(
     public static TrialPlan compile(Scenario s, TrialPlan previous) {
         List<ArmPlan> arms = new ArrayList<>();
         for (int i = 0; i < s.design().arms().size(); i++) {
-            Scenario.Arm a = s.design().arms().get(i);
+            Arm a = s.design().arms().get(i);
             arms.add(new ArmPlan(i, a.name(), a.drug(), s.pharmacology().pkModel(a.drug()), a.doseMgPerKg(),
                     a.infusionMinutes(), a.allocation(), a.name().equals(s.design().controlArm())));
         }
-        Scenario.Population p = s.population();
+        Population p = s.population();
         PatientGenerator population = new PatientGenerator(new PopulationParameters(normal(p.weightKg()), normal(p.ageYears()),
                 p.femaleFraction(), normal(p.memoryAgeYears()), normal(p.traceStrength()), normal(p.extinction()),
                 p.learningRateCv()));
         MechanismSet mechanisms = s.mechanisms().toModel();
         NmdaOccupancy occupancy = s.pharmacology().occupancy();
-        Scenario.Measurement ms = s.measurement();
+        Measurement ms = s.measurement();
         RoiMeasure[] rois = {roi(ms.amygdala()), roi(ms.hippocampus()), roi(ms.vmpfc())};
         boolean reuse = previous != null && previous.scenario().population().equals(s.population())
                 && previous.scenario().memory().equals(s.memory()) && previous.scenario().protocol().equals(s.protocol());
@@ -192,7 +196,7 @@ public record TrialPlan(
         return sd;
     }
 
-    private static TruncatedNormal normal(Scenario.Normal n) {
+    private static TruncatedNormal normal(Normal n) {
         return new TruncatedNormal(n.mean(), n.sd(), n.min(), n.max());
     }
 

@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.reconsim.engine.scenario.Memory;
 import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.models.memory.Context;
 import org.reconsim.models.memory.MemoryModel;
@@ -26,7 +27,7 @@ class TraumaMemoryContractTest {
     }
 
     static TraumaMemory naive(MemoryModel<?> m) {
-        return Scenario.Memory.defaults().withModel(m).naive();
+        return Memory.defaults().withModel(m).naive();
     }
 
     static TraumaMemory conditioned(MemoryModel<?> m) {
@@ -108,8 +109,8 @@ class TraumaMemoryContractTest {
     @ParameterizedTest
     @MethodSource("models")
     void aPatientsTraumaMemoryExpressesFearOfItsStrength(MemoryModel<?> m) {
-        TraumaMemory weak = Scenario.Memory.defaults().withModel(m).patient(0.3, 0, 3650);
-        TraumaMemory strong = Scenario.Memory.defaults().withModel(m).patient(0.9, 0, 3650);
+        TraumaMemory weak = Memory.defaults().withModel(m).patient(0.3, 0, 3650);
+        TraumaMemory strong = Memory.defaults().withModel(m).patient(0.9, 0, 3650);
         assertThat(strong.expression(Context.SCANNER, 0)).isGreaterThan(weak.expression(Context.SCANNER, 0));
         assertThat(strong.expression(Context.SCANNER, 0)).isBetween(0.0, 1.0);
     }

@@ -13,7 +13,7 @@ class PatientsPerArmTest {
     /** A size the scenario accepts must be one the commands accept: design.n_per_arm states the same range. */
     @Test
     void designFieldStatesTheSameRange() {
-        Spec spec = Arrays.stream(Scenario.Design.class.getRecordComponents())
+        Spec spec = Arrays.stream(Design.class.getRecordComponents())
                 .filter(c -> c.getName().equals("nPerArm")).findFirst().orElseThrow().getAnnotation(Spec.class);
         assertThat(spec.min()).isEqualTo(PatientsPerArm.MIN);
         assertThat(spec.max()).isEqualTo(PatientsPerArm.MAX);

@@ -25,14 +25,14 @@ class ScenarioLoaderTest {
     void bundledScenarioDescribesTheFoundingTrial() throws Exception {
         Scenario s = ScenarioLoader.load(DUEK).scenario();
         assertThat(s.design().nPerArm()).isEqualTo(12);
-        assertThat(s.design().arms()).extracting(Scenario.Arm::drug).containsExactly(DrugRegistry.byLabel("ketamine").orElseThrow(),
+        assertThat(s.design().arms()).extracting(Arm::drug).containsExactly(DrugRegistry.byLabel("ketamine").orElseThrow(),
                 DrugRegistry.byLabel("midazolam").orElseThrow());
         assertThat(s.design().arms().get(0).doseMgPerKg()).isEqualTo(0.5);
         assertThat(s.design().arms().get(1).doseMgPerKg()).isEqualTo(0.045);
         assertThat(s.design().arms().get(0).infusionMinutes()).isEqualTo(40);
         assertThat(s.protocol().peSessions().count()).isEqualTo(5);
         assertThat(s.protocol().infusionStartHours()).isZero();
-        assertThat(s.protocol().visits()).isEqualTo(new Scenario.Visits(0, 7, 30, 90));
+        assertThat(s.protocol().visits()).isEqualTo(new Visits(0, 7, 30, 90));
     }
 
     @Test
@@ -52,7 +52,7 @@ class ScenarioLoaderTest {
         Scenario s = ScenarioLoader.parse("m.yaml", MINIMAL + "protocol:\n  pe_sessions:\n    count: 3\n").scenario();
         assertThat(s.protocol().peSessions().count()).isEqualTo(3);
         assertThat(s.protocol().peSessions().trialsPerSession()).isEqualTo(8);
-        assertThat(s.protocol().visits()).isEqualTo(Scenario.Visits.defaults());
+        assertThat(s.protocol().visits()).isEqualTo(Visits.defaults());
     }
 
     @Test

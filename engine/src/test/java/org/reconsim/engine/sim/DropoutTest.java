@@ -6,7 +6,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.reconsim.engine.rng.RandomStreams;
+import org.reconsim.engine.scenario.Dropout;
+import org.reconsim.engine.scenario.DropoutMechanism;
 import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.engine.scenario.Therapy;
+import org.reconsim.engine.scenario.Visit;
 
 /**
  * Dropout: its overall rate, which visits go missing, and whether it depends on distress
@@ -14,9 +18,9 @@ import org.reconsim.engine.scenario.Scenario;
  */
 class DropoutTest {
 
-    static TrialOutcome run(Scenario.DropoutMechanism mechanism) throws Exception {
+    static TrialOutcome run(DropoutMechanism mechanism) throws Exception {
         Scenario s = VirtualTrialTest.duek();
-        s = s.withTherapy(new Scenario.Therapy(new Scenario.Dropout(0.18, mechanism, 1.0)));
+        s = s.withTherapy(new Therapy(new Dropout(0.18, mechanism, 1.0)));
         return VirtualTrial.run(TrialPlan.compile(s), new RandomStreams(11), 0, 2000);
     }
 
@@ -34,14 +38,14 @@ class DropoutTest {
 
     @Test
     void mcarDropsOutAtTheScenarioRateRegardlessOfDistress() throws Exception {
-        TrialOutcome t = run(Scenario.DropoutMechanism.MCAR);
+        TrialOutcome t = run(DropoutMechanism.MCAR);
         long dropped = t.patients().stream().filter(p -> p.dropoutSession() > 0).count();
         // 4000 patients, p = 0.18: SE of the share 0.006
         assertThat(dropped / 4000.0).isBetween(0.16, 0.20);
         assertThat(Math.abs(distressGap(t))).isLessThan(0.015);
         // dropouts miss every later visit, completers miss none
         assertThat(t.patients()).allSatisfy(p -> {
-            boolean missingPost = Double.isNaN(p.observed()[Scenario.Visit.POST.ordinal()][0]);
+            boolean missingPost = Double.isNaN(p.observed()[Visit.POST.ordinal()][0]);
             assertThat(missingPost).isEqualTo(p.dropoutSession() > 0);
             assertThat(Double.isNaN(p.observed()[0][0])).isFalse();
         });
@@ -49,13 +53,13 @@ class DropoutTest {
 
     @Test
     void marAndMnarDropTheMoreDistressed() throws Exception {
-        assertThat(distressGap(run(Scenario.DropoutMechanism.MAR))).isGreaterThan(0.03);
-        assertThat(distressGap(run(Scenario.DropoutMechanism.MNAR))).isGreaterThan(0.03);
+        assertThat(distressGap(run(DropoutMechanism.MAR))).isGreaterThan(0.03);
+        assertThat(distressGap(run(DropoutMechanism.MNAR))).isGreaterThan(0.03);
     }
 
     @Test
     void everyExposureTrialIsRatedAndWeeklyRatingsStopAtDropout() throws Exception {
-        TrialOutcome t = run(Scenario.DropoutMechanism.MCAR);
+        TrialOutcome t = run(DropoutMechanism.MCAR);
         PatientOutcome completer = t.patients().stream().filter(p -> p.dropoutSession() == 0).findFirst().orElseThrow();
         assertThat(completer.suds()).hasSize(5 * 8);
         assertThat(completer.suds()).allSatisfy(s -> assertThat(s.value()).isBetween(0.0, 100.0));

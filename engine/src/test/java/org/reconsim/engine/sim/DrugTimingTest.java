@@ -10,7 +10,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.reconsim.engine.rng.RandomStreams;
+import org.reconsim.engine.scenario.Mechanisms;
 import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.engine.scenario.Visit;
 
 /**
  * The timing of the drug relative to the labile window decides its effect (MODEL.md 3):
@@ -20,7 +22,7 @@ import org.reconsim.engine.scenario.Scenario;
 class DrugTimingTest {
 
     static Scenario with(Scenario s, double infusionStartHours, List<MechanismType<?>> active, double strengthening) {
-        Scenario.Mechanisms m = s.mechanisms();
+        Mechanisms m = s.mechanisms();
         return s.withProtocol(s.protocol().withInfusionStartHours(infusionStartHours))
                 .withMechanisms(m.withActive(active).withStrengths(
                         new DestabilizationInterference(m.strengthsOf(DestabilizationInterference.class).kD(), strengthening)));
@@ -34,7 +36,7 @@ class DrugTimingTest {
     static double[] latentDifference(Scenario s) {
         TrialPlan plan = TrialPlan.compile(s);
         TrialOutcome t = VirtualTrial.run(plan, new RandomStreams(77), 0, 3000);
-        int post = Scenario.Visit.POST.ordinal();
+        int post = Visit.POST.ordinal();
         int ket = plan.treatmentArm().index();
         double[][] acc = new double[2][3];
         for (PatientOutcome p : t.patients()) {
@@ -112,7 +114,7 @@ class DrugTimingTest {
         TrialPlan pb = TrialPlan.compile(b);
         TrialOutcome ta = VirtualTrial.run(pa, new RandomStreams(77), 0, 1000);
         TrialOutcome tb = VirtualTrial.run(pb, new RandomStreams(77), 0, 1000);
-        int post = Scenario.Visit.POST.ordinal();
+        int post = Visit.POST.ordinal();
         int ket = pa.treatmentArm().index();
         double sum = 0;
         double sum2 = 0;

@@ -6,7 +6,15 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.reconsim.engine.rng.RandomStreams;
+import org.reconsim.engine.scenario.Dropout;
+import org.reconsim.engine.scenario.DropoutMechanism;
+import org.reconsim.engine.scenario.Endpoint;
+import org.reconsim.engine.scenario.PeSessions;
+import org.reconsim.engine.scenario.Protocol;
 import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.engine.scenario.Therapy;
+import org.reconsim.engine.scenario.Visit;
+import org.reconsim.engine.scenario.Visits;
 
 /**
  * The measurement noise is sized so that two scans of an unchanged patient agree with the
@@ -17,12 +25,12 @@ class MeasurementReliabilityTest {
     @Test
     void roiIccBetweenTwoNoChangeVisitsMatchesTheTarget() throws Exception {
         Scenario s = VirtualTrialTest.duek();
-        Scenario.Protocol p = s.protocol();
+        Protocol p = s.protocol();
         // no therapy, no drug effect on memory, no dropout: nothing changes between pre and post but time
-        s = s.withProtocol(new Scenario.Protocol(p.retrievalMinutes(), p.infusionStartHours(),
-                        new Scenario.PeSessions(0, 24, 24, 8, 5), new Scenario.Visits(0, 1, 30, 90)))
+        s = s.withProtocol(new Protocol(p.retrievalMinutes(), p.infusionStartHours(),
+                        new PeSessions(0, 24, 24, 8, 5), new Visits(0, 1, 30, 90)))
                 .withMechanisms(s.mechanisms().withActive(List.of()))
-                .withTherapy(new Scenario.Therapy(new Scenario.Dropout(0, Scenario.DropoutMechanism.MCAR, 0)));
+                .withTherapy(new Therapy(new Dropout(0, DropoutMechanism.MCAR, 0)));
         TrialPlan plan = TrialPlan.compile(s);
         TrialOutcome t = VirtualTrial.run(plan, new RandomStreams(8), 0, 1000);
         assertThat(t.patients()).hasSize(2000);
@@ -32,7 +40,7 @@ class MeasurementReliabilityTest {
             double[] post = new double[2000];
             for (int i = 0; i < 2000; i++) {
                 pre[i] = t.patients().get(i).observed()[0][k];
-                post[i] = t.patients().get(i).observed()[Scenario.Visit.POST.ordinal()][k];
+                post[i] = t.patients().get(i).observed()[Visit.POST.ordinal()][k];
             }
             // SE of an ICC near 0.4 with 2000 subjects is about 0.02
             assertThat(Reliability.of(pre, post).consistency()).as("ROI %d", k).isCloseTo(targets[k].icc(),
@@ -40,7 +48,7 @@ class MeasurementReliabilityTest {
         }
         // non-responders: no scorable trauma-script SCR at any of the four scans (a responder scores
         // 0 at one scan now and then, below the 0.02 uS floor, but hardly ever at all four)
-        int scr = Scenario.Endpoint.SCR.ordinal();
+        int scr = Endpoint.SCR.ordinal();
         long nonResponders = t.patients().stream().filter(pt -> {
             for (double[] visit : pt.observed()) {
                 if (visit[scr] != 0) {

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.reconsim.engine.rng.RandomStreams;
 import org.reconsim.engine.scenario.InvalidScenarioException;
+import org.reconsim.engine.scenario.KetamineModel;
 import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.engine.scenario.ScenarioLoader;
 import org.reconsim.engine.scenario.ScenarioSchema;
@@ -136,6 +137,6 @@ class NewDrugTest {
         assertThat(ScenarioSchema.jsonSchema()).contains("\"test-sedative\"").contains("\"drowsiness\"");
         assertThat(ScenarioSchema.markdownReference()).contains("`pharmacology.drowsiness.full_ng_per_ml`");
         // its model is no ketamine model: ketamine_model still chooses among ketamine's only
-        assertThat(Scenario.KetamineModel.values()).extracting(Scenario.KetamineModel::label).containsExactly("clements", "domino");
+        assertThat(KetamineModel.values()).extracting(KetamineModel::label).containsExactly("clements", "domino");
     }
 }

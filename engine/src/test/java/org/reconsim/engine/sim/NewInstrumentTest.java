@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.reconsim.engine.rng.RandomStreams;
 import org.reconsim.engine.scenario.InvalidScenarioException;
 import org.reconsim.engine.scenario.LoadedScenario;
+import org.reconsim.engine.scenario.Endpoint;
 import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.engine.scenario.Visit;
 import org.reconsim.engine.scenario.ScenarioLoader;
 import org.reconsim.engine.scenario.ScenarioSchema;
 import org.reconsim.models.population.PatientGenerator;
@@ -40,7 +42,7 @@ class NewInstrumentTest {
         public Reading open(Patient patient) {
             HeartRateReactivity p = patient.parameters(HeartRateReactivity.class);
             var noise = patient.stream("noise");
-            int slot = Scenario.Endpoint.named("heart_rate").ordinal();
+            int slot = Endpoint.named("heart_rate").ordinal();
             return (visit, latents, row) -> row[slot] = p.bpmPerFear() * latents.fearInScanner()
                     + p.noiseSd() * PatientGenerator.standardNormal(noise);
         }
@@ -65,11 +67,11 @@ class NewInstrumentTest {
     void everyScanObservesItsEndpoint() throws Exception {
         LoadedScenario s = duekWith("  heart_rate:\n    bpm_per_fear: 20\n    noise_sd: 0\n");
         TrialPlan plan = TrialPlan.compile(s.scenario());
-        Scenario.Endpoint heart = Scenario.Endpoint.named("heart_rate");
+        Endpoint heart = Endpoint.named("heart_rate");
         assertThat(heart.ordinal()).isEqualTo(6);
         TrialOutcome t = VirtualTrial.run(plan, new RandomStreams(3), 0, 20);
         for (PatientOutcome p : t.patients()) {
-            for (Scenario.Visit v : Scenario.Visit.values()) {
+            for (Visit v : Visit.values()) {
                 double fear = p.fearExpression(v);
                 // without noise the reading is the latent times the gain, exactly; NaN after a dropout
                 if (Double.isNaN(fear)) {
@@ -87,10 +89,10 @@ class NewInstrumentTest {
         TrialPlan noisy = TrialPlan.compile(duekWith("  heart_rate:\n    noise_sd: 5\n").scenario());
         PatientOutcome a = VirtualTrial.run(quiet, new RandomStreams(3), 0, 12).patients().get(0);
         PatientOutcome b = VirtualTrial.run(noisy, new RandomStreams(3), 0, 12).patients().get(0);
-        Scenario.Endpoint heart = Scenario.Endpoint.named("heart_rate");
-        assertThat(b.observed(Scenario.Visit.PRE, heart)).isNotEqualTo(a.observed(Scenario.Visit.PRE, heart));
-        for (Scenario.Endpoint e : List.of(Scenario.Endpoint.AMYGDALA, Scenario.Endpoint.SCR, Scenario.Endpoint.CAPS5)) {
-            assertThat(b.observed(Scenario.Visit.POST, e)).isEqualTo(a.observed(Scenario.Visit.POST, e));
+        Endpoint heart = Endpoint.named("heart_rate");
+        assertThat(b.observed(Visit.PRE, heart)).isNotEqualTo(a.observed(Visit.PRE, heart));
+        for (Endpoint e : List.of(Endpoint.AMYGDALA, Endpoint.SCR, Endpoint.CAPS5)) {
+            assertThat(b.observed(Visit.POST, e)).isEqualTo(a.observed(Visit.POST, e));
         }
     }
 

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.reconsim.engine.rng.RandomStreams;
 import org.reconsim.engine.scenario.InvalidScenarioException;
 import org.reconsim.engine.scenario.LoadedScenario;
+import org.reconsim.engine.scenario.Memory;
 import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.engine.scenario.Visit;
 import org.reconsim.engine.scenario.ScenarioLoader;
 import org.reconsim.engine.scenario.ScenarioSchema;
 import org.reconsim.models.memory.Context;
@@ -179,7 +181,7 @@ class NewMemoryModelTest {
     void aScenarioNamesItAndATrialRunsIt() throws Exception {
         LoadedScenario s = ScenarioLoader.parse("rw.yaml",
                 duekWith("memory:\n  model: rescorla-wagner\n  rescorla_wagner:\n    learning_rate: 0.2\n"));
-        Scenario.Memory memory = s.scenario().memory();
+        Memory memory = s.scenario().memory();
         assertThat(memory.model().label()).isEqualTo("rescorla-wagner");
         assertThat(memory.parameters().get(RescorlaWagnerMemory.Parameters.class))
                 .isEqualTo(new RescorlaWagnerMemory.Parameters(0.2, 0.1, 6));
@@ -193,8 +195,8 @@ class NewMemoryModelTest {
             // before any event the scanner, a context never trained, adds nothing: fear is the trace,
             // and the extinction learned at home stays at home (no two-trace transfer)
             double e0 = p.covariates().traceStrength();
-            assertThat(p.fearExpression(Scenario.Visit.PRE)).isEqualTo(Math.max(0, Math.min(1, e0)));
-            assertThat(p.extinctionRecall(Scenario.Visit.PRE)).isZero();
+            assertThat(p.fearExpression(Visit.PRE)).isEqualTo(Math.max(0, Math.min(1, e0)));
+            assertThat(p.extinctionRecall(Visit.PRE)).isZero();
             destabilized += p.destabilized() ? 1 : 0;
         }
         // the reminder's prediction error is the fear it meets: most traces destabilize

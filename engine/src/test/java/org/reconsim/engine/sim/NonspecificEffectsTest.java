@@ -6,7 +6,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.reconsim.engine.rng.RandomStreams;
+import org.reconsim.engine.scenario.Endpoint;
+import org.reconsim.engine.scenario.Nonspecific;
 import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.engine.scenario.Visit;
 
 /**
  * Under the null hypothesis the drug does nothing to memory, yet functional unblinding and
@@ -19,12 +22,12 @@ class NonspecificEffectsTest {
     void expectancyMovesSelfReportOnly() throws Exception {
         Scenario s = VirtualTrialTest.duek();
         s = s.withMechanisms(s.mechanisms().withActive(List.of())
-                .withNonspecific(new Scenario.Nonspecific(0.1, 0.7, 0.3, 6.0)));
+                .withNonspecific(new Nonspecific(0.1, 0.7, 0.3, 6.0)));
         TrialPlan plan = TrialPlan.compile(s);
         TrialOutcome t = VirtualTrial.run(plan, new RandomStreams(5), 0, 3000);
         int ket = plan.treatmentArm().index();
-        double[] pcl = difference(t, ket, Scenario.Endpoint.PCL5);
-        double[] amygdala = difference(t, ket, Scenario.Endpoint.AMYGDALA);
+        double[] pcl = difference(t, ket, Endpoint.PCL5);
+        double[] amygdala = difference(t, ket, Endpoint.AMYGDALA);
         assertThat(pcl[0]).isLessThan(-5 * pcl[1]);
         assertThat(Math.abs(amygdala[0])).isLessThan(3 * amygdala[1]);
         // ketamine patients dissociate and guess their arm more often than midazolam patients
@@ -38,8 +41,8 @@ class NonspecificEffectsTest {
     }
 
     /** Ketamine minus midazolam mean change (post - pre) of an observed endpoint, and its SE. */
-    static double[] difference(TrialOutcome t, int ket, Scenario.Endpoint e) {
-        int post = Scenario.Visit.POST.ordinal();
+    static double[] difference(TrialOutcome t, int ket, Endpoint e) {
+        int post = Visit.POST.ordinal();
         double[][] acc = new double[2][3];
         for (PatientOutcome p : t.patients()) {
             double d = p.observed()[post][e.ordinal()] - p.observed()[0][e.ordinal()];

@@ -8,7 +8,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.reconsim.engine.rng.RandomStreams;
 import org.reconsim.engine.scenario.LoadedScenario;
+import org.reconsim.engine.scenario.Dropout;
+import org.reconsim.engine.scenario.DropoutMechanism;
+import org.reconsim.engine.scenario.Endpoint;
 import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.engine.scenario.Therapy;
+import org.reconsim.engine.scenario.Visit;
 import org.reconsim.engine.scenario.ScenarioLoader;
 
 class VirtualTrialTest {
@@ -39,8 +44,8 @@ class VirtualTrialTest {
     @Test
     void everyProtocolEventRunsOnTheSchedule() throws Exception {
         Scenario s = duek();
-        Scenario.Dropout none = new Scenario.Dropout(0, Scenario.DropoutMechanism.MCAR, 0);
-        TrialPlan plan = TrialPlan.compile(s.withTherapy(new Scenario.Therapy(none)));
+        Dropout none = new Dropout(0, DropoutMechanism.MCAR, 0);
+        TrialPlan plan = TrialPlan.compile(s.withTherapy(new Therapy(none)));
         TrialOutcome t = VirtualTrial.run(plan, new RandomStreams(1), 0, 12);
         // the Duek protocol: 4 scans, 1 infusion, 5 PE sessions of 8 trials, a PCL-5 rating every 7 days to day 90
         int scans = 4;
@@ -128,8 +133,8 @@ class VirtualTrialTest {
     private static double[] armDifference(Scenario s) {
         TrialPlan plan = TrialPlan.compile(s);
         TrialOutcome t = VirtualTrial.run(plan, new RandomStreams(2021), 0, 3000);
-        int amy = Scenario.Endpoint.AMYGDALA.ordinal();
-        int post = Scenario.Visit.POST.ordinal();
+        int amy = Endpoint.AMYGDALA.ordinal();
+        int post = Visit.POST.ordinal();
         int ket = plan.treatmentArm().index();
         double[][] sum = new double[2][3];
         for (PatientOutcome p : t.patients()) {

@@ -7,6 +7,7 @@ import java.util.ServiceLoader;
 import org.reconsim.engine.scenario.AnalysisMethod;
 import org.reconsim.engine.scenario.AnalysisMethodProvider;
 import org.reconsim.engine.scenario.AnalysisMethodRegistry;
+import org.reconsim.engine.scenario.Analysis;
 import org.reconsim.engine.scenario.Scenario;
 
 /**
@@ -60,7 +61,7 @@ public final class AnalysisRegistry {
     }
 
     /** The analysis named {@code method} as {@code plan} configures it. */
-    public static EndpointAnalysis configure(AnalysisMethod method, Scenario.Analysis plan) {
+    public static EndpointAnalysis configure(AnalysisMethod method, Analysis plan) {
         return of(method).configure(plan);
     }
 }

@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.function.Function;
 
 import org.reconsim.engine.scenario.AnalysisMethod;
+import org.reconsim.engine.scenario.Analysis;
 import org.reconsim.engine.scenario.Scenario;
 
 /**
@@ -15,7 +16,7 @@ import org.reconsim.engine.scenario.Scenario;
  * @param method   the name in {@code analysis.methods}, and what the analysis is
  * @param forPlan  the analysis configured by a scenario's analysis plan
  */
-public record AnalysisType(AnalysisMethod method, Function<Scenario.Analysis, ? extends EndpointAnalysis> forPlan) {
+public record AnalysisType(AnalysisMethod method, Function<Analysis, ? extends EndpointAnalysis> forPlan) {
 
     public AnalysisType {
         Objects.requireNonNull(method, "method");
@@ -29,7 +30,7 @@ public record AnalysisType(AnalysisMethod method, Function<Scenario.Analysis, ? 
     }
 
     /** The analysis as {@code plan} configures it. */
-    public EndpointAnalysis configure(Scenario.Analysis plan) {
+    public EndpointAnalysis configure(Analysis plan) {
         return Objects.requireNonNull(forPlan.apply(plan), () -> method + ": no analysis for the plan");
     }
 }

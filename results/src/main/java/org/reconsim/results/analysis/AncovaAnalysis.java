@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.engine.scenario.Visit;
 import org.reconsim.results.stats.Ancova;
 import org.reconsim.results.stats.TestResult;
 
@@ -18,7 +19,7 @@ public record AncovaAnalysis() implements EndpointAnalysis {
         double[] base = data.baseline();
         boolean[] treated = data.treated();
         List<TestResult> out = new ArrayList<>(data.testedVisits().size());
-        for (Scenario.Visit v : data.testedVisits()) {
+        for (Visit v : data.testedVisits()) {
             out.add(Ancova.treatmentEffect(data.valuesAt(v), base, treated, data.size()));
         }
         return out;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.apache.commons.math3.special.Erf;
+import org.reconsim.engine.scenario.Analysis;
 import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.results.stats.BayesianNormalEstimate;
 import org.reconsim.results.stats.NormalPosterior;
@@ -25,7 +26,7 @@ public record BayesAnalysis(BayesianNormalEstimate prior) implements EndpointAna
     }
 
     /** The prior the plan sets: {@code analysis.prior_sd} 0 means flat. */
-    public static BayesAnalysis of(Scenario.Analysis plan) {
+    public static BayesAnalysis of(Analysis plan) {
         return new BayesAnalysis(plan.priorSd() > 0 ? BayesianNormalEstimate.withPrior(plan.priorMean(), plan.priorSd())
                 : BayesianNormalEstimate.withFlatPrior());
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.engine.scenario.Visit;
 import org.reconsim.results.stats.TestResult;
 import org.reconsim.results.stats.WelchTest;
 
@@ -17,7 +18,7 @@ public record ChangeScoreWelch() implements EndpointAnalysis {
         double[] xs = new double[n];
         double[] ys = new double[n];
         List<TestResult> out = new ArrayList<>(data.testedVisits().size());
-        for (Scenario.Visit v : data.testedVisits()) {
+        for (Visit v : data.testedVisits()) {
             int nx = 0;
             int ny = 0;
             for (int i = 0; i < n; i++) {

@@ -3,7 +3,9 @@ package org.reconsim.results.analysis;
 import java.util.Arrays;
 import java.util.List;
 
+import org.reconsim.engine.scenario.Endpoint;
 import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.engine.scenario.Visit;
 
 /**
  * One endpoint of one virtual trial as the analyses see it: every patient's observed value at
@@ -13,9 +15,9 @@ import org.reconsim.engine.scenario.Scenario;
  */
 public final class EndpointData {
 
-    private final Scenario.Endpoint endpoint;
-    private final List<Scenario.Visit> visits;
-    private final List<Scenario.Visit> testedVisits;
+    private final Endpoint endpoint;
+    private final List<Visit> visits;
+    private final List<Visit> testedVisits;
     private final boolean[] treated;
     /** [visit][patient], visits in {@link #visits()} order. */
     private final double[][] values;
@@ -27,7 +29,7 @@ public final class EndpointData {
      * @param treated       per patient: in the treatment arm (else the control arm)
      * @param values        [visit][patient] observed values, visits in {@code visits} order
      */
-    public EndpointData(Scenario.Endpoint endpoint, List<Scenario.Visit> visits, List<Scenario.Visit> testedVisits,
+    public EndpointData(Endpoint endpoint, List<Visit> visits, List<Visit> testedVisits,
                         boolean[] treated, double[][] values) {
         this.endpoint = endpoint;
         this.visits = List.copyOf(visits);
@@ -49,17 +51,17 @@ public final class EndpointData {
         }
     }
 
-    public Scenario.Endpoint endpoint() {
+    public Endpoint endpoint() {
         return endpoint;
     }
 
     /** Every observed visit, the baseline first: the visit factor of a repeated-measures model. */
-    public List<Scenario.Visit> visits() {
+    public List<Visit> visits() {
         return visits;
     }
 
     /** The visits an analysis returns an effect for, in this order. */
-    public List<Scenario.Visit> testedVisits() {
+    public List<Visit> testedVisits() {
         return testedVisits;
     }
 
@@ -78,12 +80,12 @@ public final class EndpointData {
     }
 
     /** The value of {@code patient} at {@code visit}, NaN when missed. */
-    public double value(int patient, Scenario.Visit visit) {
+    public double value(int patient, Visit visit) {
         return values[row(visit)][patient];
     }
 
     /** Every patient's value at {@code visit}, NaN where missed. */
-    public double[] valuesAt(Scenario.Visit visit) {
+    public double[] valuesAt(Visit visit) {
         return values[row(visit)].clone();
     }
 
@@ -92,7 +94,7 @@ public final class EndpointData {
         return values[0].clone();
     }
 
-    private int row(Scenario.Visit visit) {
+    private int row(Visit visit) {
         int v = visits.indexOf(visit);
         if (v < 0) {
             throw new IllegalArgumentException(visit + " is not one of the visits " + visits);

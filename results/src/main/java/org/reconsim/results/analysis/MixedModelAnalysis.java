@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.engine.scenario.Visit;
 import org.reconsim.results.stats.RandomInterceptFit;
 import org.reconsim.results.stats.RandomInterceptModel;
 import org.reconsim.results.stats.TestResult;
@@ -19,7 +20,7 @@ public record MixedModelAnalysis() implements EndpointAnalysis {
     @Override
     public List<TestResult> effects(EndpointData data) {
         int n = data.size();
-        List<Scenario.Visit> visits = data.visits();
+        List<Visit> visits = data.visits();
         int levels = visits.size();
         int[] subject = new int[n * levels];
         int[] visit = new int[n * levels];
@@ -37,7 +38,7 @@ public record MixedModelAnalysis() implements EndpointAnalysis {
         }
         RandomInterceptFit fit = RandomInterceptModel.fit(subject, visit, treated, value, rows, levels);
         List<TestResult> out = new ArrayList<>(data.testedVisits().size());
-        for (Scenario.Visit at : data.testedVisits()) {
+        for (Visit at : data.testedVisits()) {
             out.add(fit.isDefined() ? fit.armEffect(visits.indexOf(at)) : TestResult.undefined());
         }
         return out;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.engine.scenario.Visit;
 import org.reconsim.engine.sim.PatientOutcome;
 import org.reconsim.engine.sim.TrialOutcome;
 import org.reconsim.engine.sim.TrialPlan;
@@ -107,7 +108,7 @@ public final class TrialDatasets {
                             s.connectivity(pair)));
                     truth.add(List.of("sub-" + id, session, "coupling_" + pairName(pair), s.coupling(pair)));
                 }
-                Scenario.Visit v = s.scanVisit();
+                Visit v = s.scanVisit();
                 truth.add(List.of("sub-" + id, session, "trace_strength", p.traceStrength(v)));
                 truth.add(List.of("sub-" + id, session, "fear_expression_scanner", p.fearExpression(v)));
                 truth.add(List.of("sub-" + id, session, "fear_expression_home", p.fearAtHome(v)));

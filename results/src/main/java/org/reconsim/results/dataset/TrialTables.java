@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.reconsim.engine.scenario.AnalysisMethod;
+import org.reconsim.engine.scenario.Endpoint;
 import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.engine.scenario.Visit;
 import org.reconsim.engine.scenario.Timeline;
 import org.reconsim.engine.sim.PatientOutcome;
 import org.reconsim.engine.sim.TrialOutcome;
@@ -36,13 +38,13 @@ public final class TrialTables implements AutoCloseable {
     public static final List<String> ESTIMATES = List.of("replicate", "n_per_arm", "endpoint", "visit", "analysis", "estimate",
             "std_error", "df", "statistic", "p_value");
 
-    private static final Scenario.Visit PRE = Scenario.Visit.PRE;
-    private static final Scenario.Visit POST = Scenario.Visit.POST;
-    private static final Scenario.Visit FU30 = Scenario.Visit.FU30;
-    private static final Scenario.Visit FU90 = Scenario.Visit.FU90;
+    private static final Visit PRE = Visit.PRE;
+    private static final Visit POST = Visit.POST;
+    private static final Visit FU30 = Visit.FU30;
+    private static final Visit FU90 = Visit.FU90;
     /** Observations and ground truth cover every visit and endpoint, in declaration order. */
-    private static final List<Scenario.Visit> VISITS = List.of(Scenario.Visit.values());
-    private static final List<Scenario.Endpoint> ENDPOINTS = List.of(Scenario.Endpoint.values());
+    private static final List<Visit> VISITS = List.of(Visit.values());
+    private static final List<Endpoint> ENDPOINTS = List.of(Endpoint.values());
 
     private final TrialPlan plan;
     private final CsvTable observations;
@@ -93,8 +95,8 @@ public final class TrialTables implements AutoCloseable {
         for (PatientOutcome p : trial.patients()) {
             String arm = plan.arms().get(p.arm()).name();
             String site = "site" + (p.site() + 1);
-            for (Scenario.Visit v : VISITS) {
-                for (Scenario.Endpoint e : ENDPOINTS) {
+            for (Visit v : VISITS) {
+                for (Endpoint e : ENDPOINTS) {
                     double value = p.observed(v, e);
                     if (!Double.isNaN(value)) {
                         observations.row(trial.replicate(), p.subjectId(), arm, site, v.label(), t.visitDay(v), e.label(), value);
@@ -134,8 +136,8 @@ public final class TrialTables implements AutoCloseable {
      * the post visit is missing.
      */
     static Object responder(PatientOutcome p) {
-        double pre = p.observed(PRE, Scenario.Endpoint.CAPS5);
-        double post = p.observed(POST, Scenario.Endpoint.CAPS5);
+        double pre = p.observed(PRE, Endpoint.CAPS5);
+        double post = p.observed(POST, Endpoint.CAPS5);
         if (Double.isNaN(post) || Double.isNaN(pre)) {
             return Double.NaN;
         }

@@ -2,6 +2,7 @@ package org.reconsim.results.phenomena;
 
 import java.util.List;
 
+import org.reconsim.engine.scenario.Mechanisms;
 import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.models.mechanism.DestabilizationInterference;
 import org.reconsim.models.mechanism.LearningBlockade;
@@ -43,7 +44,7 @@ public enum MechanismHypothesis {
     }
 
     /** The mechanism modules, with the strengths of the experiment's mechanism section, composed in registry order. */
-    public MechanismSet modules(Scenario.Mechanisms m) {
+    public MechanismSet modules(Mechanisms m) {
         RestabilizationBlockade m1 = m.strengthsOf(RestabilizationBlockade.class);
         PlasticityWindow m2 = m.strengthsOf(PlasticityWindow.class);
         DestabilizationInterference d = m.strengthsOf(DestabilizationInterference.class);

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import org.reconsim.engine.rng.RandomStreams;
 import org.reconsim.engine.scenario.Experiment;
+import org.reconsim.engine.scenario.Memory;
 import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.engine.sim.LabExperiment;
 import org.reconsim.models.mechanism.MechanismSet;
@@ -27,7 +28,7 @@ public final class PhenomenaSuite {
 
     /** A naive memory of the given model, with the experiment's parameters. */
     public static Supplier<TraumaMemory> memory(Experiment e, MemoryModel<?> model) {
-        Scenario.Memory m = e.memory().withModel(model);
+        Memory m = e.memory().withModel(model);
         return m::naive;
     }
 

@@ -6,7 +6,9 @@ import java.util.List;
 
 import org.reconsim.engine.scenario.AnalysisMethod;
 import org.reconsim.engine.scenario.AnalysisMethodRegistry;
+import org.reconsim.engine.scenario.Endpoint;
 import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.engine.scenario.Visit;
 
 /**
  * The analyses of one trial, in output order: contrasts x endpoints x visits x methods, over
@@ -42,13 +44,13 @@ public final class AnalysisLayout {
         }
         this.contrasts = List.copyOf(contrasts);
         this.methods = List.copyOf(methods);
-        this.endpointAt = positions(endpoints(), Scenario.Endpoint.values().length, Scenario.Endpoint::ordinal);
-        this.visitAt = positions(visits(), Scenario.Visit.values().length, Scenario.Visit::ordinal);
+        this.endpointAt = positions(endpoints(), Endpoint.values().length, Endpoint::ordinal);
+        this.visitAt = positions(visits(), Visit.values().length, Visit::ordinal);
         this.methodAt = methodPositions(this.methods);
         List<AnalysisKey> all = new ArrayList<>(size());
         for (Contrast c : this.contrasts) {
-            for (Scenario.Endpoint e : endpoints()) {
-                for (Scenario.Visit v : visits()) {
+            for (Endpoint e : endpoints()) {
+                for (Visit v : visits()) {
                     for (AnalysisMethod m : this.methods) {
                         all.add(new AnalysisKey(c, e, v, m));
                     }
@@ -87,12 +89,12 @@ public final class AnalysisLayout {
     }
 
     /** Endpoints analysed, in output order. */
-    public List<Scenario.Endpoint> endpoints() {
+    public List<Endpoint> endpoints() {
         return TrialAnalysis.ENDPOINTS;
     }
 
     /** Visits analysed (post-baseline), in output order. */
-    public List<Scenario.Visit> visits() {
+    public List<Visit> visits() {
         return TrialAnalysis.VISITS;
     }
 

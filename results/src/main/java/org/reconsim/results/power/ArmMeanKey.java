@@ -1,6 +1,8 @@
 package org.reconsim.results.power;
 
+import org.reconsim.engine.scenario.Endpoint;
 import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.engine.scenario.Visit;
 
 /**
  * Which arm mean of a trial: the mean observed value of one endpoint at one visit (baseline
@@ -10,5 +12,5 @@ import org.reconsim.engine.scenario.Scenario;
  * @param visit     visit
  * @param endpoint  outcome measure
  */
-public record ArmMeanKey(String arm, Scenario.Visit visit, Scenario.Endpoint endpoint) {
+public record ArmMeanKey(String arm, Visit visit, Endpoint endpoint) {
 }

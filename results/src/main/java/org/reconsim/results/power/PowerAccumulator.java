@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.reconsim.engine.scenario.AnalysisMethod;
+import org.reconsim.engine.scenario.Adjustment;
+import org.reconsim.engine.scenario.Analysis;
+import org.reconsim.engine.scenario.FamilyMember;
 import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.results.stats.BinomialInterval;
 import org.reconsim.results.stats.Multiplicity;
@@ -37,7 +40,7 @@ public final class PowerAccumulator {
     private final int[][] familyOffsets;
     /** Scratch: the family's p-values in one replicate at one size. */
     private final double[] familyP;
-    private final Scenario.Adjustment adjustment;
+    private final Adjustment adjustment;
     private final int primaryOffset;
 
     private int replicates;
@@ -57,7 +60,7 @@ public final class PowerAccumulator {
     PowerAccumulator(PowerJob job) {
         this.job = job;
         this.layout = job.layout();
-        Scenario.Analysis a = job.scenario().analysis();
+        Analysis a = job.scenario().analysis();
         this.alpha = a.alpha();
         List<Integer> ns = layout.sizes();
         this.sizes = ns.size();
@@ -163,7 +166,7 @@ public final class PowerAccumulator {
     public List<PowerRow> rows() {
         List<PowerRow> rows = new ArrayList<>();
         List<Integer> ns = layout.sizes();
-        List<Scenario.FamilyMember> family = job.scenario().analysis().family();
+        List<FamilyMember> family = job.scenario().analysis().family();
         for (int s = 0; s < sizes; s++) {
             int n = ns.get(s);
             for (ResultKey key : layout.keys(n)) {

@@ -7,7 +7,9 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import org.reconsim.engine.scenario.Endpoint;
 import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.engine.scenario.Visit;
 import org.reconsim.engine.sim.PatientOutcome;
 import org.reconsim.engine.sim.TrialOutcome;
 import org.reconsim.results.stats.TestResult;
@@ -28,8 +30,8 @@ import org.reconsim.results.stats.TestResult;
 public final class ReplicateResult {
 
     private static final double[] NO_ARM_MEANS = new double[0];
-    private static final Scenario.Visit[] VISITS = Scenario.Visit.values();
-    private static final Scenario.Endpoint[] ENDPOINTS = Scenario.Endpoint.values();
+    private static final Visit[] VISITS = Visit.values();
+    private static final Endpoint[] ENDPOINTS = Endpoint.values();
 
     private final int replicate;
     private final ResultLayout layout;
@@ -177,8 +179,8 @@ public final class ReplicateResult {
             double[] sum = new double[layout.armMeanSize()];
             int[] count = new int[sum.length];
             for (PatientOutcome p : trial.patients()) {
-                for (Scenario.Visit v : VISITS) {
-                    for (Scenario.Endpoint e : ENDPOINTS) {
+                for (Visit v : VISITS) {
+                    for (Endpoint e : ENDPOINTS) {
                         double x = p.observed(v, e);
                         if (!Double.isNaN(x)) {
                             int at = layout.armMeanOffset(p.arm(), v, e);

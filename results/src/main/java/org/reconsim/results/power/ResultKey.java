@@ -1,7 +1,9 @@
 package org.reconsim.results.power;
 
 import org.reconsim.engine.scenario.AnalysisMethod;
+import org.reconsim.engine.scenario.Endpoint;
 import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.engine.scenario.Visit;
 
 /**
  * Which result of a replicate: an analysis ({@link AnalysisKey}) of the trial with
@@ -12,7 +14,7 @@ import org.reconsim.engine.scenario.Scenario;
  */
 public record ResultKey(int nPerArm, AnalysisKey analysis) {
 
-    public ResultKey(int nPerArm, Contrast contrast, Scenario.Endpoint endpoint, Scenario.Visit visit, AnalysisMethod method) {
+    public ResultKey(int nPerArm, Contrast contrast, Endpoint endpoint, Visit visit, AnalysisMethod method) {
         this(nPerArm, new AnalysisKey(contrast, endpoint, visit, method));
     }
 
@@ -20,11 +22,11 @@ public record ResultKey(int nPerArm, AnalysisKey analysis) {
         return analysis.contrast();
     }
 
-    public Scenario.Endpoint endpoint() {
+    public Endpoint endpoint() {
         return analysis.endpoint();
     }
 
-    public Scenario.Visit visit() {
+    public Visit visit() {
         return analysis.visit();
     }
 

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.reconsim.engine.scenario.Endpoint;
 import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.engine.scenario.Visit;
 
 /**
  * Where a replicate's numbers sit in its flat arrays (which {@link ReplicateResult} encodes
@@ -24,13 +26,13 @@ import org.reconsim.engine.scenario.Scenario;
  * <pre>
  *   armMeanOffset(arm, visit, endpoint) = (arm * V + visit) * E + endpoint
  * </pre>
- * over {@link #arms()} and every {@link Scenario.Visit} and {@link Scenario.Endpoint} in
+ * over {@link #arms()} and every {@link Visit} and {@link Endpoint} in
  * declaration order.
  */
 public final class ResultLayout {
 
-    private static final List<Scenario.Visit> ALL_VISITS = List.of(Scenario.Visit.values());
-    private static final List<Scenario.Endpoint> ALL_ENDPOINTS = List.of(Scenario.Endpoint.values());
+    private static final List<Visit> ALL_VISITS = List.of(Visit.values());
+    private static final List<Endpoint> ALL_ENDPOINTS = List.of(Endpoint.values());
 
     private final int[] sizes;
     private final AnalysisLayout analyses;
@@ -62,8 +64,8 @@ public final class ResultLayout {
         this.keys = List.copyOf(all);
         List<ArmMeanKey> means = new ArrayList<>(armMeanSize());
         for (String arm : this.arms) {
-            for (Scenario.Visit v : ALL_VISITS) {
-                for (Scenario.Endpoint e : ALL_ENDPOINTS) {
+            for (Visit v : ALL_VISITS) {
+                for (Endpoint e : ALL_ENDPOINTS) {
                     means.add(new ArmMeanKey(arm, v, e));
                 }
             }
@@ -136,7 +138,7 @@ public final class ResultLayout {
     }
 
     /** The offset of arm {@code arm} (its index in {@link #arms()}, as patients carry it), visit and endpoint. */
-    int armMeanOffset(int arm, Scenario.Visit visit, Scenario.Endpoint endpoint) {
+    int armMeanOffset(int arm, Visit visit, Endpoint endpoint) {
         return (arm * ALL_VISITS.size() + visit.ordinal()) * ALL_ENDPOINTS.size() + endpoint.ordinal();
     }
 

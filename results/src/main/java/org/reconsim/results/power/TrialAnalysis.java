@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.reconsim.engine.scenario.AnalysisMethod;
+import org.reconsim.engine.scenario.Analysis;
+import org.reconsim.engine.scenario.Endpoint;
 import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.engine.scenario.Visit;
 import org.reconsim.engine.sim.PatientOutcome;
 import org.reconsim.engine.sim.TrialOutcome;
 import org.reconsim.engine.sim.TrialPlan;
@@ -23,11 +26,11 @@ import org.reconsim.results.stats.TestResult;
 public final class TrialAnalysis {
 
     /** Endpoints analysed, in output order. */
-    public static final List<Scenario.Endpoint> ENDPOINTS = List.of(Scenario.Endpoint.values());
+    public static final List<Endpoint> ENDPOINTS = List.of(Endpoint.values());
     /** Visits analysed, in output order. */
-    public static final List<Scenario.Visit> VISITS = List.of(Scenario.Visit.POST, Scenario.Visit.FU30, Scenario.Visit.FU90);
+    public static final List<Visit> VISITS = List.of(Visit.POST, Visit.FU30, Visit.FU90);
     /** Every visit, baseline first: what each analysis sees of an endpoint. */
-    private static final List<Scenario.Visit> ALL_VISITS = List.of(Scenario.Visit.values());
+    private static final List<Visit> ALL_VISITS = List.of(Visit.values());
     private final AnalysisLayout layout;
     /** The analysis of each of the layout's methods, in its order. */
     private final List<EndpointAnalysis> analyses;
@@ -41,21 +44,21 @@ public final class TrialAnalysis {
      * @throws UnsupportedOperationException when the plan has more than one treatment arm: each
      *         analysis pools every arm but the control (the layout is ready for one contrast per arm)
      */
-    public TrialAnalysis(Scenario.Analysis plan, TrialPlan trial) {
+    public TrialAnalysis(Analysis plan, TrialPlan trial) {
         this(plan, trial.controlArm().index(), Contrast.of(trial));
     }
 
     /**
      * Analyses without arm names: the contrast is named {@code treatment-control}. For callers
-     * not yet moved to {@link #TrialAnalysis(Scenario.Analysis, TrialPlan)} (the command line,
+     * not yet moved to {@link #TrialAnalysis(Analysis, TrialPlan)} (the command line,
      * being rewritten).
      */
     @Deprecated(forRemoval = true)
-    public TrialAnalysis(Scenario.Analysis plan, int controlArm) {
+    public TrialAnalysis(Analysis plan, int controlArm) {
         this(plan, controlArm, List.of(new Contrast("treatment", "control")));
     }
 
-    private TrialAnalysis(Scenario.Analysis plan, int controlArm, List<Contrast> contrasts) {
+    private TrialAnalysis(Analysis plan, int controlArm, List<Contrast> contrasts) {
         if (contrasts.size() != 1) {
             throw new UnsupportedOperationException("analyses of more than one treatment arm are not implemented: " + contrasts);
         }
@@ -65,8 +68,8 @@ public final class TrialAnalysis {
             configured.add(AnalysisRegistry.configure(m, plan));
         }
         this.analyses = List.copyOf(configured);
-        List<Scenario.Endpoint> endpoints = layout.endpoints();
-        List<Scenario.Visit> visits = layout.visits();
+        List<Endpoint> endpoints = layout.endpoints();
+        List<Visit> visits = layout.visits();
         this.offsets = new int[endpoints.size()][analyses.size()][visits.size()];
         for (int e = 0; e < endpoints.size(); e++) {
             for (int m = 0; m < analyses.size(); m++) {
@@ -107,7 +110,7 @@ public final class TrialAnalysis {
         List<AnalysisMethod> methods = layout.methods();
         TestResult[] out = new TestResult[layout.size()];
         for (int e = 0; e < layout.endpoints().size(); e++) {
-            Scenario.Endpoint endpoint = layout.endpoints().get(e);
+            Endpoint endpoint = layout.endpoints().get(e);
             for (int v = 0; v < ALL_VISITS.size(); v++) {
                 for (int i = 0; i < n; i++) {
                     values[v][i] = patients.get(i).observed(ALL_VISITS.get(v), endpoint);

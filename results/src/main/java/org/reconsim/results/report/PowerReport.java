@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Locale;
 
 import org.reconsim.engine.scenario.LoadedScenario;
+import org.reconsim.engine.scenario.Arm;
+import org.reconsim.engine.scenario.Endpoint;
 import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.engine.scenario.Visit;
 import org.reconsim.engine.sim.PkSummary;
 import org.reconsim.results.power.ArmMeanKey;
 import org.reconsim.results.power.PowerAccumulator;
@@ -81,7 +84,7 @@ public final class PowerReport {
                         + "text-align:right}th{background:#f4f4f4}.charts{display:flex;flex-wrap:wrap;gap:8px}</style></head><body>\n");
         h.append("<h1>Power: ").append(SvgChart.escape(s.name())).append("</h1>\n<p>").append(SvgChart.escape(s.description()))
                 .append("</p>\n<ul>\n");
-        for (Scenario.Arm a : s.design().arms()) {
+        for (Arm a : s.design().arms()) {
             h.append(String.format(Locale.ROOT, "<li>%s: %s %.3g mg/kg over %.0f min%s</li>%n", SvgChart.escape(a.name()),
                     a.drug().label(), a.doseMgPerKg(), a.infusionMinutes(),
                     a.name().equals(s.design().controlArm()) ? " (control)" : ""));
@@ -101,9 +104,9 @@ public final class PowerReport {
         }
         String analysis = s.analysis().methods().get(0).label();
         h.append("<h2>Power curves (").append(analysis).append(", Wilson 95% bands)</h2>\n<div class=\"charts\">\n");
-        for (Scenario.Endpoint e : TrialAnalysis.ENDPOINTS) {
+        for (Endpoint e : TrialAnalysis.ENDPOINTS) {
             SvgChart chart = new SvgChart(e.label(), "patients per arm", "power", 370, 250);
-            for (Scenario.Visit v : TrialAnalysis.VISITS) {
+            for (Visit v : TrialAnalysis.VISITS) {
                 List<PowerRow> curve = rows.stream().filter(r -> r.endpoint().equals(e.label()) && r.visit().equals(v.label())
                         && r.analysis().equals(analysis)).toList();
                 if (curve.isEmpty()) {
@@ -120,11 +123,11 @@ public final class PowerReport {
             h.append(String.format(Locale.ROOT, "<h2>Mean trajectories by arm (%d per arm; band: 95%% of single-trial arm means)</h2>%n",
                     details.detailsPerArm()));
             h.append("<div class=\"charts\">\n");
-            List<Scenario.Visit> visits = List.of(Scenario.Visit.values());
+            List<Visit> visits = List.of(Visit.values());
             double[] days = visits.stream().mapToDouble(timeline::visitDay).toArray();
-            for (Scenario.Endpoint e : Scenario.Endpoint.values()) {
+            for (Endpoint e : Endpoint.values()) {
                 SvgChart chart = new SvgChart(e.label(), "day", "mean", 370, 250);
-                for (Scenario.Arm arm : s.design().arms()) {
+                for (Arm arm : s.design().arms()) {
                     double[] mean = new double[days.length];
                     double[] lo = new double[days.length];
                     double[] hi = new double[days.length];

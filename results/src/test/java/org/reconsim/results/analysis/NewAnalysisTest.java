@@ -18,7 +18,9 @@ import org.reconsim.engine.scenario.AnalysisMethodRegistry;
 import org.reconsim.engine.scenario.CanonicalForm;
 import org.reconsim.engine.scenario.InvalidScenarioException;
 import org.reconsim.engine.scenario.LoadedScenario;
+import org.reconsim.engine.scenario.Endpoint;
 import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.engine.scenario.Visit;
 import org.reconsim.engine.scenario.ScenarioLoader;
 import org.reconsim.engine.scenario.ScenarioSchema;
 import org.reconsim.engine.sim.PatientOutcome;
@@ -48,7 +50,7 @@ class NewAnalysisTest {
         @Override
         public List<TestResult> effects(EndpointData data) {
             List<TestResult> out = new ArrayList<>();
-            for (Scenario.Visit v : data.testedVisits()) {
+            for (Visit v : data.testedVisits()) {
                 double[] treated = changes(data, v, true);
                 double[] control = changes(data, v, false);
                 int nx = treated.length;
@@ -98,7 +100,7 @@ class NewAnalysisTest {
     private static final AnalysisMethod POOLED_T = AnalysisMethodRegistry.byLabel("pooled-t").orElseThrow();
 
     /** The observed changes from baseline of one arm at {@code visit}, missed visits left out. */
-    private static double[] changes(EndpointData data, Scenario.Visit visit, boolean treated) {
+    private static double[] changes(EndpointData data, Visit visit, boolean treated) {
         double[] base = data.baseline();
         double[] at = data.valuesAt(visit);
         List<Double> out = new ArrayList<>();
@@ -142,12 +144,12 @@ class NewAnalysisTest {
         int treatedArm = plan.treatmentArm().index();
         TTest reference = new TTest();
         int checked = 0;
-        for (Scenario.Endpoint e : TrialAnalysis.ENDPOINTS) {
-            for (Scenario.Visit v : TrialAnalysis.VISITS) {
+        for (Endpoint e : TrialAnalysis.ENDPOINTS) {
+            for (Visit v : TrialAnalysis.VISITS) {
                 List<Double> x = new ArrayList<>();
                 List<Double> y = new ArrayList<>();
                 for (PatientOutcome p : trial.patients()) {
-                    double change = p.observed(v, e) - p.observed(Scenario.Visit.PRE, e);
+                    double change = p.observed(v, e) - p.observed(Visit.PRE, e);
                     if (!Double.isNaN(change)) {
                         (p.arm() == treatedArm ? x : y).add(change);
                     }

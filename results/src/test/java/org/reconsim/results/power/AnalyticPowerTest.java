@@ -9,7 +9,16 @@ import java.util.List;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.junit.jupiter.api.Test;
 import org.reconsim.engine.rng.RandomStreams;
+import org.reconsim.engine.scenario.Adjustment;
+import org.reconsim.engine.scenario.Analysis;
+import org.reconsim.engine.scenario.DirectEffect;
+import org.reconsim.engine.scenario.Dropout;
+import org.reconsim.engine.scenario.DropoutMechanism;
+import org.reconsim.engine.scenario.Endpoint;
+import org.reconsim.engine.scenario.FamilyMember;
 import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.engine.scenario.Therapy;
+import org.reconsim.engine.scenario.Visit;
 import org.reconsim.engine.scenario.ScenarioLoader;
 import org.reconsim.engine.sim.PatientOutcome;
 import org.reconsim.engine.sim.TrialOutcome;
@@ -44,15 +53,15 @@ class AnalyticPowerTest {
     @Test
     void holmControlsTheFamilywiseErrorUnderTheNull() throws Exception {
         Scenario s = ScenarioLoader.load(Path.of("..", "scenarios", "duek-2021.yaml")).scenario();
-        List<Scenario.FamilyMember> family = List.of(new Scenario.FamilyMember(Scenario.Endpoint.AMYGDALA, Scenario.Visit.POST),
-                new Scenario.FamilyMember(Scenario.Endpoint.HIPPOCAMPUS, Scenario.Visit.POST),
-                new Scenario.FamilyMember(Scenario.Endpoint.SCR, Scenario.Visit.POST),
-                new Scenario.FamilyMember(Scenario.Endpoint.CAPS5, Scenario.Visit.FU90));
-        Scenario.Analysis a = s.analysis();
+        List<FamilyMember> family = List.of(new FamilyMember(Endpoint.AMYGDALA, Visit.POST),
+                new FamilyMember(Endpoint.HIPPOCAMPUS, Visit.POST),
+                new FamilyMember(Endpoint.SCR, Visit.POST),
+                new FamilyMember(Endpoint.CAPS5, Visit.FU90));
+        Analysis a = s.analysis();
         double[] anyRejection = new double[2];
         int i = 0;
-        for (Scenario.Adjustment adj : List.of(Scenario.Adjustment.NONE, Scenario.Adjustment.HOLM)) {
-            Scenario.Analysis plan = new Scenario.Analysis(a.primaryEndpoint(), a.primaryVisit(), 0.05, a.methods(), 0, 0, family, adj);
+        for (Adjustment adj : List.of(Adjustment.NONE, Adjustment.HOLM)) {
+            Analysis plan = new Analysis(a.primaryEndpoint(), a.primaryVisit(), 0.05, a.methods(), 0, 0, family, adj);
             Scenario nul = new Scenario(s.name(), s.description(), s.design(), s.protocol(), s.population(), s.memory(),
                     s.pharmacology(), s.mechanisms().withActive(List.of()), s.therapy(), s.measurement(), plan, s.simulation(),
                     List.of());
@@ -73,19 +82,19 @@ class AnalyticPowerTest {
     void simulatedAncovaPowerMatchesTheAnalyticValue() throws Exception {
         Scenario s = ScenarioLoader.load(Path.of("..", "scenarios", "duek-2021.yaml")).scenario();
         s = s.withMechanisms(s.mechanisms().withActive(List.of()))
-                .withTherapy(new Scenario.Therapy(new Scenario.Dropout(0, Scenario.DropoutMechanism.MCAR, 0)));
+                .withTherapy(new Therapy(new Dropout(0, DropoutMechanism.MCAR, 0)));
         // the population's control-arm outcome SD and baseline correlation, from one large trial
         TrialPlan nullPlan = TrialPlan.compile(s);
         TrialOutcome big = VirtualTrial.run(nullPlan, new RandomStreams(99), 0, 6000);
         double[] pre = big.patients().stream().filter(p -> p.arm() == nullPlan.controlArm().index())
-                .mapToDouble(p -> p.observed(Scenario.Visit.PRE, Scenario.Endpoint.AMYGDALA)).toArray();
+                .mapToDouble(p -> p.observed(Visit.PRE, Endpoint.AMYGDALA)).toArray();
         double[] at = big.patients().stream().filter(p -> p.arm() == nullPlan.controlArm().index())
-                .mapToDouble(p -> p.observed(Scenario.Visit.POST, Scenario.Endpoint.AMYGDALA)).toArray();
+                .mapToDouble(p -> p.observed(Visit.POST, Endpoint.AMYGDALA)).toArray();
         double sd = new org.apache.commons.math3.stat.descriptive.moment.StandardDeviation().evaluate(at);
         double rho = new PearsonsCorrelation().correlation(pre, at);
         double delta = -0.5 * sd;
 
-        Scenario direct = s.withDirectEffects(List.of(new Scenario.DirectEffect(Scenario.Endpoint.AMYGDALA, delta)));
+        Scenario direct = s.withDirectEffects(List.of(new DirectEffect(Endpoint.AMYGDALA, delta)));
         int replicates = 1500;
         List<PowerRow> rows = PowerAnalysis.rows(direct, 5, List.of(20, 40), replicates, 2);
         for (PowerRow r : rows) {

@@ -9,7 +9,9 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.reconsim.engine.scenario.AnalysisMethod;
+import org.reconsim.engine.scenario.Endpoint;
 import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.engine.scenario.Visit;
 
 class ResultLayoutTest {
 
@@ -37,8 +39,8 @@ class ResultLayoutTest {
     @Test
     void theOrderIsTheOrderOfTheOldNestedLoops() {
         ResultLayout layout = layout();
-        List<Scenario.Endpoint> endpoints = TrialAnalysis.ENDPOINTS;
-        List<Scenario.Visit> visits = TrialAnalysis.VISITS;
+        List<Endpoint> endpoints = TrialAnalysis.ENDPOINTS;
+        List<Visit> visits = TrialAnalysis.VISITS;
         int cells = endpoints.size() * visits.size() * METHODS.size();
         int i = 0;
         for (int s = 0; s < SIZES.size(); s++) {
@@ -69,8 +71,8 @@ class ResultLayoutTest {
     @Test
     void armMeansAreByArmThenVisitThenEndpoint() {
         ResultLayout layout = layout();
-        Scenario.Visit[] visits = Scenario.Visit.values();
-        Scenario.Endpoint[] endpoints = Scenario.Endpoint.values();
+        Visit[] visits = Visit.values();
+        Endpoint[] endpoints = Endpoint.values();
         assertThat(layout.armMeanSize()).isEqualTo(2 * visits.length * endpoints.length);
         assertThat(layout.armMeanKeys()).hasSize(layout.armMeanSize()).doesNotHaveDuplicates();
         int i = 0;
@@ -90,15 +92,15 @@ class ResultLayoutTest {
     @Test
     void aKeyOutsideTheLayoutIsRefused() {
         ResultLayout layout = layout();
-        assertThatThrownBy(() -> layout.offset(new ResultKey(40, KETAMINE, Scenario.Endpoint.SCR, Scenario.Visit.POST,
+        assertThatThrownBy(() -> layout.offset(new ResultKey(40, KETAMINE, Endpoint.SCR, Visit.POST,
                 AnalysisMethod.WELCH))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("40 per arm");
-        assertThatThrownBy(() -> layout.offset(new ResultKey(10, KETAMINE, Scenario.Endpoint.SCR, Scenario.Visit.PRE,
+        assertThatThrownBy(() -> layout.offset(new ResultKey(10, KETAMINE, Endpoint.SCR, Visit.PRE,
                 AnalysisMethod.WELCH))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> layout.offset(new ResultKey(10, KETAMINE, Scenario.Endpoint.SCR, Scenario.Visit.POST,
+        assertThatThrownBy(() -> layout.offset(new ResultKey(10, KETAMINE, Endpoint.SCR, Visit.POST,
                 AnalysisMethod.BAYES))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> layout.offset(new ResultKey(10, new Contrast("placebo", "midazolam"), Scenario.Endpoint.SCR,
-                Scenario.Visit.POST, AnalysisMethod.WELCH))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> layout.armMeanOffset(new ArmMeanKey("placebo", Scenario.Visit.PRE, Scenario.Endpoint.SCR)))
+        assertThatThrownBy(() -> layout.offset(new ResultKey(10, new Contrast("placebo", "midazolam"), Endpoint.SCR,
+                Visit.POST, AnalysisMethod.WELCH))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> layout.armMeanOffset(new ArmMeanKey("placebo", Visit.PRE, Endpoint.SCR)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

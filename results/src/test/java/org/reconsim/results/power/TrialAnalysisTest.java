@@ -10,7 +10,10 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 import org.junit.jupiter.api.Test;
 import org.reconsim.engine.rng.RandomStreams;
 import org.reconsim.engine.scenario.AnalysisMethod;
+import org.reconsim.engine.scenario.Analysis;
+import org.reconsim.engine.scenario.Endpoint;
 import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.engine.scenario.Visit;
 import org.reconsim.engine.scenario.ScenarioLoader;
 import org.reconsim.engine.sim.TrialOutcome;
 import org.reconsim.engine.sim.TrialPlan;
@@ -22,16 +25,16 @@ class TrialAnalysisTest {
     @Test
     void everyMethodAnswersAndTheFlatPriorPosteriorIsTheAncovaEstimate() throws Exception {
         Scenario s = ScenarioLoader.load(Path.of("..", "scenarios", "duek-2021.yaml")).scenario();
-        Scenario.Analysis plan = new Scenario.Analysis(Scenario.Endpoint.AMYGDALA, Scenario.Visit.POST, 0.05,
+        Analysis plan = new Analysis(Endpoint.AMYGDALA, Visit.POST, 0.05,
                 List.of(AnalysisMethod.ANCOVA, AnalysisMethod.LMM, AnalysisMethod.WELCH, AnalysisMethod.BAYES), 0, 0);
         TrialPlan tp = TrialPlan.compile(s);
         TrialOutcome trial = VirtualTrial.run(tp, new RandomStreams(3), 0, 40);
         TrialResults r = new TrialAnalysis(plan, tp).analyse(trial);
         Contrast contrast = new Contrast(tp.treatmentArm().name(), tp.controlArm().name());
         assertThat(r.layout().contrasts()).containsExactly(contrast);
-        assertThat(r.keys()).hasSize(Scenario.Endpoint.values().length * 3 * 4);
-        for (Scenario.Endpoint e : Scenario.Endpoint.values()) {
-            for (Scenario.Visit v : TrialAnalysis.VISITS) {
+        assertThat(r.keys()).hasSize(Endpoint.values().length * 3 * 4);
+        for (Endpoint e : Endpoint.values()) {
+            for (Visit v : TrialAnalysis.VISITS) {
                 TestResult ancova = r.get(new AnalysisKey(contrast, e, v, AnalysisMethod.ANCOVA));
                 TestResult lmm = r.get(new AnalysisKey(contrast, e, v, AnalysisMethod.LMM));
                 TestResult welch = r.get(new AnalysisKey(contrast, e, v, AnalysisMethod.WELCH));
@@ -52,7 +55,7 @@ class TrialAnalysisTest {
     @Test
     void theNestedArraysAreTheKeyedResults() throws Exception {
         Scenario s = ScenarioLoader.load(Path.of("..", "scenarios", "duek-2021.yaml")).scenario();
-        Scenario.Analysis plan = new Scenario.Analysis(Scenario.Endpoint.AMYGDALA, Scenario.Visit.POST, 0.05,
+        Analysis plan = new Analysis(Endpoint.AMYGDALA, Visit.POST, 0.05,
                 List.of(AnalysisMethod.WELCH, AnalysisMethod.ANCOVA), 0, 0);
         TrialPlan tp = TrialPlan.compile(s);
         TrialOutcome trial = VirtualTrial.run(tp, new RandomStreams(4), 0, 10);
@@ -74,12 +77,12 @@ class TrialAnalysisTest {
         Scenario s = ScenarioLoader.load(Path.of("..", "scenarios", "duek-2021.yaml")).scenario();
         TrialPlan tp = TrialPlan.compile(s);
         TrialOutcome trial = VirtualTrial.run(tp, new RandomStreams(3), 0, 12);
-        Scenario.Analysis flat = new Scenario.Analysis(Scenario.Endpoint.AMYGDALA, Scenario.Visit.POST, 0.05,
+        Analysis flat = new Analysis(Endpoint.AMYGDALA, Visit.POST, 0.05,
                 List.of(AnalysisMethod.BAYES), 0, 0);
-        Scenario.Analysis sceptical = new Scenario.Analysis(Scenario.Endpoint.AMYGDALA, Scenario.Visit.POST, 0.05,
+        Analysis sceptical = new Analysis(Endpoint.AMYGDALA, Visit.POST, 0.05,
                 List.of(AnalysisMethod.BAYES), 0, 0.05);
         AnalysisKey amygdalaPost = new AnalysisKey(new Contrast(tp.treatmentArm().name(), tp.controlArm().name()),
-                Scenario.Endpoint.AMYGDALA, Scenario.Visit.POST, AnalysisMethod.BAYES);
+                Endpoint.AMYGDALA, Visit.POST, AnalysisMethod.BAYES);
         TestResult a = new TrialAnalysis(flat, tp).analyse(trial).get(amygdalaPost);
         TestResult b = new TrialAnalysis(sceptical, tp).analyse(trial).get(amygdalaPost);
         // conjugate normal: posterior mean = w * estimate, w = s0^2 / (s0^2 + se^2)

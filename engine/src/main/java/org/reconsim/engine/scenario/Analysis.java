@@ -1,0 +1,37 @@
+package org.reconsim.engine.scenario;
+
+import org.reconsim.models.spec.Spec;
+import java.util.List;
+
+/** The analysis plan (scenario section {@code analysis}). */
+public record Analysis(
+        @Spec(doc = "Primary endpoint") Endpoint primaryEndpoint,
+        @Spec(doc = "Primary visit") Visit primaryVisit,
+        @Spec(doc = "Two-sided significance level", min = 0, max = 0.5, minExclusive = true, source = "convention")
+        double alpha,
+        @Spec(doc = "Analyses run on every virtual trial: ancova (value ~ baseline + arm), lmm (value ~ arm * visit + "
+                + "(1 | subject), REML, Satterthwaite), welch (change from baseline), bayes (normal posterior from the ANCOVA "
+                + "estimate; 'significant' when the 95% credible interval excludes 0)", minItems = 1)
+        List<AnalysisMethod> methods,
+        @Spec(doc = "Prior of the bayes analysis: mean", source = "[assumption] sceptical prior centred on no effect")
+        double priorMean,
+        @Spec(doc = "Prior of the bayes analysis: SD (0: flat prior)", min = 0, source = "[assumption] flat") double priorSd,
+        @Spec(doc = "Endpoint-visit pairs tested together (primary and secondary); empty: no family")
+        List<FamilyMember> family,
+        @Spec(doc = "Multiplicity adjustment over the family (first analysis method)") Adjustment adjustment) {
+
+    public Analysis {
+        methods = ReadOnly.list(methods);
+        family = ReadOnly.list(family);
+    }
+
+
+    public static Analysis defaults() {
+        return new Analysis(Endpoint.AMYGDALA, Visit.POST, 0.05, List.of(AnalysisMethod.ANCOVA), 0, 0, List.of(), Adjustment.NONE);
+    }
+
+    public Analysis(Endpoint primaryEndpoint, Visit primaryVisit, double alpha, List<AnalysisMethod> methods, double priorMean,
+                    double priorSd) {
+        this(primaryEndpoint, primaryVisit, alpha, methods, priorMean, priorSd, List.of(), Adjustment.NONE);
+    }
+}
