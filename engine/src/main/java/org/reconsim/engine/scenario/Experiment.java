@@ -9,14 +9,14 @@ import org.reconsim.models.memory.MemoryModel;
 import org.reconsim.models.memory.MemoryModelRegistry;
 
 /**
- * A laboratory experiment of the canonical phenomena suite (PHENOMENA.md): groups of virtual
+ * A laboratory experiment of the canonical phenomena suite (docs/PHENOMENA.md): groups of virtual
  * subjects, each group a protocol of steps (acquisition, reminders, extinction, tests, agents,
  * unsignalled aversive events) in contexts A, B, C; and the expected findings as contrasts.
  * Immutable: every list is copied into a read-only one.
  */
 public record Experiment(
         @Spec(doc = "Experiment name", required = true) String name,
-        @Spec(doc = "Row of PHENOMENA.md", required = true, min = 1, max = 99) int phenomenon,
+        @Spec(doc = "Row of docs/PHENOMENA.md", required = true, min = 1, max = 99) int phenomenon,
         @Spec(doc = "Study it reproduces", required = true) String title,
         @Spec(doc = "What must come out, in words") String finding,
         @Spec(doc = "Whether the row's findings depend on the drug-mechanism hypothesis (reported as a matrix, not pass/fail)")
@@ -50,7 +50,7 @@ public record Experiment(
             @Spec(doc = "SD of the response noise on each test", min = 0, max = 1, source = "[assumption] freezing scored 0..1")
             double responseNoiseSd,
             @Spec(doc = "CV of the individual drug exposure (log-normal occupancy)", min = 0, max = 3,
-                    source = "MODEL.md 3: 30% [background]") double exposureCv) {
+                    source = "docs/MODEL.md 3: 30% [background]") double exposureCv) {
 
         public static Subjects defaults() {
             return new Subjects(0.3, 0.1, 0.3);

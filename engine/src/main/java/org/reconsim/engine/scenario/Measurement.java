@@ -18,7 +18,7 @@ public record Measurement(
         @Spec(doc = "PCL-5 self-report (0-80); latent: fear expression at home") ClinicalScale pcl5,
         @Spec(doc = "CAPS-5 clinician rating (0-80); latent: fear expression at home; no expectancy") ClinicalScale caps5,
         @Spec(doc = "Days between weekly PCL-5 ratings (0: none)", unit = "day", min = 0, max = 90,
-                source = "MODEL.md 5: weekly PCL-5") double weeklyPcl5Days,
+                source = "docs/MODEL.md 5: weekly PCL-5") double weeklyPcl5Days,
         @Spec(doc = "SD of the noise on SUDS ratings (0-100) during exposure", unit = "points", min = 0, max = 50,
                 source = "[assumption]") double sudsNoiseSd,
         @Spec(doc = "Assumptions of the synthesized time series and EDA (--timeseries, --physio)") ScanSignals signals,

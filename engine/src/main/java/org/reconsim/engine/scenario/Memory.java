@@ -36,7 +36,7 @@ public record Memory(
         return parameters.get(TwoTraceParameters.class);
     }
 
-    /** The latent-cause section (MODEL.md 2b). */
+    /** The latent-cause section (docs/MODEL.md 2b). */
     public LatentCauseParameters latentCause() {
         return parameters.get(LatentCauseParameters.class);
     }

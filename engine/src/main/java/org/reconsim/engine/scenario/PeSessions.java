@@ -9,7 +9,7 @@ public record PeSessions(
         double firstHoursAfterInfusion,
         @Spec(doc = "Time between sessions", unit = "h", min = 0, max = 8760, minExclusive = true, source = "Duek 2023: daily sessions")
         double spacingHours,
-        @Spec(doc = "Imaginal-exposure trials per session", min = 1, max = 100, source = "MODEL.md 2a: 8 trials per session")
+        @Spec(doc = "Imaginal-exposure trials per session", min = 1, max = 100, source = "docs/MODEL.md 2a: 8 trials per session")
         int trialsPerSession,
         @Spec(doc = "Duration of one exposure trial", unit = "min", min = 0, max = 240, minExclusive = true,
                 source = "[assumption] 40-45 min of imaginal exposure per PE session (Foa 2007 manual)")

@@ -5,9 +5,9 @@ import java.util.List;
 
 /** Inter-individual PK variability, log-normal ({@code pharmacology.variability}). */
 public record Variability(
-        @Spec(doc = "CV of clearance", min = 0, max = 3, source = "MODEL.md 3: 30% [background]") double clearanceCv,
-        @Spec(doc = "CV of the central volume V1", min = 0, max = 3, source = "MODEL.md 3: 30% [background]") double v1Cv,
-        @Spec(doc = "CV of the peripheral volumes", min = 0, max = 3, source = "MODEL.md 3: 25% [background]")
+        @Spec(doc = "CV of clearance", min = 0, max = 3, source = "docs/MODEL.md 3: 30% [background]") double clearanceCv,
+        @Spec(doc = "CV of the central volume V1", min = 0, max = 3, source = "docs/MODEL.md 3: 30% [background]") double v1Cv,
+        @Spec(doc = "CV of the peripheral volumes", min = 0, max = 3, source = "docs/MODEL.md 3: 25% [background]")
         double peripheralCv,
         @Spec(doc = "Correlation of the log-parameters (CL, V1, V2, V3) as a 4x4 matrix; default: independent", maxItems = 4)
         List<List<Double>> correlation) {

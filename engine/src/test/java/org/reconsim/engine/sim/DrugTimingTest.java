@@ -15,7 +15,7 @@ import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.engine.scenario.Visit;
 
 /**
- * The timing of the drug relative to the labile window decides its effect (MODEL.md 3):
+ * The timing of the drug relative to the labile window decides its effect (docs/MODEL.md 3):
  * outside the window restabilization blockade does nothing; given before retrieval, a drug
  * that interferes with destabilization (M3) protects the trace from the blockade.
  */

@@ -18,7 +18,7 @@ import org.reconsim.engine.scenario.Visits;
 
 /**
  * The measurement noise is sized so that two scans of an unchanged patient agree with the
- * target test-retest ICC (MODEL.md 5), and the SCR non-responder share is the target's.
+ * target test-retest ICC (docs/MODEL.md 5), and the SCR non-responder share is the target's.
  */
 class MeasurementReliabilityTest {
 

@@ -14,7 +14,7 @@ import org.reconsim.engine.scenario.Visit;
 /**
  * Under the null hypothesis the drug does nothing to memory, yet functional unblinding and
  * expectancy move self-reported scores: ketamine's PCL-5 improves, its brain and skin
- * measures do not (MODEL.md 3, null module).
+ * measures do not (docs/MODEL.md 3, null module).
  */
 class NonspecificEffectsTest {
 

@@ -18,7 +18,7 @@ class PkSummaryTest {
         // ketamine 0.5 mg/kg over 40 min: measured peak 185 ng/mL (Zarate 2006)
         assertThat(ketamine.peak().median()).isBetween(150.0, 220.0);
         assertThat(ketamine.timeOfPeakMinutes().median()).isEqualTo(40.0);
-        // midazolam 0.045 mg/kg: expected peak near 62 ng/mL at 40 min for a 70-kg adult (MODEL.md 3)
+        // midazolam 0.045 mg/kg: expected peak near 62 ng/mL at 40 min for a 70-kg adult (docs/MODEL.md 3)
         assertThat(midazolam.peak().median()).isBetween(45.0, 80.0);
         // the band is a band: 5% < median < 95%
         assertThat(ketamine.peak().p05()).isLessThan(ketamine.peak().median());

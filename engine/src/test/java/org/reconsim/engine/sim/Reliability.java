@@ -14,7 +14,7 @@ import org.reconsim.models.measurement.RoiMeasure;
  * </pre>
  * Single-measure forms. For test-retest of a scan outcome {@link #agreement()} is the stricter
  * one: a systematic session shift (habituation, scanner drift) lowers it but not {@link #consistency()}.
- * The meta-analytic task-fMRI mean 0.397 (Elliott et al. 2020, MODEL.md section 5) is the default
+ * The meta-analytic task-fMRI mean 0.397 (Elliott et al. 2020, docs/MODEL.md section 5) is the default
  * target of {@link RoiMeasure}. A test oracle: the simulation sizes its noise from the ICC formula
  * ({@link RoiMeasure#withinSd}) and never computes an ICC, so this lives with the tests that check it.
  *

@@ -1,7 +1,7 @@
 package org.reconsim.models.measurement;
 
 /**
- * Window-wise connectivity as the anchor study computed it (MODEL.md section 5; Duek 2023):
+ * Window-wise connectivity as the anchor study computed it (docs/MODEL.md section 5; Duek 2023):
  * the Pearson correlation of two ROI series over all volumes inside the windows of one script
  * type (windows optionally shifted by {@code shiftSeconds} for the haemodynamic delay), then
  * Fisher's z:

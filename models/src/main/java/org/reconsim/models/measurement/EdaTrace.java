@@ -7,7 +7,7 @@ import org.reconsim.models.population.PatientGenerator;
 
 /**
  * A continuous electrodermal activity trace for one {@link ScriptTask}, and its scoring
- * (MODEL.md section 5; TRIALS.md B):
+ * (docs/MODEL.md section 5; docs/TRIALS.md B):
  * <pre>
  *   x(t_i) = tonic + drift t_i / 60 + sum_e a_e f(t_i - onset_e) / f(t_peak) + noiseSd z_i,   t_i = i / fs
  * </pre>
@@ -19,12 +19,12 @@ import org.reconsim.models.population.PatientGenerator;
  * {@link ScrMeasure#score}).
  *
  * @param samplingHz       sampling rate (100 Hz, Duek 2023)
- * @param tonicUs          skin conductance level (3.65 uS: middle of 3.1-4.2 uS, MODEL.md section 5)
+ * @param tonicUs          skin conductance level (3.65 uS: middle of 3.1-4.2 uS, docs/MODEL.md section 5)
  * @param driftUsPerMinute slow tonic drift ([assumption] -0.02 uS/min: the level settles during the scan)
  * @param noiseSdUs        white measurement noise ([assumption] 0.002 uS, small against the floor, so
  *                         noise alone is not scored as a response)
  * @param epochSeconds     scoring epoch after onset (10 s, Duek 2023)
- * @param floorUs          scoring floor (0.02 uS, MODEL.md section 5)
+ * @param floorUs          scoring floor (0.02 uS, docs/MODEL.md section 5)
  * @param response         response function (Bach 2010)
  */
 public record EdaTrace(double samplingHz, double tonicUs, double driftUsPerMinute, double noiseSdUs, double epochSeconds,
@@ -99,7 +99,7 @@ public record EdaTrace(double samplingHz, double tonicUs, double driftUsPerMinut
         return s;
     }
 
-    /** Mean trauma score minus mean relax score, uS (TRIALS.md B). */
+    /** Mean trauma score minus mean relax score, uS (docs/TRIALS.md B). */
     public double traumaMinusRelax(double[] trace, ScriptTask task) {
         double[] s = scores(trace, task);
         List<ScriptEvent> events = task.events();

@@ -1,6 +1,6 @@
 package org.reconsim.models.measurement;
 
-/** The regions of interest of the anchor study (Duek 2023) and their latents (MODEL.md section 5). */
+/** The regions of interest of the anchor study (Duek 2023) and their latents (docs/MODEL.md section 5). */
 public enum Roi {
     /** Latent: fear expression. */
     AMYGDALA,

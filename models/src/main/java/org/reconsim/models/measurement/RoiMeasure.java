@@ -1,7 +1,7 @@
 package org.reconsim.models.measurement;
 
 /**
- * Observation model of a trauma-minus-relax ROI beta (MODEL.md section 5):
+ * Observation model of a trauma-minus-relax ROI beta (docs/MODEL.md section 5):
  * <pre>
  *   beta = mean + loading * latent + subject + site + noise,
  *   noise ~ N(0, sd_within^2),  sd_within = sd_between * sqrt((1 - icc) / icc),

@@ -6,7 +6,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.reconsim.models.population.PatientGenerator;
 
 /**
- * Synthesis of the ROI time series of one scan (MODEL.md section 5, connectivity). For ROI
+ * Synthesis of the ROI time series of one scan (docs/MODEL.md section 5, connectivity). For ROI
  * {@code r} and volume {@code j}:
  * <pre>
  *   y_r(j) = baseline + a_r x_trauma(j) + sad x_sad(j) + relax x_relax(j)        (HRF-convolved blocks)

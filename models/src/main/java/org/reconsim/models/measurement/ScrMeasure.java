@@ -4,7 +4,7 @@ import org.reconsim.models.spec.Spec;
 import org.reconsim.models.population.LogNormal;
 
 /**
- * Trauma-script skin conductance response (MODEL.md section 5): responders show
+ * Trauma-script skin conductance response (docs/MODEL.md section 5): responders show
  * {@code gain * amplitudeUs * latent + noise} microsiemens, non-responders no response;
  * responses under {@code floorUs} are scored 0, then square-root transformed.
  *
@@ -22,7 +22,7 @@ public record ScrMeasure(
         @Spec(doc = "CV of the individual gain", min = 0, max = 3, source = "[assumption]") double gainCv,
         @Spec(doc = "Scan-to-scan noise SD", unit = "uS", min = 0, source = "[assumption] within SD 0.1-0.4 (PMC5847462)")
         double noiseSdUs,
-        @Spec(doc = "Responses below this are scored 0", unit = "uS", min = 0, source = "0.02 uS scoring floor (MODEL.md 5)")
+        @Spec(doc = "Responses below this are scored 0", unit = "uS", min = 0, source = "0.02 uS scoring floor (docs/MODEL.md 5)")
         double floorUs) {
 
     /** Defaults; each value's source is in its component's {@code @Spec}. */

@@ -26,7 +26,7 @@ import org.apache.commons.math3.special.Erf;
  */
 public record ScrResponse(double t0, double sigma, double fastRate, double slowRate) {
 
-    /** PsPM's canonical SCRF (Bach 2010): peak about 4.3 s after onset (MODEL.md section 5). */
+    /** PsPM's canonical SCRF (Bach 2010): peak about 4.3 s after onset (docs/MODEL.md section 5). */
     public static final ScrResponse BACH_2010 = new ScrResponse(3.0745, 0.7013, 0.3176, 0.0708);
 
     private static final double SQRT2 = Math.sqrt(2);

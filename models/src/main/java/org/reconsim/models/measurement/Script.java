@@ -1,6 +1,6 @@
 package org.reconsim.models.measurement;
 
-/** The three script types of the scanner task (Duek 2023, TRIALS.md B). */
+/** The three script types of the scanner task (Duek 2023, docs/TRIALS.md B). */
 public enum Script {
     TRAUMA("trauma"), SAD("sad"), RELAX("relax");
 

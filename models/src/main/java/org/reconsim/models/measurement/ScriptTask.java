@@ -6,7 +6,7 @@ import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * The scanner task of Duek 2023 (TRIALS.md B): script-driven imagery of trauma, sad and relax
+ * The scanner task of Duek 2023 (docs/TRIALS.md B): script-driven imagery of trauma, sad and relax
  * scripts in 30-s windows, TR 1 s. After a lead-in, each script in {@code order} plays for
  * {@code scriptSeconds} and is followed by {@code restSeconds}; the scan ends after the last rest:
  * <pre>

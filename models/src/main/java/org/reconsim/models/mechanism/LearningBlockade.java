@@ -5,7 +5,7 @@ import org.reconsim.models.spec.Spec;
 /**
  * New associative learning (acquisition and extinction) needs NMDA receptors: learning rates
  * are multiplied by {@code 1 - k * O(t)} while the drug is present (MK-801 blocked
- * extinction, Lee 2006; Falls 1992). Not one of MODEL.md's M1-M4: the phenomena suite uses it
+ * extinction, Lee 2006; Falls 1992). Not one of docs/MODEL.md's M1-M4: the phenomena suite uses it
  * to show which findings need it.
  *
  * @param k blockade of learning per unit occupancy (0..1)

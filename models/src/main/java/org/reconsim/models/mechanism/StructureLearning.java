@@ -5,7 +5,7 @@ import org.reconsim.models.spec.Spec;
 /**
  * Mechanism M4 (latent-cause model only): NMDA occupancy shifts structure learning, the
  * concentration {@code alpha} (readiness to infer a new cause) and the outcome variance
- * {@code sigma_r^2} (MODEL.md section 3):
+ * {@code sigma_r^2} (docs/MODEL.md section 3):
  * <pre>  alpha' = alpha (1 + kAlpha O),  sigma_r^2' = sigma_r^2 (1 + kSigma O)  </pre>
  *
  * @param kAlpha relative change of alpha per unit occupancy (negative: fewer new causes)

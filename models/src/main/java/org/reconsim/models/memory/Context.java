@@ -3,7 +3,7 @@ package org.reconsim.models.memory;
 /**
  * Where a reminder or an exposure happens. Extinction is learned in a context and transfers
  * only partly to the others (renewal, Bouton 2004); the scanner and home are distinct from
- * the therapy room (MODEL.md section 2a).
+ * the therapy room (docs/MODEL.md section 2a).
  */
 public enum Context {
     SCANNER, THERAPY, HOME,

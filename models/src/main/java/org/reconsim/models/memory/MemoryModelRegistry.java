@@ -17,7 +17,7 @@ import org.reconsim.models.spec.Sections;
 public final class MemoryModelRegistry {
 
     private static final List<MemoryModel<?>> BUILT_IN = List.of(
-            new MemoryModel<>("two-trace", "Two-trace model parameters (MODEL.md 2a)",
+            new MemoryModel<>("two-trace", "Two-trace model parameters (docs/MODEL.md 2a)",
                     TwoTraceParameters.class, TwoTraceParameters.defaults(),
                     (p, memory) -> new TwoTraceMemory(p, 0, 0, 0),
                     (p, memory, e0, x0, ageDays) -> new TwoTraceMemory(p, e0, x0, ageDays)),
@@ -26,7 +26,7 @@ public final class MemoryModelRegistry {
             // two_trace.labile_window_hours, so that both models give the drug the same window
             // (6 h: Nader 2000; Monfils 2009). Its patients start without extinction (x0 unused):
             // the trauma is traumaTrials reinforced trials at home.
-            new MemoryModel<>("latent-cause", "Latent-cause model parameters (MODEL.md 2b; Gershman, Monfils, Norman & Niv 2017)",
+            new MemoryModel<>("latent-cause", "Latent-cause model parameters (docs/MODEL.md 2b; Gershman, Monfils, Norman & Niv 2017)",
                     LatentCauseParameters.class, LatentCauseParameters.defaults(),
                     (p, memory) -> new LatentCauseTrace(p, p.unitsPerHour(), p.maxGapUnits(), borrowedLabileWindowHours(memory)),
                     (p, memory, e0, x0, ageDays) -> LatentCauseTrace.withTrauma(p, p.unitsPerHour(), p.maxGapUnits(),
@@ -71,7 +71,7 @@ public final class MemoryModelRegistry {
         return all().stream().filter(m -> m.parameters() == parameters).findFirst();
     }
 
-    /** The model of scenarios that name none: the two-trace model (MODEL.md 2a). */
+    /** The model of scenarios that name none: the two-trace model (docs/MODEL.md 2a). */
     public static MemoryModel<?> standard() {
         return byType(TwoTraceParameters.class).orElseThrow();
     }

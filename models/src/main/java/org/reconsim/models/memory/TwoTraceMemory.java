@@ -1,7 +1,7 @@
 package org.reconsim.models.memory;
 
 /**
- * The two-trace model (MODEL.md section 2a): an original trauma association {@code E} and
+ * The two-trace model (docs/MODEL.md section 2a): an original trauma association {@code E} and
  * context-tagged extinction traces {@code X_j} that decay with time since last trained.
  * <pre>
  *   X_eff,j(t) = X_j * (r + (1 - r) * exp(-(t - t_j) / tau_X))

@@ -3,7 +3,7 @@ package org.reconsim.models.memory;
 import org.reconsim.models.spec.Spec;
 
 /**
- * Parameters of the two-trace model (MODEL.md section 2a). Every field is a scenario
+ * Parameters of the two-trace model (docs/MODEL.md section 2a). Every field is a scenario
  * parameter; the defaults in {@link #defaults()} cite their source.
  *
  * <p>Destabilization probability of a retrieval with prediction error {@code PE} and
@@ -92,7 +92,7 @@ public record TwoTraceParameters(
                 0.05,   // eta_E [assumption]: labile trace updated by non-reinforced trials (Monfils 2009)
                 0.03,   // eta_X [assumption]: in-context distress falls ~70% over 40 PE trials, about half respond (Steenkamp 2015)
                 720.0,  // tau_X 30 days [assumption]: spontaneous recovery (Rescorla 2004)
-                0.5,    // retention [assumption]: partial relapse at follow-up after PE (MODEL.md section 2a, row 13)
+                0.5,    // retention [assumption]: partial relapse at follow-up after PE (docs/MODEL.md section 2a, row 13)
                 0.5,    // s_k [assumption]: extinction transfers partly across contexts (renewal, Bouton 2004)
                 0.3,    // eta_A [assumption]: 3 tone-shock pairings bring E to ~0.66 (Rescorla & Wagner 1972 rates)
                 0.6,    // reinstatement [assumption]: one unsignalled US restores most extinguished fear (Rescorla & Heth 1975)

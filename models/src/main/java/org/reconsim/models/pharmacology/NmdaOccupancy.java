@@ -68,10 +68,10 @@ public record NmdaOccupancy(
   }
 
   /**
-   * Ketamine: fu = 0.6 (plasma protein binding 23-47%, MODEL.md section 3); Ki = 0.5 uM (binding
+   * Ketamine: fu = 0.6 (plasma protein binding 23-47%, docs/MODEL.md section 3); Ki = 0.5 uM (binding
    * Ki of S-ketamine 0.3 uM and R-ketamine 1.4 uM, Ebert 1997; with Mg2+ the functional IC50 is
    * several uM, so Ki is the largest uncertainty and must stay a parameter); h = 1 (simple
-   * binding, MODEL.md); molar mass 237.7 g/mol.
+   * binding, docs/MODEL.md); molar mass 237.7 g/mol.
    */
   public static NmdaOccupancy ketamineDefault() {
     return new NmdaOccupancy(0.6, 0.5, 1);

@@ -56,7 +56,7 @@ public final class PkModel {
   /**
    * Ketamine, two compartments, Clements & Nimmo 1981 (Br J Anaesth 53:27-30): V1 = 1.7522 L/kg,
    * k10 = 0.0109, k12 = 0.0186, k21 = 0.0137 per min. [unverified: values as coded in a public
-   * TCI library, not checked against the paper; MODEL.md section 3.] No ke0. For 70 kg, 0.5 mg/kg
+   * TCI library, not checked against the paper; docs/MODEL.md section 3.] No ke0. For 70 kg, 0.5 mg/kg
    * over 40 min peaks at 177 ng/mL at 40 min; Zarate 2006 measured 185 ng/mL.
    */
   public static PkModel ketamineClements() {
@@ -68,7 +68,7 @@ public final class PkModel {
   /**
    * Ketamine, three compartments, Domino et al. 1984 (Clin Pharmacol Ther 36:645-653):
    * V1 = 0.063 L/kg, k10 = 0.4381, k12 = 0.5921, k13 = 0.590, k21 = 0.247, k31 = 0.0146 per min.
-   * [unverified: values as coded in a public TCI library; MODEL.md section 3.] No ke0.
+   * [unverified: values as coded in a public TCI library; docs/MODEL.md section 3.] No ke0.
    */
   public static PkModel ketamineDomino() {
     return new PkModel("ketamine-domino-1984",
@@ -80,7 +80,7 @@ public final class PkModel {
    * Midazolam, three compartments, Albrecht et al. 1999 (Clin Pharmacol Ther 65:630-639), age
    * below 65: V1 = 7.9 L (absolute), CL = 0.399 L/min (k10 = CL / V1), k12 = 0.19, k13 = 0.065,
    * k21 = 0.06, k31 = 0.0083 per min, ke0 = 0.11 per min. [unverified: values as coded in a
-   * public TCI library; MODEL.md section 3.] Note its terminal half-life is 3.8 h, longer than
+   * public TCI library; docs/MODEL.md section 3.] Note its terminal half-life is 3.8 h, longer than
    * the 2.3-2.9 h reported by Allonen 1981 and Heizmann 1983.
    */
   public static PkModel midazolamAlbrecht() {
@@ -119,7 +119,7 @@ public final class PkModel {
 
   /**
    * Factor converting a dose amount to mg of free base (1.0: doses are given as base). Default
-   * 1.0 for all presets: the MODEL.md anchor (about 177 ng/mL for Clements) treats 0.5 mg/kg as
+   * 1.0 for all presets: the docs/MODEL.md anchor (about 177 ng/mL for Clements) treats 0.5 mg/kg as
    * base; for ketamine hydrochloride doses use 237.7 / 274.2 = 0.867.
    */
   public double saltToBase() {

@@ -17,7 +17,7 @@ public record Sedation(
 
     public static Sedation defaults() {
         // [assumption] EC50 about 60 ng/mL: sedation at the ~62 ng/mL peak of the active-placebo dose
-        // (Albrecht 1999 model; MODEL.md 3); hill 2 [assumption]
+        // (Albrecht 1999 model; docs/MODEL.md 3); hill 2 [assumption]
         return new Sedation(60, 2);
     }
 

@@ -4,7 +4,7 @@
  * <p>Linear mammillary compartment models (one central compartment exchanging with up to two
  * peripheral ones, elimination from the central one) are solved in closed form for any
  * superposition of boluses and zero-order infusions ({@link ConcentrationProfile}); an ODE
- * integration is only the test oracle (MODEL.md section 3). Time is in minutes here, amounts in
+ * integration is only the test oracle (docs/MODEL.md section 3). Time is in minutes here, amounts in
  * mg, volumes in litres, concentrations in mg/L (= ug/mL) or ng/mL.
  *
  * <p>Drugs and PK models are open families, as mechanisms are: {@link DrugRegistry} holds the

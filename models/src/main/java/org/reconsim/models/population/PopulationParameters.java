@@ -1,7 +1,7 @@
 package org.reconsim.models.population;
 
 /**
- * Distributions of the virtual PTSD patients' covariates and memory state (MODEL.md section 1).
+ * Distributions of the virtual PTSD patients' covariates and memory state (docs/MODEL.md section 1).
  *
  * @param weightKg           body weight
  * @param ageYears           age

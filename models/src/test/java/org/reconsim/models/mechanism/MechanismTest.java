@@ -25,7 +25,7 @@ class MechanismTest {
         assertThat(w.shape(tMax)).isCloseTo(1, within(1e-12));
         assertThat(w.shape(tMax * 0.9)).isLessThan(1);
         assertThat(w.shape(tMax * 1.1)).isLessThan(1);
-        // rises over about a day, decays over 1-2 weeks (MODEL.md M2)
+        // rises over about a day, decays over 1-2 weeks (docs/MODEL.md M2)
         assertThat(tMax).isBetween(18.0, 48.0);
         assertThat(w.shape(14 * 24)).isBetween(0.1, 0.4);
         assertThat(w.learningGain(-1, 0.5)).isEqualTo(1);

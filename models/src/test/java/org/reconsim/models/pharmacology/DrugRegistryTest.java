@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.reconsim.models.spec.Named;
 
-/** The built-in drugs and PK models are what the scenario files and MODEL.md section 3 name. */
+/** The built-in drugs and PK models are what the scenario files and docs/MODEL.md section 3 name. */
 class DrugRegistryTest {
 
     @Test

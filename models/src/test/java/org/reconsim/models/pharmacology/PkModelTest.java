@@ -10,7 +10,7 @@ class PkModelTest {
 
   @Test
   void clementsKetamineReproducesTheZarateAnchor() {
-    // 0.5 mg/kg over 40 min, 70 kg: MODEL.md expects about 177 ng/mL (Zarate 2006 measured 185)
+    // 0.5 mg/kg over 40 min, 70 kg: docs/MODEL.md expects about 177 ng/mL (Zarate 2006 measured 185)
     ConcentrationProfile profile =
         PkModel.ketamineClements().profile(70, DosingRegimen.infusion(0, 40, 0.5 * 70));
     System.out.printf("ketamine Clements 70 kg: peak %.3f ng/mL at %.6f min%n",
@@ -31,7 +31,7 @@ class PkModelTest {
       assertThat(profile.peakNgPerMl()).isBetween(45.0, 80.0);
     }
     // Albrecht's terminal half-life is 3.81 h: longer than the 2.3-2.9 h of Allonen 1981 and
-    // Heizmann 1983 that MODEL.md quotes (the parameters, not the code: see PkModel Javadoc)
+    // Heizmann 1983 that docs/MODEL.md quotes (the parameters, not the code: see PkModel Javadoc)
     double halfLifeHours = midazolam.forWeight(70).terminalHalfLifeMinutes() / 60;
     System.out.printf("midazolam Albrecht terminal half-life %.3f h%n", halfLifeHours);
     assertThat(halfLifeHours).isBetween(3.7, 3.9);

@@ -132,7 +132,7 @@ public final class TrialTables implements AutoCloseable {
     }
 
     /**
-     * PE response (Steenkamp 2015; MODEL.md 4): CAPS-5 at post at least 30% below pre; NA when
+     * PE response (Steenkamp 2015; docs/MODEL.md 4): CAPS-5 at post at least 30% below pre; NA when
      * the post visit is missing.
      */
     static Object responder(PatientOutcome p) {

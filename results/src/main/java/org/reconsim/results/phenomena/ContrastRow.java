@@ -3,7 +3,7 @@ package org.reconsim.results.phenomena;
 /**
  * One expected finding, measured.
  *
- * @param phenomenon   PHENOMENA.md row
+ * @param phenomenon   docs/PHENOMENA.md row
  * @param experiment   experiment name
  * @param model        memory model
  * @param mechanism    drug-mechanism hypothesis ("-" when the experiment gives no NMDA antagonist)

@@ -14,7 +14,7 @@ import org.reconsim.models.memory.MemoryModel;
 import org.reconsim.models.memory.MemoryModelRegistry;
 
 /**
- * The memory models reproduce the canonical phenomena (PHENOMENA.md): every expected finding
+ * The memory models reproduce the canonical phenomena (docs/PHENOMENA.md): every expected finding
  * of the row comes out with its 95% interval on the right side of 0 (and the size the file
  * asks for). Each row runs a few hundred virtual subjects per group in well under a second.
  */

@@ -5,7 +5,7 @@ import org.apache.commons.numbers.gamma.Erfc;
 
 /**
  * One subject's latent-cause memory, local MAP version (Gershman, Monfils, Norman & Niv 2017,
- * eLife 6:e23763; MODEL.md section 2b). Mutable, owned by one subject, not thread-safe.
+ * eLife 6:e23763; docs/MODEL.md section 2b). Mutable, owned by one subject, not thread-safe.
  *
  * <p>Trial n at time t, stimulus x (D features), outcome r; causes k = 1..K:
  * <pre>

@@ -4,7 +4,7 @@ import org.reconsim.models.spec.Spec;
 
 /**
  * Parameters of the latent-cause model (Gershman, Monfils, Norman & Niv 2017, eLife 6:e23763;
- * MODEL.md section 2b). Every field is a scenario parameter; the defaults in {@link #defaults()}
+ * docs/MODEL.md section 2b). Every field is a scenario parameter; the defaults in {@link #defaults()}
  * cite their source. The formulas they enter are in {@link LatentCauseMemory}.
  *
  * @param alpha     concentration of the distance-dependent Chinese restaurant process: the

@@ -1,6 +1,6 @@
 /**
  * The latent-cause model of memory modification (Gershman, Monfils, Norman & Niv 2017, eLife
- * 6:e23763; MODEL.md section 2b), "local MAP" version: Rescorla-Wagner learning per latent
+ * 6:e23763; docs/MODEL.md section 2b), "local MAP" version: Rescorla-Wagner learning per latent
  * cause, with trials assigned to causes by a distance-dependent Chinese restaurant process prior
  * and Gaussian likelihoods.
  *

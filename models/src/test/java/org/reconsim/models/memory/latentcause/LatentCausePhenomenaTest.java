@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * Direction of the canonical effects (PHENOMENA.md rows 1, 3, 4, 11) with the published
- * defaults and the paper's time units (MODEL.md section 2b). The model is deterministic: one
+ * Direction of the canonical effects (docs/PHENOMENA.md rows 1, 3, 4, 11) with the published
+ * defaults and the paper's time units (docs/MODEL.md section 2b). The model is deterministic: one
  * subject per condition is the whole answer. Responses are CR in 0..1.
  */
 class LatentCausePhenomenaTest {

@@ -42,12 +42,12 @@ public record BidsDerivative(String name, String description, List<Column> colum
     private static final Column SESSION = new Column("session", "session label: pre, post, fu30 or fu90", null);
     private static final Column ROI = new Column("roi", "region of interest, as in the bold sidecar's ReconsimROIs", null);
 
-    /** Per-subject, per-session GLM estimates, e.g. contrast {@code trauma_minus_relax} (TRIALS.md B). */
+    /** Per-subject, per-session GLM estimates, e.g. contrast {@code trauma_minus_relax} (docs/TRIALS.md B). */
     public static final List<Column> ROI_BETA_COLUMNS = List.of(PARTICIPANT, SESSION, ROI,
             new Column("contrast", "script condition or contrast, e.g. trauma_minus_relax", null),
             new Column("beta", "parameter estimate of the ROI time series", "arbitrary"));
 
-    /** ROI-to-ROI correlation of the time series within script windows of one type (TRIALS.md B). */
+    /** ROI-to-ROI correlation of the time series within script windows of one type (docs/TRIALS.md B). */
     public static final List<Column> CONNECTIVITY_COLUMNS = List.of(PARTICIPANT, SESSION,
             new Column("roi_a", "first region", null), new Column("roi_b", "second region", null),
             new Column("window", "script windows the correlation is computed in (trial_type)", null),

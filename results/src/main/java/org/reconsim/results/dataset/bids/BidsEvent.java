@@ -4,7 +4,7 @@ package org.reconsim.results.dataset.bids;
  * One row of a run's {@code events.tsv}: a script window of the memory task.
  *
  * @param onset     seconds from the first volume of the run
- * @param duration  seconds (the task's script windows last 30 s, TRIALS.md B)
+ * @param duration  seconds (the task's script windows last 30 s, docs/TRIALS.md B)
  * @param trialType {@code trauma}, {@code sad} or {@code relax} in the reconsim task
  */
 public record BidsEvent(double onset, double duration, String trialType) {

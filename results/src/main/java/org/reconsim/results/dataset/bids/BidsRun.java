@@ -9,12 +9,12 @@ import java.util.List;
  *
  * @param participant    subject label without {@code sub-}, matching a {@link BidsParticipant}
  * @param session        session label without {@code ses-}: {@code pre}, {@code post}, {@code fu30}, {@code fu90}
- * @param repetitionTime seconds between volumes (1 s in TRIALS.md B)
+ * @param repetitionTime seconds between volumes (1 s in docs/TRIALS.md B)
  * @param roiNames       one name per ROI, in voxel order (ROI i is voxel x = i of the image)
  * @param roiSeries      {@code [roi][volume]}, every ROI with the same number of volumes
  * @param events         script windows, onsets relative to the first volume
  * @param eda            skin conductance in microsiemens, starting with the first volume; may be null
- * @param edaSamplingHz  samples per second of {@code eda} (100 Hz in TRIALS.md B); ignored when eda is null
+ * @param edaSamplingHz  samples per second of {@code eda} (100 Hz in docs/TRIALS.md B); ignored when eda is null
  */
 public record BidsRun(String participant, String session, double repetitionTime, List<String> roiNames,
                       double[][] roiSeries, List<BidsEvent> events, double[] eda, double edaSamplingHz) {

@@ -42,7 +42,7 @@ public final class BidsWriter {
 
     /** The BIDS version the layout and sidecars follow. */
     public static final String BIDS_VERSION = "1.9.0";
-    /** The task label: retrieval of the trauma memory by scripts (TRIALS.md B). */
+    /** The task label: retrieval of the trauma memory by scripts (docs/TRIALS.md B). */
     public static final String TASK = "memory";
 
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -172,7 +172,7 @@ public final class BidsWriter {
         j.putObject("onset").put("Description", "script onset from the first volume").put("Units", "s");
         j.putObject("duration").put("Description", "script window length").put("Units", "s");
         ObjectNode tt = j.putObject("trial_type");
-        tt.put("Description", "script played in the scanner (TRIALS.md B: trauma, sad and relax scripts)");
+        tt.put("Description", "script played in the scanner (Duek et al. 2023: trauma, sad and relax scripts)");
         ObjectNode levels = tt.putObject("Levels");
         for (String t : types) {
             levels.put(t, switch (t) {

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * A small deterministic dataset built without the simulator (the writer must not depend on how
  * data are made): 3 subjects x 2 sessions, three 30-s scripts at TR 1 s, EDA at 100 Hz
- * (TRIALS.md B), and one table of each derivative kind.
+ * (docs/TRIALS.md B), and one table of each derivative kind.
  */
 final class ExampleDataset {
 
