@@ -1,9 +1,9 @@
 package org.reconsim.engine.scenario;
 
-import java.util.ArrayList;
+import org.reconsim.models.spec.Registry;
+
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceLoader;
 
 /**
  * The analyses scenario files can name, as Caffeine's simulator registers its policies: the
@@ -21,26 +21,13 @@ public final class AnalysisMethodRegistry {
 
     /** Holder idiom: the providers are looked up once, on first use, and never change after. */
     private static final class All {
-        static final List<AnalysisMethod> METHODS = load();
-
-        private static List<AnalysisMethod> load() {
-            List<AnalysisMethod> all = new ArrayList<>(BUILT_IN);
-            for (AnalysisMethodProvider p : ServiceLoader.load(AnalysisMethodProvider.class,
-                    AnalysisMethodRegistry.class.getClassLoader())) {
-                for (AnalysisMethod m : p.methods()) {
-                    if (all.stream().anyMatch(o -> o.label().equals(m.label()))) {
-                        throw new IllegalStateException("analysis registered twice: " + m.label());
-                    }
-                    all.add(m);
-                }
-            }
-            return List.copyOf(all);
-        }
+        static final Registry<AnalysisMethod> REGISTRY = Registry.load("analysis", BUILT_IN, AnalysisMethodProvider.class,
+                AnalysisMethodProvider::methods, m -> m);
     }
 
     /** Every registered analysis, built-in ones first. */
     public static List<AnalysisMethod> all() {
-        return All.METHODS;
+        return All.REGISTRY.all();
     }
 
     public static Optional<AnalysisMethod> byLabel(String label) {

@@ -9,7 +9,6 @@ import org.reconsim.engine.rng.Purpose;
 import org.reconsim.engine.rng.RandomStreams;
 import org.reconsim.engine.scenario.DirectEffect;
 import org.reconsim.engine.scenario.Endpoint;
-import org.reconsim.engine.scenario.PeSessions;
 import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.engine.scenario.Visit;
 import org.reconsim.models.memory.Context;
@@ -41,7 +40,7 @@ final class PatientAgent {
     private final ScanRecording recording;
     private final DropoutCourse dropout;
     private final UniformRandomProvider memoryStream;
-    private final UniformRandomProvider sudsStream;
+    private final ExposureCourse exposure;
 
     private final double[] traceStrength = nans(VISITS);
     private final double[] fearExpression = nans(VISITS);
@@ -49,7 +48,6 @@ final class PatientAgent {
     private final double[] fearAtHome = nans(VISITS);
     private final double[][] observed = new double[VISITS][];
     private final List<PatientOutcome.Rating> weekly = new ArrayList<>();
-    private final List<PatientOutcome.Suds> suds = new ArrayList<>();
     private final List<PatientOutcome.ScanRecord> scans = new ArrayList<>();
     private boolean destabilized;
     private double rho = 1;
@@ -73,11 +71,12 @@ final class PatientAgent {
         List<InstrumentType> types = plan.instruments();
         this.readings = new Instrument.Reading[types.size()];
         for (int i = 0; i < readings.length; i++) {
-            readings[i] = types.get(i).instrument().open(new View(types.get(i), streams, index, replicate, siteEffects));
+            readings[i] = types.get(i).instrument().open(new InstrumentView(types.get(i), plan, drug, site, streams, index, replicate,
+                    siteEffects));
         }
         this.scales = reading(ClinicalScales.class);
         ScanInstruments instruments = reading(ScanInstruments.class);
-        this.sudsStream = streams.stream(Purpose.SESSIONS, index, replicate);
+        this.exposure = new ExposureCourse(plan, reconsolidation, streams.stream(Purpose.SESSIONS, index, replicate));
         this.recording = plan.recording().timeSeries() ? new ScanRecording(plan.recording().physio(),
                 plan.scenario().measurement().signals(), instruments,
                 streams.stream(Purpose.TIMESERIES, index, replicate),
@@ -97,66 +96,6 @@ final class PatientAgent {
             }
         }
         throw new IllegalStateException("no " + type.getSimpleName() + " among the instruments");
-    }
-
-    /** This patient as one instrument sees it. */
-    private final class View implements Instrument.Patient {
-        private final InstrumentType type;
-        private final RandomStreams streams;
-        private final long index;
-        private final int replicate;
-        private final double[] siteEffects;
-
-        View(InstrumentType type, RandomStreams streams, long index, int replicate, double[] siteEffects) {
-            this.type = type;
-            this.streams = streams;
-            this.index = index;
-            this.replicate = replicate;
-            this.siteEffects = siteEffects;
-        }
-
-        @Override
-        public TrialPlan plan() {
-            return plan;
-        }
-
-        @Override
-        public UniformRandomProvider stream(Purpose purpose) {
-            return streams.stream(purpose, index, replicate);
-        }
-
-        @Override
-        public UniformRandomProvider stream(String purpose) {
-            return streams.stream("instrument/" + type.name() + "/" + purpose, index, replicate);
-        }
-
-        @Override
-        public int site() {
-            return site;
-        }
-
-        @Override
-        public double siteEffect(int site, int roi) {
-            return siteEffects[site * TrialPlan.ROI_COUNT + roi];
-        }
-
-        @Override
-        public double peakDissociation() {
-            return drug.peakDissociation();
-        }
-
-        @Override
-        public double peakSedation() {
-            return drug.peakSedation();
-        }
-
-        @Override
-        public <P> P parameters(Class<P> parametersType) {
-            if (type.parameters() == null) {
-                throw new IllegalStateException("instrument " + type.name() + " has no parameters");
-            }
-            return parametersType.cast(plan.scenario().measurement().instruments().get(type.section()));
-        }
     }
 
     private static double[] nans(int n) {
@@ -236,28 +175,16 @@ final class PatientAgent {
         }
     }
 
-    /** A PE session: the retelling retrieves the memory, then each imaginal-exposure trial is rated (SUDS). */
+    /** A PE session, unless the patient has left or leaves now. */
     private void session(int k, double now, TrialState state) {
         if (dropout.droppedOut() || dropout.leavesAt(k)) {
             return;
         }
-        PeSessions pe = plan.scenario().protocol().peSessions();
-        if (reconsolidation.retrieve(Context.THERAPY, now, pe.trialsPerSession() * pe.trialMinutes(), memoryStream.nextDouble())) {
-            state.schedule(memory.labileUntil(), new ProtocolEvent(this, ProtocolEvent.Kind.RESTABILIZATION, -1));
+        double labileUntil = exposure.session(k, now, memoryStream.nextDouble());
+        if (!Double.isNaN(labileUntil)) {
+            state.schedule(labileUntil, new ProtocolEvent(this, ProtocolEvent.Kind.RESTABILIZATION, -1));
         }
-        double trialHours = pe.trialMinutes() / 60.0;
-        double distress = 0;
-        for (int i = 0; i < pe.trialsPerSession(); i++) {
-            double ti = now + i * trialHours;
-            double r = reconsolidation.trial(Context.THERAPY, ti, 0);
-            if (plan.recording().sessionDetail()) {
-                double rating = Math.max(0, Math.min(100, 100 * r
-                        + plan.scenario().measurement().sudsNoiseSd() * PatientGenerator.standardNormal(sudsStream)));
-                suds.add(new PatientOutcome.Suds(k + 1, i + 1, ti - plan.timeline().retrievalStart(), rating));
-            }
-            distress += r;
-        }
-        dropout.sessionDistress(distress / pe.trialsPerSession());
+        dropout.sessionDistress(exposure.meanDistress());
     }
 
     /** A weekly PCL-5 at home; its deviate is drawn for every patient (aligned streams), the rating kept only while in the study. */
@@ -288,6 +215,6 @@ final class PatientAgent {
         return new PatientOutcome(subjectId, arm.index(), site, covariates, destabilized, rho, drug.peakConcentration(),
                 drug.peakOccupancy(), labileOccupancy, drug.peakDissociation(), drug.peakSedation(), scales.believesActive(),
                 dropout.session(), traceStrength, fearExpression, extinctionRecall, fearAtHome, observed, List.copyOf(weekly),
-                List.copyOf(suds), List.copyOf(scans), events);
+                exposure.suds(), List.copyOf(scans), events);
     }
 }

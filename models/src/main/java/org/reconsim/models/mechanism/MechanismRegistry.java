@@ -1,9 +1,9 @@
 package org.reconsim.models.mechanism;
 
-import java.util.ArrayList;
+import org.reconsim.models.spec.Registry;
+
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceLoader;
 
 /**
  * The named mechanisms scenarios can make true, as Caffeine's simulator registers its policies:
@@ -30,25 +30,13 @@ public final class MechanismRegistry {
 
     /** Holder idiom: the providers are looked up once, on first use, and never change after. */
     private static final class All {
-        static final List<MechanismType<?>> TYPES = load();
-
-        private static List<MechanismType<?>> load() {
-            List<MechanismType<?>> all = new ArrayList<>(BUILT_IN);
-            for (MechanismProvider p : ServiceLoader.load(MechanismProvider.class, MechanismRegistry.class.getClassLoader())) {
-                for (MechanismType<?> t : p.mechanisms()) {
-                    if (all.stream().anyMatch(o -> o.label().equals(t.label()) || o.parameters() == t.parameters())) {
-                        throw new IllegalStateException("mechanism registered twice: " + t.label());
-                    }
-                    all.add(t);
-                }
-            }
-            return List.copyOf(all);
-        }
+        static final Registry<MechanismType<?>> REGISTRY = Registry.load("mechanism", BUILT_IN, MechanismProvider.class,
+                MechanismProvider::mechanisms, MechanismType::parameters);
     }
 
     /** Every registered mechanism, built-in ones first. */
     public static List<MechanismType<?>> all() {
-        return All.TYPES;
+        return All.REGISTRY.all();
     }
 
     public static Optional<MechanismType<?>> byLabel(String label) {

@@ -1,9 +1,10 @@
 package org.reconsim.models.memory;
 
+import org.reconsim.models.spec.Registry;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceLoader;
 
 import org.reconsim.models.memory.latentcause.LatentCauseParameters;
 import org.reconsim.models.memory.latentcause.LatentCauseTrace;
@@ -41,25 +42,13 @@ public final class MemoryModelRegistry {
 
     /** Holder idiom: the providers are looked up once, on first use, and never change after. */
     private static final class All {
-        static final List<MemoryModel<?>> MODELS = load();
-
-        private static List<MemoryModel<?>> load() {
-            List<MemoryModel<?>> all = new ArrayList<>(BUILT_IN);
-            for (MemoryModelProvider p : ServiceLoader.load(MemoryModelProvider.class, MemoryModelRegistry.class.getClassLoader())) {
-                for (MemoryModel<?> m : p.memoryModels()) {
-                    if (all.stream().anyMatch(o -> o.label().equals(m.label()) || o.parameters() == m.parameters())) {
-                        throw new IllegalStateException("memory model registered twice: " + m.label());
-                    }
-                    all.add(m);
-                }
-            }
-            return List.copyOf(all);
-        }
+        static final Registry<MemoryModel<?>> REGISTRY = Registry.load("memory model", BUILT_IN, MemoryModelProvider.class,
+                MemoryModelProvider::memoryModels, MemoryModel::parameters);
     }
 
     /** Every registered memory model, built-in ones first. */
     public static List<MemoryModel<?>> all() {
-        return All.MODELS;
+        return All.REGISTRY.all();
     }
 
     public static Optional<MemoryModel<?>> byLabel(String label) {

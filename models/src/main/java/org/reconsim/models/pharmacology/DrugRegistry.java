@@ -1,9 +1,10 @@
 package org.reconsim.models.pharmacology;
 
+import org.reconsim.models.spec.Registry;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceLoader;
 
 import org.reconsim.models.spec.Sections;
 
@@ -34,23 +35,10 @@ public final class DrugRegistry {
 
     /** Holder idiom: the providers are looked up once, on first use, and never change after. */
     private static final class All {
-        static final List<DrugType> TYPES = load();
+        static final List<DrugType> TYPES = Registry.load("drug", BUILT_IN, DrugProvider.class,
+                DrugProvider::drugs, d -> d).all();
         static final Sections<NonspecificEffect> EFFECTS = effects(TYPES);
 
-        private static List<DrugType> load() {
-            List<DrugType> all = new ArrayList<>(BUILT_IN);
-            for (DrugProvider p : ServiceLoader.load(DrugProvider.class, DrugRegistry.class.getClassLoader())) {
-                for (DrugType d : p.drugs()) {
-                    if (all.stream().anyMatch(o -> o.label().equals(d.label()))) {
-                        throw new IllegalStateException("drug registered twice: " + d.label());
-                    }
-                    all.add(d);
-                }
-            }
-            return List.copyOf(all);
-        }
-
-        /** One section per distinct effect, in drug order; drugs naming one section must mean the same record. */
         private static Sections<NonspecificEffect> effects(List<DrugType> drugs) {
             List<Sections.Entry<NonspecificEffect>> entries = new ArrayList<>();
             List<NonspecificEffectType<?>> seen = new ArrayList<>();

@@ -1,9 +1,9 @@
 package org.reconsim.results.dataset;
 
-import java.util.ArrayList;
+import org.reconsim.models.spec.Registry;
+
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceLoader;
 
 /**
  * The formats {@code reconsim generate --format} writes, as Caffeine's simulator registers its
@@ -22,25 +22,13 @@ public final class DatasetFormatRegistry {
 
     /** Holder idiom: the providers are looked up once, on first use, and never change after. */
     private static final class All {
-        static final List<DatasetFormatType> TYPES = load();
-
-        private static List<DatasetFormatType> load() {
-            List<DatasetFormatType> all = new ArrayList<>(BUILT_IN);
-            for (DatasetFormatProvider p : ServiceLoader.load(DatasetFormatProvider.class, DatasetFormatRegistry.class.getClassLoader())) {
-                for (DatasetFormatType t : p.formats()) {
-                    if (all.stream().anyMatch(o -> o.label().equals(t.label()))) {
-                        throw new IllegalStateException("dataset format registered twice: " + t.label());
-                    }
-                    all.add(t);
-                }
-            }
-            return List.copyOf(all);
-        }
+        static final Registry<DatasetFormatType> REGISTRY = Registry.load("dataset format", BUILT_IN, DatasetFormatProvider.class,
+                DatasetFormatProvider::formats, t -> t);
     }
 
     /** Every registered format, built-in ones first. */
     public static List<DatasetFormatType> all() {
-        return All.TYPES;
+        return All.REGISTRY.all();
     }
 
     /** The registered names, in registry order. */
