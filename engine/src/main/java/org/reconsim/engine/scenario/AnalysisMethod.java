@@ -3,7 +3,7 @@ package org.reconsim.engine.scenario;
 import java.util.List;
 import java.util.Objects;
 
-import org.reconsim.models.spec.Named;
+import org.reconsim.models.spec.Member;
 
 /**
  * The name of one analysis run on every virtual trial, as scenario files write it in
@@ -15,7 +15,7 @@ import org.reconsim.models.spec.Named;
  * @param label  kebab-case name in files, e.g. {@code ancova}
  * @param doc    what the analysis estimates and tests, in the domain's words
  */
-public record AnalysisMethod(String label, String doc) implements Named {
+public record AnalysisMethod(String label, String doc) implements Member {
 
     /** {@code value_at_visit ~ baseline + arm}. */
     public static final AnalysisMethod ANCOVA = new AnalysisMethod("ancova", "value ~ baseline + arm");
@@ -29,21 +29,13 @@ public record AnalysisMethod(String label, String doc) implements Named {
             "normal posterior from the ANCOVA estimate; 'significant' when the 95% credible interval excludes 0");
 
     public AnalysisMethod {
-        Objects.requireNonNull(label, "label");
         Objects.requireNonNull(doc, "doc");
-        if (!label.matches("[a-z][a-z0-9-]*")) {
-            throw new IllegalArgumentException("analysis label must be kebab-case: " + label);
-        }
+        Member.kebab("analysis", label);
     }
 
     /** The registered analyses, as an enum offers its constants (the scenario binder reads them). */
     public static List<AnalysisMethod> values() {
         return AnalysisMethodRegistry.all();
-    }
-
-    @Override
-    public String name() {
-        return label;
     }
 
     @Override

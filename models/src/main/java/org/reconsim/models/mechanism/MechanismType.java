@@ -3,7 +3,7 @@ package org.reconsim.models.mechanism;
 import java.util.List;
 import java.util.Objects;
 
-import org.reconsim.models.spec.Named;
+import org.reconsim.models.spec.Member;
 
 /**
  * The registration of one mechanism: the label scenario files name it by in
@@ -15,15 +15,12 @@ import org.reconsim.models.spec.Named;
  * @param parameters  the record implementing {@link Mechanism}
  * @param defaults    its default strengths (each component's source in its {@code @Spec})
  */
-public record MechanismType<M extends Mechanism>(String label, String doc, Class<M> parameters, M defaults) implements Named {
+public record MechanismType<M extends Mechanism>(String label, String doc, Class<M> parameters, M defaults) implements Member {
 
     public MechanismType {
-        Objects.requireNonNull(label, "label");
         Objects.requireNonNull(parameters, "parameters");
         Objects.requireNonNull(defaults, "defaults");
-        if (!label.matches("[a-z][a-z0-9-]*")) {
-            throw new IllegalArgumentException("mechanism label must be kebab-case: " + label);
-        }
+        Member.kebab("mechanism", label);
         if (!parameters.isRecord()) {
             throw new IllegalArgumentException(label + ": parameters must be a record");
         }
@@ -32,11 +29,6 @@ public record MechanismType<M extends Mechanism>(String label, String doc, Class
     /** The registered mechanisms, as an enum offers its constants (the scenario binder reads them). */
     public static List<MechanismType<?>> values() {
         return MechanismRegistry.all();
-    }
-
-    @Override
-    public String name() {
-        return label;
     }
 
     /** The section name of the parameters in scenario files. */

@@ -3,7 +3,7 @@ package org.reconsim.models.memory;
 import java.util.List;
 import java.util.Objects;
 
-import org.reconsim.models.spec.Named;
+import org.reconsim.models.spec.Member;
 import org.reconsim.models.spec.Sections;
 
 /**
@@ -25,7 +25,7 @@ import org.reconsim.models.spec.Sections;
  * @param traumaPatient builds a patient's trauma memory
  */
 public record MemoryModel<P extends Record>(String label, String doc, Class<P> parameters, P defaults,
-                                            NaiveSubject<P> naiveSubject, TraumaPatient<P> traumaPatient) implements Named {
+                                            NaiveSubject<P> naiveSubject, TraumaPatient<P> traumaPatient) implements Member {
 
     /** Builds a naive subject's memory. */
     @FunctionalInterface
@@ -44,14 +44,11 @@ public record MemoryModel<P extends Record>(String label, String doc, Class<P> p
     }
 
     public MemoryModel {
-        Objects.requireNonNull(label, "label");
         Objects.requireNonNull(parameters, "parameters");
         Objects.requireNonNull(defaults, "defaults");
         Objects.requireNonNull(naiveSubject, "naiveSubject");
         Objects.requireNonNull(traumaPatient, "traumaPatient");
-        if (!label.matches("[a-z][a-z0-9-]*")) {
-            throw new IllegalArgumentException("memory model label must be kebab-case: " + label);
-        }
+        Member.kebab("memory model", label);
         if (!parameters.isRecord()) {
             throw new IllegalArgumentException(label + ": parameters must be a record");
         }
@@ -60,11 +57,6 @@ public record MemoryModel<P extends Record>(String label, String doc, Class<P> p
     /** The registered memory models, as an enum offers its constants (the scenario binder reads them). */
     public static List<MemoryModel<?>> values() {
         return MemoryModelRegistry.all();
-    }
-
-    @Override
-    public String name() {
-        return label;
     }
 
     /** The section name of the parameters in scenario files. */

@@ -3,7 +3,7 @@ package org.reconsim.models.pharmacology;
 import java.util.List;
 import java.util.Objects;
 
-import org.reconsim.models.spec.Named;
+import org.reconsim.models.spec.Member;
 
 /**
  * The registration of one drug an arm can give: the label scenario files name it by in
@@ -19,14 +19,11 @@ import org.reconsim.models.spec.Named;
  * @param effect          its nonspecific effect's section; null when it has none
  */
 public record DrugType(String label, String doc, PkModelType pk, boolean nmdaAntagonist, NonspecificEffectType<?> effect)
-        implements Named {
+        implements Member {
 
     public DrugType {
-        Objects.requireNonNull(label, "label");
         Objects.requireNonNull(doc, "doc");
-        if (!label.matches("[a-z][a-z0-9-]*")) {
-            throw new IllegalArgumentException("drug label must be kebab-case: " + label);
-        }
+        Member.kebab("drug", label);
         if (pk != null && !pk.drug().equals(label)) {
             throw new IllegalArgumentException(label + ": default PK model " + pk.label() + " describes another drug");
         }
@@ -48,11 +45,6 @@ public record DrugType(String label, String doc, PkModelType pk, boolean nmdaAnt
     /** Whether arms of it receive an active substance (false for a placebo such as saline). */
     public boolean active() {
         return pk != null;
-    }
-
-    @Override
-    public String name() {
-        return label;
     }
 
     @Override

@@ -3,7 +3,7 @@ package org.reconsim.results.dataset;
 import java.util.List;
 import java.util.Objects;
 
-import org.reconsim.models.spec.Named;
+import org.reconsim.models.spec.Member;
 
 /**
  * The registration of one dataset format: the name {@code --format} takes and the writer.
@@ -12,25 +12,17 @@ import org.reconsim.models.spec.Named;
  * @param doc     what the format writes, in the words of its users
  * @param format  the writer
  */
-public record DatasetFormatType(String label, String doc, DatasetFormat format) implements Named {
+public record DatasetFormatType(String label, String doc, DatasetFormat format) implements Member {
 
     public DatasetFormatType {
-        Objects.requireNonNull(label, "label");
         Objects.requireNonNull(doc, "doc");
         Objects.requireNonNull(format, "format");
-        if (!label.matches("[a-z][a-z0-9-]*")) {
-            throw new IllegalArgumentException("format label must be kebab-case: " + label);
-        }
+        Member.kebab("format", label);
     }
 
     /** The registered formats, as an enum offers its constants. */
     public static List<DatasetFormatType> values() {
         return DatasetFormatRegistry.all();
-    }
-
-    @Override
-    public String name() {
-        return label;
     }
 
     @Override
