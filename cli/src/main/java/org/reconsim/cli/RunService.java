@@ -14,7 +14,7 @@ import org.reconsim.engine.sim.VirtualTrial;
 import org.reconsim.results.dataset.TrialTables;
 import org.reconsim.results.power.TrialAnalysis;
 import org.reconsim.results.report.RunManifest;
-import org.reconsim.results.stats.TestResult;
+import org.reconsim.results.power.TrialResults;
 
 /**
  * Virtual trials and their analyses, without the command line: simulates a {@link RunRequest}'s
@@ -45,13 +45,13 @@ final class RunService {
         Path out = OutputFolder.create(request.out(), loaded.scenario().name(), "run");
         TrialPlan plan = TrialPlan.compile(loaded.scenario());
         RandomStreams streams = new RandomStreams(seed);
-        TrialAnalysis analysis = new TrialAnalysis(loaded.scenario().analysis(), plan.controlArm().index());
+        TrialAnalysis analysis = new TrialAnalysis(loaded.scenario().analysis(), plan);
         try (ReplicateRunner runner = new ReplicateRunner(threads); TrialTables tables = new TrialTables(plan, out)) {
             // the runner hands results back in replicate order, so the tables are the same on any number of threads
             runner.run(0, request.replicates(), r -> {
                 TrialOutcome trial = VirtualTrial.run(plan, streams, r, n);
-                return new Analysed(trial, analysis.run(trial));
-            }, a -> tables.add(a.trial(), a.results(), analysis.methods()));
+                return new Analysed(trial, analysis.analyse(trial));
+            }, a -> tables.add(a.trial(), a.results()));
             tables.commit();
         }
         new RunManifest("run", request.commandLine(), loaded, seed, threads, started, Instant.now(), FILES).write(out);
@@ -62,6 +62,6 @@ final class RunService {
         return out;
     }
 
-    private record Analysed(TrialOutcome trial, TestResult[][][] results) {
+    private record Analysed(TrialOutcome trial, TrialResults results) {
     }
 }

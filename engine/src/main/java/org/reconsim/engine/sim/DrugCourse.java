@@ -15,6 +15,8 @@ final class DrugCourse implements Reconsolidation.DrugExposure {
     private final ArmPlan arm;
     private final ConcentrationProfile exposure;
     private final double infusionStart;
+    /** Whether any active mechanism reads the momentary occupancy (fixed per plan; read on every trial). */
+    private final boolean momentary;
     private final double peakConcentration;
     private final double peakOccupancy;
     private final double peakDissociation;
@@ -27,6 +29,7 @@ final class DrugCourse implements Reconsolidation.DrugExposure {
         PatientExposure px = PatientExposure.of(plan.scenario().pharmacology(), plan.pkCorrelation(), arm, weightKg, pkStream);
         this.exposure = px.profile();
         this.infusionStart = plan.timeline().infusionStart();
+        this.momentary = plan.occupancyActsOnTrials();
         this.peakConcentration = px.exposed() ? exposure.peakNgPerMl() : 0;
         this.peakOccupancy = px.exposed() && arm.nmdaAntagonist() ? plan.occupancy().occupancy(peakConcentration) : 0;
         // each drug's own effect (none for saline); with no exposure the peak is 0 and so is the effect
@@ -63,7 +66,7 @@ final class DrugCourse implements Reconsolidation.DrugExposure {
      */
     @Override
     public double occupancyAt(double t) {
-        if (exposure == null || !arm.nmdaAntagonist() || t < infusionStart || !plan.occupancyActsOnTrials()) {
+        if (exposure == null || !arm.nmdaAntagonist() || t < infusionStart || !momentary) {
             return 0;
         }
         return plan.occupancy().occupancy(exposure.plasmaNgPerMl((t - infusionStart) * 60));

@@ -3,17 +3,13 @@ package org.reconsim.results.dataset;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.reconsim.engine.scenario.AnalysisMethod;
 import org.reconsim.engine.scenario.Endpoint;
-import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.engine.scenario.Visit;
 import org.reconsim.engine.scenario.Timeline;
 import org.reconsim.engine.sim.PatientOutcome;
 import org.reconsim.engine.sim.TrialOutcome;
 import org.reconsim.engine.sim.TrialPlan;
 import org.reconsim.results.power.AnalysisKey;
-import org.reconsim.results.power.AnalysisLayout;
-import org.reconsim.results.power.Contrast;
 import org.reconsim.results.power.TrialResults;
 import org.reconsim.results.stats.TestResult;
 
@@ -76,17 +72,6 @@ public final class TrialTables implements AutoCloseable {
     /** Appends one trial without analyses. */
     public void add(TrialOutcome trial) {
         add(trial, (TrialResults) null);
-    }
-
-    /**
-     * Appends one trial and its analyses as nested arrays [endpoint][visit][method] (methods
-     * named by {@code methods}), or none; for callers not yet moved to {@link #add(TrialOutcome, TrialResults)}.
-     */
-    @Deprecated(forRemoval = true)
-    @SuppressWarnings("removal") // the bridge itself
-    public void add(TrialOutcome trial, TestResult[][][] analysis, List<AnalysisMethod> methods) {
-        add(trial, analysis == null ? null
-                : TrialResults.ofNestedArray(trial.nPerArm(), new AnalysisLayout(Contrast.of(plan), methods), analysis));
     }
 
     /** Appends one trial and its analyses, or none ({@code analysis} null). */

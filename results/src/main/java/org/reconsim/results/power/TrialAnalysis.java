@@ -6,7 +6,6 @@ import java.util.List;
 import org.reconsim.engine.scenario.AnalysisMethod;
 import org.reconsim.engine.scenario.Analysis;
 import org.reconsim.engine.scenario.Endpoint;
-import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.engine.scenario.Visit;
 import org.reconsim.engine.sim.PatientOutcome;
 import org.reconsim.engine.sim.TrialOutcome;
@@ -41,26 +40,13 @@ public final class TrialAnalysis {
     /**
      * The analyses of the plan's treatment arm against its control arm.
      *
-     * @throws UnsupportedOperationException when the plan has more than one treatment arm: each
-     *         analysis pools every arm but the control (the layout is ready for one contrast per arm)
+     * @throws IllegalArgumentException when the plan has more than one treatment arm (scenarios
+     *         hold exactly two arms; the layout already keys results by contrast)
      */
     public TrialAnalysis(Analysis plan, TrialPlan trial) {
-        this(plan, trial.controlArm().index(), Contrast.of(trial));
-    }
-
-    /**
-     * Analyses without arm names: the contrast is named {@code treatment-control}. For callers
-     * not yet moved to {@link #TrialAnalysis(Analysis, TrialPlan)} (the command line,
-     * being rewritten).
-     */
-    @Deprecated(forRemoval = true)
-    public TrialAnalysis(Analysis plan, int controlArm) {
-        this(plan, controlArm, List.of(new Contrast("treatment", "control")));
-    }
-
-    private TrialAnalysis(Analysis plan, int controlArm, List<Contrast> contrasts) {
+        List<Contrast> contrasts = Contrast.of(trial);
         if (contrasts.size() != 1) {
-            throw new UnsupportedOperationException("analyses of more than one treatment arm are not implemented: " + contrasts);
+            throw new IllegalArgumentException("the analyses compare one treatment arm with the control, the plan has " + contrasts);
         }
         this.layout = new AnalysisLayout(contrasts, plan.methods());
         List<EndpointAnalysis> configured = new ArrayList<>(plan.methods().size());
@@ -79,7 +65,7 @@ public final class TrialAnalysis {
                 }
             }
         }
-        this.controlArm = controlArm;
+        this.controlArm = trial.controlArm().index();
     }
 
     public List<AnalysisMethod> methods() {
@@ -89,13 +75,6 @@ public final class TrialAnalysis {
     /** What {@link #analyse} returns, and in which order. */
     public AnalysisLayout layout() {
         return layout;
-    }
-
-    /** The results as nested arrays [endpoint][visit][method]; see {@link TrialResults#toNestedArray()}. */
-    @Deprecated(forRemoval = true)
-    @SuppressWarnings("removal") // the bridge itself
-    public TestResult[][][] run(TrialOutcome trial) {
-        return analyse(trial).toNestedArray();
     }
 
     /** Every analysis of {@link #layout()} on {@code trial}. */

@@ -48,41 +48,4 @@ public final class TrialResults {
     TestResult at(int offset) {
         return results[offset];
     }
-
-    /**
-     * The results as the arrays they used to travel in, [endpoint][visit][method] of the only
-     * contrast; for callers not yet moved to keys (the command line, being rewritten).
-     */
-    @Deprecated(forRemoval = true)
-    public TestResult[][][] toNestedArray() {
-        if (layout.contrasts().size() != 1) {
-            throw new IllegalStateException("the nested arrays hold one contrast, these results have " + layout.contrasts());
-        }
-        var endpoints = layout.endpoints();
-        var visits = layout.visits();
-        var methods = layout.methods();
-        TestResult[][][] out = new TestResult[endpoints.size()][visits.size()][methods.size()];
-        for (int e = 0; e < endpoints.size(); e++) {
-            for (int v = 0; v < visits.size(); v++) {
-                for (int m = 0; m < methods.size(); m++) {
-                    out[e][v][m] = get(new AnalysisKey(layout.contrasts().get(0), endpoints.get(e), visits.get(v), methods.get(m)));
-                }
-            }
-        }
-        return out;
-    }
-
-    /** Inverse of {@link #toNestedArray()}: arrays [endpoint][visit][method] of the layout's only contrast. */
-    @Deprecated(forRemoval = true)
-    public static TrialResults ofNestedArray(int nPerArm, AnalysisLayout layout, TestResult[][][] nested) {
-        if (layout.contrasts().size() != 1) {
-            throw new IllegalArgumentException("the nested arrays hold one contrast, the layout has " + layout.contrasts());
-        }
-        TestResult[] flat = new TestResult[layout.size()];
-        for (AnalysisKey k : layout.keys()) {
-            flat[layout.offset(k)] = nested[layout.endpoints().indexOf(k.endpoint())][layout.visits().indexOf(k.visit())]
-                    [layout.methods().indexOf(k.method())];
-        }
-        return new TrialResults(nPerArm, layout, flat);
-    }
 }

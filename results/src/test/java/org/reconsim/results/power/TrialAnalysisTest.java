@@ -53,26 +53,6 @@ class TrialAnalysisTest {
 
     /** The nested arrays the command line still takes hold the same results as the keys. */
     @Test
-    void theNestedArraysAreTheKeyedResults() throws Exception {
-        Scenario s = ScenarioLoader.load(Path.of("..", "scenarios", "duek-2021.yaml")).scenario();
-        Analysis plan = new Analysis(Endpoint.AMYGDALA, Visit.POST, 0.05,
-                List.of(AnalysisMethod.WELCH, AnalysisMethod.ANCOVA), 0, 0);
-        TrialPlan tp = TrialPlan.compile(s);
-        TrialOutcome trial = VirtualTrial.run(tp, new RandomStreams(4), 0, 10);
-        TrialResults keyed = new TrialAnalysis(plan, tp).analyse(trial);
-        @SuppressWarnings("removal")
-        TestResult[][][] nested = new TrialAnalysis(plan, tp.controlArm().index()).run(trial);
-        assertThat(nested).hasDimensions(TrialAnalysis.ENDPOINTS.size(), TrialAnalysis.VISITS.size());
-        for (AnalysisKey k : keyed.keys()) {
-            assertThat(nested[TrialAnalysis.ENDPOINTS.indexOf(k.endpoint())][TrialAnalysis.VISITS.indexOf(k.visit())]
-                    [plan.methods().indexOf(k.method())]).as("%s", k).isEqualTo(keyed.get(k));
-        }
-        @SuppressWarnings("removal")
-        TrialResults back = TrialResults.ofNestedArray(10, keyed.layout(), nested);
-        assertThat(back.keys()).allSatisfy(k -> assertThat(back.get(k)).isEqualTo(keyed.get(k)));
-    }
-
-    @Test
     void aScepticalPriorShrinksTheEstimateTowardItsMean() throws Exception {
         Scenario s = ScenarioLoader.load(Path.of("..", "scenarios", "duek-2021.yaml")).scenario();
         TrialPlan tp = TrialPlan.compile(s);
