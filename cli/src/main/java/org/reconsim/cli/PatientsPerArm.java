@@ -8,4 +8,18 @@ final class PatientsPerArm {
     @Option(names = "--n-per-arm", converter = Bounds.PatientsPerArm.class,
             description = "Patients per arm (default: the scenario's design.n_per_arm).")
     Integer nPerArm;
+
+    /**
+     * Refuses a size that leaves an arm of {@code s} with fewer than two patients (patients in an
+     * arm are n_per_arm x its allocation): its analyses would be undefined, not a result.
+     */
+    static int analysable(org.reconsim.engine.scenario.Scenario s, int n) {
+        for (org.reconsim.engine.scenario.Arm a : s.design().arms()) {
+            if ((long) n * a.allocation() < 2) {
+                throw new InvalidInputException("reconsim: --n-per-arm: " + n + " gives arm '" + a.name() + "' "
+                        + (long) n * a.allocation() + " patient (n_per_arm x allocation); every arm needs at least 2");
+            }
+        }
+        return n;
+    }
 }

@@ -74,6 +74,7 @@ final class PowerService {
             LoadedScenario loaded = ScenarioInput.load(run.scenario());
             Scenario s = loaded.scenario();
             List<Integer> sizes = run.sizes() == null ? List.of(s.design().nPerArm()) : run.sizes();
+            sizes.forEach(n -> PatientsPerArm.analysable(s, n));
             int replicates = run.replicates() == null ? s.simulation().replicates() : run.replicates();
             int threads = ExecutionOptions.threadCount(run.execution().threads());
             long seed = run.seed() == null ? s.simulation().seed() : run.seed();
@@ -176,7 +177,10 @@ final class PowerService {
             // with --precision the points may have needed different numbers of replicates
             int fewest = sweep.accumulators().stream().mapToInt(PowerAccumulator::replicates).min().orElseThrow();
             int most = sweep.accumulators().stream().mapToInt(PowerAccumulator::replicates).max().orElseThrow();
-            o.println("Power of " + plan.treatmentArm().name() + " vs " + plan.controlArm().name() + " ("
+            List<org.reconsim.results.power.Contrast> contrasts = org.reconsim.results.power.Contrast.of(plan);
+            String what = contrasts.size() == 1 ? contrasts.get(0).treatment() + " vs " + contrasts.get(0).control()
+                    : contrasts.size() + " contrasts";
+            o.println("Power of " + what + " ("
                     + setup.loaded().scenario().name() + ", " + (fewest == most ? "" + most : fewest + "-" + most)
                     + " virtual trials per sample size, alpha "
                     + setup.loaded().scenario().analysis().alpha() + ", seed " + setup.seed() + ")");

@@ -33,6 +33,6 @@ record RunRequest(Path scenario, Long seed, Integer nPerArm, int replicates, Int
     }
 
     int nPerArm(Scenario s) {
-        return nPerArm == null ? s.design().nPerArm() : nPerArm;
+        return nPerArm == null ? s.design().nPerArm() : PatientsPerArm.analysable(s, nPerArm);
     }
 }

@@ -27,6 +27,14 @@ final class RunService {
     static final List<String> FILES = List.of("observations.csv", "subjects.csv", "ground_truth.csv", "sessions.csv",
             "estimates.csv");
 
+    /** "12 patients per arm", or each arm's size when the allocations differ ("14 ketamine, 13 midazolam"). */
+    static String armSizes(TrialPlan plan, int n) {
+        if (plan.arms().stream().allMatch(a -> a.allocation() == 1)) {
+            return n + " patients per arm";
+        }
+        return String.join(", ", plan.arms().stream().map(a -> n * a.allocation() + " " + a.name()).toList()) + " patients";
+    }
+
     private final PrintWriter console;
 
     /** {@code console} receives, unless quiet, what was simulated and where it was written. */
@@ -56,7 +64,7 @@ final class RunService {
         }
         new RunManifest("run", request.commandLine(), loaded, seed, threads, started, Instant.now(), FILES).write(out);
         if (!request.quiet()) {
-            console.println("Simulated " + request.replicates() + " trial(s) of " + n + " patients per arm; wrote " + out);
+            console.println("Simulated " + request.replicates() + " trial(s) of " + armSizes(plan, n) + "; wrote " + out);
         }
         console.flush();
         return out;

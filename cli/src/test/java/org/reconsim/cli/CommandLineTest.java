@@ -55,10 +55,10 @@ class CommandLineTest {
         assertThat(Files.readAllBytes(dir.resolve("t8/report.html"))).isEqualTo(report);
         assertThat(two.out()).isEqualTo(one.out().replace(dir.resolve("t1").toString(), dir.resolve("t2").toString()));
         List<String> lines = Files.readAllLines(dir.resolve("t1/power.csv"));
-        assertThat(lines.get(0)).isEqualTo("n_per_arm,endpoint,visit,analysis,replicates,rejections,power,ci_low,ci_high,"
+        assertThat(lines.get(0)).isEqualTo("n_per_arm,contrast,endpoint,visit,analysis,replicates,rejections,power,ci_low,ci_high,"
                 + "mean_estimate,sd_estimate,cp_low,cp_high,type_s,exaggeration_ratio,sweep_parameter,sweep_value");
         assertThat(lines).hasSize(1 + 2 * 6 * 3);
-        assertThat(lines.get(1)).startsWith("8,amygdala,post,ancova,60,");
+        assertThat(lines.get(1)).startsWith("8,ketamine-vs-midazolam,amygdala,post,ancova,60,");
         // the printed table carries the same rows
         assertThat(one.out()).contains("amygdala     post   ancova").contains("Wilson");
         // a different seed gives a different table
@@ -101,7 +101,7 @@ class CommandLineTest {
         assertThat(subjects).hasSize(1 + 2 * 24);
         assertThat(subjects.get(0)).startsWith("replicate,subject_id,arm,site,sex,age_years,weight_kg");
         List<String> est = Files.readAllLines(dir.resolve("estimates.csv"));
-        assertThat(est.get(0)).isEqualTo("replicate,n_per_arm,endpoint,visit,analysis,estimate,std_error,df,statistic,p_value");
+        assertThat(est.get(0)).isEqualTo("replicate,n_per_arm,contrast,endpoint,visit,analysis,estimate,std_error,df,statistic,p_value");
         assertThat(est).hasSize(1 + 2 * 6 * 3);
         // every pre-visit observation exists: 2 replicates x 24 patients x 6 measures
         assertThat(obs.stream().filter(l -> l.contains(",pre,")).count()).isEqualTo(2 * 24 * 6);
@@ -167,10 +167,10 @@ class CommandLineTest {
                 "mechanisms.restabilization_blockade.k_block=0,1", "--out", dir.resolve("s").toString(), "--quiet");
         assertThat(r.code()).as(r.err()).isZero();
         List<String> amygdala = Files.readAllLines(dir.resolve("s/power.csv")).stream()
-                .filter(l -> l.startsWith("48,amygdala,post,ancova,")).toList();
+                .filter(l -> l.startsWith("48,ketamine-vs-midazolam,amygdala,post,ancova,")).toList();
         assertThat(amygdala).hasSize(2);
-        double none = Double.parseDouble(amygdala.get(0).split(",")[9]);
-        double full = Double.parseDouble(amygdala.get(1).split(",")[9]);
+        double none = Double.parseDouble(amygdala.get(0).split(",")[10]);
+        double full = Double.parseDouble(amygdala.get(1).split(",")[10]);
         assertThat(amygdala.get(0)).endsWith(",mechanisms.restabilization_blockade.k_block,0");
         // no blockade is the null hypothesis (same virtual patients): no effect; full blockade lowers the amygdala response
         assertThat(Math.abs(none)).isLessThan(0.02);
@@ -187,7 +187,7 @@ class CommandLineTest {
         Result r = run("power", DUEK, "--n-per-arm", "6", "--replicates", "20", "--sweep", "design.sites=1,3",
                 "--out", dir.resolve("w").toString(), "--quiet");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(Files.readAllLines(dir.resolve("w/power.csv")).stream().filter(l -> l.startsWith("6,amygdala,post,ancova,")))
+        assertThat(Files.readAllLines(dir.resolve("w/power.csv")).stream().filter(l -> l.startsWith("6,ketamine-vs-midazolam,amygdala,post,ancova,")))
                 .hasSize(2).last().asString().endsWith(",design.sites,3");
         Result bad = run("power", DUEK, "--sweep", "design.sites=2.5", "--out", dir.resolve("f").toString());
         assertThat(bad.code()).isEqualTo(2);
@@ -201,19 +201,19 @@ class CommandLineTest {
                 dir.toString(), "--quiet");
         assertThat(r.code()).as(r.err()).isZero();
         List<String> rows = Files.readAllLines(dir.resolve("replicates.csv"));
-        assertThat(rows.get(0)).isEqualTo("replicate,sweep_parameter,sweep_value,n_per_arm,endpoint,visit,analysis,estimate,p_value");
+        assertThat(rows.get(0)).isEqualTo("replicate,sweep_parameter,sweep_value,n_per_arm,contrast,endpoint,visit,analysis,estimate,p_value");
         assertThat(rows).hasSize(1 + 50 * 2 * 6 * 3);
-        assertThat(rows.get(1)).startsWith("0,NA,NA,8,amygdala,post,ancova,");
+        assertThat(rows.get(1)).startsWith("0,NA,NA,8,ketamine-vs-midazolam,amygdala,post,ancova,");
         // power at n = 16 for amygdala at post is the share of those 50 p-values below alpha
         List<String[]> cells = rows.stream().skip(1).map(l -> l.split(","))
-                .filter(c -> c[3].equals("16") && c[4].equals("amygdala") && c[5].equals("post")).toList();
+                .filter(c -> c[3].equals("16") && c[5].equals("amygdala") && c[6].equals("post")).toList();
         assertThat(cells).hasSize(50);
-        long rejected = cells.stream().filter(c -> Double.parseDouble(c[8]) < 0.05).count();
-        String powerRow = Files.readAllLines(dir.resolve("power.csv")).stream().filter(l -> l.startsWith("16,amygdala,post,ancova,"))
+        long rejected = cells.stream().filter(c -> Double.parseDouble(c[9]) < 0.05).count();
+        String powerRow = Files.readAllLines(dir.resolve("power.csv")).stream().filter(l -> l.startsWith("16,ketamine-vs-midazolam,amygdala,post,ancova,"))
                 .findFirst().orElseThrow();
-        assertThat(powerRow.split(",")[5]).isEqualTo(Long.toString(rejected));
-        double mean = cells.stream().mapToDouble(c -> Double.parseDouble(c[7])).average().orElseThrow();
-        assertThat(Double.parseDouble(powerRow.split(",")[9])).isCloseTo(mean, org.assertj.core.api.Assertions.within(1e-8));
+        assertThat(powerRow.split(",")[6]).isEqualTo(Long.toString(rejected));
+        double mean = cells.stream().mapToDouble(c -> Double.parseDouble(c[8])).average().orElseThrow();
+        assertThat(Double.parseDouble(powerRow.split(",")[10])).isCloseTo(mean, org.assertj.core.api.Assertions.within(1e-8));
     }
 
     @Test
@@ -221,9 +221,9 @@ class CommandLineTest {
         Result r = run("power", DUEK, "--n-per-arm", "48", "--replicates", "300", "--assurance",
                 "mechanisms.restabilization_blockade.k_block=uniform(0,1)", "--out", dir.resolve("a").toString(), "--quiet");
         assertThat(r.code()).as(r.err()).isZero();
-        String row = Files.readAllLines(dir.resolve("a/power.csv")).stream().filter(l -> l.startsWith("48,amygdala,post,ancova,"))
+        String row = Files.readAllLines(dir.resolve("a/power.csv")).stream().filter(l -> l.startsWith("48,ketamine-vs-midazolam,amygdala,post,ancova,"))
                 .findFirst().orElseThrow();
-        double mean = Double.parseDouble(row.split(",")[9]);
+        double mean = Double.parseDouble(row.split(",")[10]);
         // the blockade's effect is about linear in k_block: averaged over U(0, 1) it is about half the full effect (-0.07)
         assertThat(mean).isBetween(-0.055, -0.015);
         assertThat(row).contains("assurance:mechanisms.restabilization_blockade.k_block~uniform(0,1)");
@@ -245,8 +245,8 @@ class CommandLineTest {
         List<String> rows = Files.readAllLines(dir.resolve("power.csv"));
         for (String row : rows.subList(1, rows.size())) {
             String[] c = row.split(",");
-            assertThat(Integer.parseInt(c[4])).isGreaterThan(100);
-            assertThat((Double.parseDouble(c[8]) - Double.parseDouble(c[7])) / 2).isLessThanOrEqualTo(0.03);
+            assertThat(Integer.parseInt(c[5])).isGreaterThan(100);
+            assertThat((Double.parseDouble(c[9]) - Double.parseDouble(c[8])) / 2).isLessThanOrEqualTo(0.03);
         }
     }
 

@@ -42,7 +42,7 @@ class MalformedScenarioTest {
     static Stream<Arguments> cases() {
         return Stream.of(
                 Arguments.of("unknown field", "s.yaml", BASE.replace("  n_per_arm: 12", "  n_per_armm: 12"),
-                        "s.yaml:11: design.n_per_armm: unknown field; allowed here: arms, control_arm, n_per_arm, sites"),
+                        "s.yaml:11: design.n_per_armm: unknown field; allowed here: arms, control_arm, n_per_arm, sites, contrasts"),
                 Arguments.of("wrong type", "s.yaml", BASE.replace("n_per_arm: 12", "n_per_arm: twelve"),
                         "s.yaml:11: design.n_per_arm: expected a whole number, got 'twelve'"),
                 Arguments.of("fraction for a whole number", "s.yaml", BASE.replace("n_per_arm: 12", "n_per_arm: 12.5"),
@@ -70,9 +70,8 @@ class MalformedScenarioTest {
                 // validate accepted 0 here and run then failed with an internal error (the model needs eta > 0)
                 Arguments.of("latent-cause learning rate of 0", "s.yaml", BASE + "memory:\n  latent_cause:\n    eta: 0\n",
                         "s.yaml:19: memory.latent_cause.eta: out of range: allowed 0 < x <= 1, got 0"),
-                Arguments.of("three arms", "s.yaml", BASE.replace("  control_arm:", "    - name: saline\n      drug: saline\n"
-                        + "      dose_mg_per_kg: 0\n  control_arm:"),
-                        "s.yaml:3: design.arms: expected exactly 2 entries, got 3"),
+                Arguments.of("one arm", "s.yaml", BASE.replace("    - name: midazolam\n      drug: midazolam\n      dose_mg_per_kg: 0.045\n", ""),
+                        "s.yaml:3: design.arms: expected 2 to 12 entries, got 1"),
                 Arguments.of("YAML syntax error", "s.yaml", BASE.replace("  n_per_arm: 12", "  n_per_arm: [12"),
                         "s.yaml:12: syntax error: "),
                 Arguments.of("duplicate key", "s.yaml", BASE.replace("  n_per_arm: 12", "  n_per_arm: 12\n  n_per_arm: 14"),

@@ -65,8 +65,8 @@ class PowerServiceTest {
         assertThat(SweepSpec.parse("design.sites=1:3:1").values()).containsExactly(1.0, 2.0, 3.0);
         assertThat(SweepSpec.parse("direct_effects[0].effect=-0.3:0:0.1").values()).hasSize(4);
         assertThat(AssuranceSpec.parse("k=uniform(0, 1)").prior().text()).isEqualTo("uniform(0,1)");
-        assertThatThrownBy(() -> SampleSizeList.parse("1")).isInstanceOf(InvalidInputException.class)
-                .hasMessage("reconsim: --n-per-arm: patients per arm must be within 2..100000, got 1 in '1'");
+        assertThatThrownBy(() -> SampleSizeList.parse("0")).isInstanceOf(InvalidInputException.class)
+                .hasMessage("reconsim: --n-per-arm: patients per arm must be within 1..100000, got 0 in '0'");
         assertThatThrownBy(() -> SweepSpec.parse("k")).hasMessageStartingWith("reconsim: --sweep: expected FIELD=VALUES");
         assertThatThrownBy(() -> AssuranceSpec.parse("k=normal(0,0,0,1)")).hasMessageStartingWith("reconsim: --assurance: expected");
         assertThatThrownBy(() -> new Bounds.Replicates().convert("0")).hasMessage("reconsim: --replicates must be at least 1, got 0");

@@ -90,10 +90,10 @@ class ScenarioPropertiesTest {
             assertThat(power).as(c.toString()).hasSize(1 + sizes.size() * 6 * 3 * 4);
             for (String row : power.subList(1, power.size())) {
                 String[] cell = row.split(",", -1);
-                double p = Double.parseDouble(cell[6]);
+                double p = Double.parseDouble(cell[7]);
                 assertThat(p).as(c + " " + row).isBetween(0.0, 1.0);
-                assertThat(Double.parseDouble(cell[7])).as(c + " " + row).isBetween(0.0, p);
-                assertThat(Double.parseDouble(cell[8])).as(c + " " + row).isBetween(p, 1.0);
+                assertThat(Double.parseDouble(cell[8])).as(c + " " + row).isBetween(0.0, p);
+                assertThat(Double.parseDouble(cell[9])).as(c + " " + row).isBetween(p, 1.0);
             }
         } finally {
             ScenarioFields.delete(dir);

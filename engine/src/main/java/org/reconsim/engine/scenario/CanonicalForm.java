@@ -79,6 +79,10 @@ public record CanonicalForm(String json, String sha256) {
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException(e);
                 }
+                if (component instanceof Double d && d.isNaN()) {
+                    // NaN marks an optional number left unset (e.g. an arm's infusion start): absent, as in the file
+                    continue;
+                }
                 if (SectionTypes.isInline(rc)) {
                     // member sections are fields of this section, as in the file
                     ((Sections<?>) component).entries().forEach(e -> sorted.put(e.name(), toTree(e.value())));

@@ -3,23 +3,30 @@ package org.reconsim.engine.scenario;
 import org.reconsim.models.spec.Spec;
 import java.util.List;
 
-/** The trial design (scenario section {@code design}): arms, the control arm, patients per arm, sites. */
+/**
+ * The trial design (scenario section {@code design}): arms, the control arm, the contrasts beyond
+ * every arm against the control, patients per arm, sites.
+ */
 public record Design(
-        @Spec(doc = "Treatment arms: exactly two, one of them the control", required = true, minItems = 2, maxItems = 2)
+        @Spec(doc = "Treatment arms, one of them the control; every other arm is compared with the control", required = true,
+                minItems = 2, maxItems = 12)
         List<Arm> arms,
         @Spec(doc = "Name of the control arm; effects are other arm minus control", required = true)
         String controlArm,
         @Spec(doc = "Patients per arm (times the arm's allocation ratio)", min = PatientsPerArm.MIN, max = PatientsPerArm.MAX, source = "Duek 2021: 12 per arm")
         int nPerArm,
         @Spec(doc = "Number of sites; patients are spread evenly at random", min = 1, max = 1000, source = "Duek 2021: one site")
-        int sites) {
+        int sites,
+        @Spec(doc = "Named contrasts between two arms besides every arm against the control (e.g. two active arms)")
+        List<ArmContrast> contrasts) {
 
     public Design {
         arms = ReadOnly.list(arms);
+        contrasts = ReadOnly.list(contrasts);
     }
 
 
     public static Design defaults() {
-        return new Design(null, null, 12, 1);
+        return new Design(null, null, 12, 1, List.of());
     }
 }

@@ -7,8 +7,13 @@ package org.reconsim.engine.scenario;
  */
 public final class PatientsPerArm {
 
-    /** Two per arm: the smallest trial with a within-arm variance to test against. */
-    public static final int MIN = 2;
+    /**
+     * One allocation block: patients per arm are this times each arm's allocation ratio, so a
+     * published 14-vs-13 trial is {@code n_per_arm: 1} with allocations 14 and 13. A scenario's
+     * smallest arm must still hold two patients (a within-arm variance to test against), which
+     * the scenario checks; a smaller arm asked for on the command line gives undefined (NA) tests.
+     */
+    public static final int MIN = 1;
 
     /** Far beyond any real trial; bounds the memory of one simulated replicate. */
     public static final int MAX = 100_000;

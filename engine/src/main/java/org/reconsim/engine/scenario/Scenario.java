@@ -28,6 +28,11 @@ public record Scenario(
         directEffects = ReadOnly.list(directEffects);
     }
 
+    public Scenario withDesign(Design d) {
+        return new Scenario(name, description, d, protocol, population, memory, pharmacology, mechanisms, therapy, measurement, analysis,
+                simulation, directEffects);
+    }
+
     public Scenario withProtocol(Protocol p) {
         return new Scenario(name, description, design, p, population, memory, pharmacology, mechanisms, therapy, measurement, analysis,
                 simulation, directEffects);

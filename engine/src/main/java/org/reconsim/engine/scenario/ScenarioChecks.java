@@ -35,6 +35,12 @@ public final class ScenarioChecks {
         if (!names.contains(d.controlArm())) {
             out.add(new Finding("design.control_arm", "'" + d.controlArm() + "' is not an arm; allowed: " + String.join(", ", names)));
         }
+        contrasts(out, d, names);
+        int smallest = d.arms().stream().mapToInt(Arm::allocation).min().orElse(1) * d.nPerArm();
+        if (smallest < 2) {
+            out.add(new Finding("design.n_per_arm", "the smallest arm would hold " + smallest
+                    + " patient: n_per_arm x allocation must be at least 2 in every arm"));
+        }
         if (!s.name().matches("[A-Za-z0-9._-]+")) {
             out.add(new Finding("name", "scenario names use letters, digits, '.', '-' and '_' only (they name output folders), got '"
                     + s.name() + "'"));
@@ -61,6 +67,7 @@ public final class ScenarioChecks {
                 out.add(new Finding("analysis.family[" + i + "]", "listed twice"));
             }
         }
+        scannedVisits(out, s);
         if (s.analysis().adjustment() != Adjustment.NONE && family.size() < 2) {
             out.add(new Finding("analysis.family", "an adjustment needs a family of at least two endpoint-visit pairs"));
         }
@@ -133,7 +140,7 @@ public final class ScenarioChecks {
         }
         double lastEnd = t.treatmentEnd();
         for (Arm arm : d.arms()) {
-            lastEnd = Math.max(lastEnd, t.treatmentEnd(arm.infusionMinutes()));
+            lastEnd = Math.max(lastEnd, t.treatmentEnd(t.infusionStart(arm.infusionStartHours(s.protocol())), arm.infusionMinutes()));
         }
         if (t.visitHours(Visit.POST) <= lastEnd) {
             out.add(new Finding("protocol.visits.post", "inconsistent timeline: the post scan (day " + v.post()
@@ -141,6 +148,66 @@ public final class ScenarioChecks {
                     + String.format(java.util.Locale.ROOT, "%.2f", (lastEnd - t.retrievalStart()) / 24.0)));
         }
         return out;
+    }
+
+    /** The scanned visits: pre and post among them, each once, in time order; the analysis reads only scanned visits. */
+    private static void scannedVisits(List<Finding> out, Scenario s) {
+        List<Visit> scanned = s.protocol().visits().scanned();
+        String path = "protocol.visits.scanned";
+        if (!scanned.contains(Visit.PRE) || !scanned.contains(Visit.POST)) {
+            out.add(new Finding(path, "must include pre and post, got " + scanned.stream().map(Visit::label).toList()));
+        }
+        for (int i = 1; i < scanned.size(); i++) {
+            if (scanned.get(i).ordinal() <= scanned.get(i - 1).ordinal()) {
+                out.add(new Finding(path + "[" + i + "]", "visits are listed once each, in the order pre, post, fu30, fu90"));
+            }
+        }
+        String allowed = String.join(", ", scanned.stream().map(Visit::label).toList());
+        if (!scanned.contains(s.analysis().primaryVisit())) {
+            out.add(new Finding("analysis.primary_visit", "'" + s.analysis().primaryVisit().label()
+                    + "' is not scanned; scanned: " + allowed));
+        }
+        List<FamilyMember> family = s.analysis().family();
+        for (int i = 0; i < family.size(); i++) {
+            if (family.get(i).visit() != Visit.PRE && !scanned.contains(family.get(i).visit())) {
+                out.add(new Finding("analysis.family[" + i + "].visit", "'" + family.get(i).visit().label()
+                        + "' is not scanned; scanned: " + allowed));
+            }
+        }
+    }
+
+    /** Named contrasts: two different arms of the design, a pair not already compared, a name no other contrast has. */
+    private static void contrasts(List<Finding> out, Design d, Set<String> arms) {
+        Set<String> labels = new HashSet<>();
+        Set<List<String>> pairs = new HashSet<>();
+        for (Arm arm : d.arms()) {
+            if (!arm.name().equals(d.controlArm())) {
+                labels.add(arm.name() + "-vs-" + d.controlArm());
+                pairs.add(List.of(arm.name(), d.controlArm()));
+            }
+        }
+        String allowed = String.join(", ", d.arms().stream().map(Arm::name).toList());
+        for (int i = 0; i < d.contrasts().size(); i++) {
+            ArmContrast c = d.contrasts().get(i);
+            String path = "design.contrasts[" + i + "]";
+            if (!c.name().matches("[A-Za-z0-9_-]+")) {
+                out.add(new Finding(path + ".name", "contrast names use letters, digits, '-' and '_' only, got '" + c.name() + "'"));
+            }
+            if (!labels.add(c.name())) {
+                out.add(new Finding(path + ".name", "duplicate contrast name '" + c.name() + "'"));
+            }
+            if (!arms.contains(c.treatment())) {
+                out.add(new Finding(path + ".treatment", "'" + c.treatment() + "' is not an arm; allowed: " + allowed));
+            }
+            if (!arms.contains(c.control())) {
+                out.add(new Finding(path + ".control", "'" + c.control() + "' is not an arm; allowed: " + allowed));
+            }
+            if (c.treatment().equals(c.control())) {
+                out.add(new Finding(path + ".control", "a contrast compares two different arms, got '" + c.control() + "' twice"));
+            } else if (!pairs.add(List.of(c.treatment(), c.control()))) {
+                out.add(new Finding(path, c.treatment() + " is already compared with " + c.control()));
+            }
+        }
     }
 
     private static void normal(List<Finding> out, String path, Normal n, double lo, double hi) {

@@ -69,8 +69,17 @@ public record Timeline(double retrievalStart, double retrievalEnd, double infusi
         return (visits[visit.ordinal()] - retrievalStart) / 24.0;
     }
 
-    /** When the last treatment (infusion, PE session) ends. */
-    public double treatmentEnd(double infusionMinutes) {
+    /**
+     * Simulation time of an infusion starting {@code hoursAfterRetrieval} after the end of the
+     * pre-visit retrieval: an arm's own start ({@link #infusionStart()} is the protocol's, from
+     * which the PE sessions are scheduled for every arm).
+     */
+    public double infusionStart(double hoursAfterRetrieval) {
+        return retrievalEnd + hoursAfterRetrieval;
+    }
+
+    /** When the last treatment (an infusion starting at {@code infusionStart}, a PE session) ends. */
+    public double treatmentEnd(double infusionStart, double infusionMinutes) {
         double end = infusionStart + infusionMinutes / 60.0;
         if (sessionStarts.length > 0) {
             end = Math.max(end, sessionStarts[sessionStarts.length - 1] + sessionHours);

@@ -28,7 +28,7 @@ final class DrugCourse implements Reconsolidation.DrugExposure {
         this.arm = arm;
         PatientExposure px = PatientExposure.of(plan.scenario().pharmacology(), plan.pkCorrelation(), arm, weightKg, pkStream);
         this.exposure = px.profile();
-        this.infusionStart = plan.timeline().infusionStart();
+        this.infusionStart = arm.infusionStart();
         this.momentary = plan.occupancyActsOnTrials();
         this.peakConcentration = px.exposed() ? exposure.peakNgPerMl() : 0;
         this.peakOccupancy = px.exposed() && arm.nmdaAntagonist() ? plan.occupancy().occupancy(peakConcentration) : 0;

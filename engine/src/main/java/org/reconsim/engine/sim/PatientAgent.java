@@ -165,8 +165,12 @@ final class PatientAgent {
         if (visit == 0) {
             dropout.baseline(home, row[Endpoint.PCL5.ordinal()]);
         }
-        // the trauma script is a retrieval of the memory and one non-reinforced exposure to the cue
+        // the trauma script is a retrieval of the memory and one non-reinforced exposure to the cue;
+        // a no-reactivation arm's baseline is read without one (its deviate is still drawn: aligned streams)
         double u = memoryStream.nextDouble();
+        if (visit == 0 && !arm.retrieval()) {
+            return;
+        }
         boolean labile = reconsolidation.retrieve(Context.SCANNER, now, plan.scenario().protocol().retrievalMinutes(), u);
         reconsolidation.trial(Context.SCANNER, now, 0);
         if (labile) {
@@ -193,7 +197,7 @@ final class PatientAgent {
         if (dropout.droppedOut()) {
             return;
         }
-        double score = scales.weeklyPcl5(memory.expression(Context.HOME, now), z, now > plan.timeline().infusionStart());
+        double score = scales.weeklyPcl5(memory.expression(Context.HOME, now), z, now > arm.infusionStart());
         weekly.add(new PatientOutcome.Rating(week, (now - plan.timeline().retrievalStart()) / 24.0, score));
     }
 

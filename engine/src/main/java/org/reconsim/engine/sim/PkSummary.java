@@ -63,10 +63,11 @@ public final class PkSummary {
         }
         Timeline t = plan.timeline();
         double window = plan.memory().labileWindowHours();
-        double from = (t.retrievalStart() - t.infusionStart()) * 60;
-        double to = from + window * 60;
         List<ArmExposure> out = new ArrayList<>();
         for (ArmPlan arm : plan.arms()) {
+            // the labile window in minutes after this arm's own infusion start
+            double from = (t.retrievalStart() - arm.infusionStart()) * 60;
+            double to = from + window * 60;
             double[][] conc = new double[points][subjects];
             double[][] occ = new double[points][subjects];
             double[] peak = new double[subjects];

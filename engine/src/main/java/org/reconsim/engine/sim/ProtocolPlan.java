@@ -46,8 +46,9 @@ final class ProtocolPlan {
     static ProtocolPlan of(TrialPlan plan) {
         Timeline t = plan.timeline();
         List<double[]> planned = new ArrayList<>();
-        for (int v = 0; v < Visit.values().length; v++) {
-            planned.add(new double[] {t.visits()[v], ProtocolEvent.Kind.SCAN.ordinal(), v});
+        List<Visit> scanned = plan.scenario().protocol().visits().scanned();
+        for (Visit v : scanned) {
+            planned.add(new double[] {t.visitHours(v), ProtocolEvent.Kind.SCAN.ordinal(), v.ordinal()});
         }
         planned.add(new double[] {t.infusionStart(), ProtocolEvent.Kind.INFUSION.ordinal(), 0});
         for (int k = 0; k < t.sessionStarts().length; k++) {
@@ -56,7 +57,7 @@ final class ProtocolPlan {
         double every = plan.scenario().measurement().weeklyPcl5Days() * 24;
         if (every > 0 && plan.recording().sessionDetail()) {
             int k = 1;
-            for (double w = t.retrievalStart() + every; w <= t.visitHours(Visit.FU90) + 1e-9; w += every, k++) {
+            for (double w = t.retrievalStart() + every; w <= t.visitHours(scanned.get(scanned.size() - 1)) + 1e-9; w += every, k++) {
                 planned.add(new double[] {w, ProtocolEvent.Kind.RATING.ordinal(), k});
             }
         }

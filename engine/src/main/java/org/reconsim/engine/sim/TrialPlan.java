@@ -109,10 +109,12 @@ public record TrialPlan(
      */
     public static TrialPlan compile(Scenario s, TrialPlan previous) {
         List<ArmPlan> arms = new ArrayList<>();
+        Timeline timeline = Timeline.of(s);
         for (int i = 0; i < s.design().arms().size(); i++) {
             Arm a = s.design().arms().get(i);
             arms.add(new ArmPlan(i, a.name(), a.drug(), s.pharmacology().pkModel(a.drug()), a.doseMgPerKg(),
-                    a.infusionMinutes(), a.allocation(), a.name().equals(s.design().controlArm())));
+                    a.infusionMinutes(), a.allocation(), a.name().equals(s.design().controlArm()),
+                    timeline.infusionStart(a.infusionStartHours(s.protocol())), a.retrieval()));
         }
         Population p = s.population();
         PatientGenerator population = new PatientGenerator(new PopulationParameters(normal(p.weightKg()), normal(p.ageYears()),
@@ -134,7 +136,7 @@ public record TrialPlan(
         double total = s.therapy().dropout().probability();
         // constant per-session hazard h with 1 - (1 - h)^sessions = total dropout
         double hazard = sessions == 0 ? 0 : 1 - Math.pow(1 - total, 1.0 / sessions);
-        return new TrialPlan(s, Timeline.of(s), List.copyOf(arms), population, s.memory().twoTrace(), mechanisms,
+        return new TrialPlan(s, timeline, List.copyOf(arms), population, s.memory().twoTrace(), mechanisms,
                 occupancy, rois, scr, ms.siteSd(), hazard, Recording.NONE,
                 new org.reconsim.models.population.CorrelatedNormals(s.pharmacology().variability().correlation()));
     }
@@ -143,8 +145,15 @@ public record TrialPlan(
         return arms.stream().filter(ArmPlan::control).findFirst().orElseThrow();
     }
 
+    /** The first arm that is not the control (the only one in a two-arm design). */
     public ArmPlan treatmentArm() {
         return arms.stream().filter(a -> !a.control()).findFirst().orElseThrow();
+    }
+
+    /** The arm named {@code name}; IllegalArgumentException when there is none (names are checked at load). */
+    public ArmPlan arm(String name) {
+        return arms.stream().filter(a -> a.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no arm '" + name + "'"));
     }
 
     /** Sum of the allocation ratios. */

@@ -25,6 +25,6 @@ class PatientsPerArmTest {
         assertThat(PatientsPerArm.allows(PatientsPerArm.MAX)).isTrue();
         assertThat(PatientsPerArm.allows(PatientsPerArm.MIN - 1)).isFalse();
         assertThat(PatientsPerArm.allows(PatientsPerArm.MAX + 1)).isFalse();
-        assertThat(PatientsPerArm.RANGE).isEqualTo("2..100000");
+        assertThat(PatientsPerArm.RANGE).isEqualTo("1..100000");
     }
 }

@@ -9,7 +9,7 @@ import org.reconsim.results.power.PowerRow;
 /** {@code power.csv} and its printed form. */
 public final class PowerTable {
 
-    public static final List<String> COLUMNS = List.of("n_per_arm", "endpoint", "visit", "analysis", "replicates", "rejections",
+    public static final List<String> COLUMNS = List.of("n_per_arm", "contrast", "endpoint", "visit", "analysis", "replicates", "rejections",
             "power", "ci_low", "ci_high", "mean_estimate", "sd_estimate", "cp_low", "cp_high", "type_s", "exaggeration_ratio",
             "sweep_parameter", "sweep_value");
 
@@ -32,7 +32,7 @@ public final class PowerTable {
         try (CsvTable t = new CsvTable(file, COLUMNS)) {
             for (SweepPoint point : points) {
                 for (PowerRow r : point.rows()) {
-                    t.row(r.nPerArm(), r.endpoint(), r.visit(), r.analysis(), r.replicates(), r.rejections(), r.power(), r.ciLow(),
+                    t.row(r.nPerArm(), r.contrast(), r.endpoint(), r.visit(), r.analysis(), r.replicates(), r.rejections(), r.power(), r.ciLow(),
                             r.ciHigh(), r.meanEstimate(), r.sdEstimate(), r.cpLow(), r.cpHigh(), r.typeS(), r.exaggeration(),
                             point.parameter(), point.value());
                 }
@@ -41,13 +41,25 @@ public final class PowerTable {
         }
     }
 
-    /** The table as aligned text for the terminal. */
+    /**
+     * The table as aligned text for the terminal; a {@code contrast} column leads when the rows
+     * hold more than one contrast (a two-arm trial's one contrast is in the title).
+     */
     public static String format(List<PowerRow> rows) {
+        boolean contrasts = rows.stream().map(PowerRow::contrast).distinct().count() > 1;
+        int width = Math.max(8, rows.stream().mapToInt(r -> r.contrast().length()).max().orElse(0));
+        String lead = contrasts ? "%-" + width + "s  " : "";
         StringBuilder s = new StringBuilder();
+        if (contrasts) {
+            s.append(String.format(Locale.ROOT, lead, "contrast"));
+        }
         s.append(String.format(Locale.ROOT, "%9s  %-11s  %-5s  %-8s  %10s  %6s  %-15s  %13s  %11s  %6s  %12s%n",
                 "n_per_arm", "endpoint", "visit", "analysis", "replicates", "power", "95% CI (Wilson)", "mean_estimate", "sd_estimate",
                 "type_s", "exaggeration"));
         for (PowerRow r : rows) {
+            if (contrasts) {
+                s.append(String.format(Locale.ROOT, lead, r.contrast()));
+            }
             s.append(String.format(Locale.ROOT, "%9d  %-11s  %-5s  %-8s  %10d  %6.3f  [%5.3f, %5.3f]  %13s  %11s  %6s  %12s%n",
                     r.nPerArm(), r.endpoint(), r.visit(), r.analysis(), r.replicates(), r.power(), r.ciLow(), r.ciHigh(),
                     cell(r.meanEstimate(), "%.4f"), cell(r.sdEstimate(), "%.4f"), cell(r.typeS(), "%.3f"),

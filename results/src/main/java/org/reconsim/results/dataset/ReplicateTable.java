@@ -29,7 +29,7 @@ import org.reconsim.results.power.ResultLayout;
  */
 public final class ReplicateTable implements PowerSweep.ResultLog, AutoCloseable {
 
-    public static final List<String> COLUMNS = List.of("replicate", "sweep_parameter", "sweep_value", "n_per_arm", "endpoint",
+    public static final List<String> COLUMNS = List.of("replicate", "sweep_parameter", "sweep_value", "n_per_arm", "contrast", "endpoint",
             "visit", "analysis", "estimate", "p_value");
 
     private final Path target;
@@ -102,6 +102,8 @@ public final class ReplicateTable implements PowerSweep.ResultLog, AutoCloseable
             for (ResultKey key : layout.keys()) {
                 out.write(prefix);
                 out.write(Integer.toString(key.nPerArm()));
+                out.write(',');
+                out.write(CsvTable.cell(key.contrast().label()));
                 out.write(',');
                 out.write(key.endpoint().label());
                 out.write(',');

@@ -31,15 +31,14 @@ public final class TrialTables implements AutoCloseable {
     public static final List<String> GROUND_TRUTH = List.of("replicate", "subject_id", "arm", "visit", "day", "in_study",
             "trace_strength", "fear_expression_scanner", "fear_expression_home", "extinction_recall_scanner");
     public static final List<String> SESSIONS = List.of("replicate", "subject_id", "arm", "session", "trial", "hours", "suds");
-    public static final List<String> ESTIMATES = List.of("replicate", "n_per_arm", "endpoint", "visit", "analysis", "estimate",
+    public static final List<String> ESTIMATES = List.of("replicate", "n_per_arm", "contrast", "endpoint", "visit", "analysis", "estimate",
             "std_error", "df", "statistic", "p_value");
 
     private static final Visit PRE = Visit.PRE;
     private static final Visit POST = Visit.POST;
     private static final Visit FU30 = Visit.FU30;
     private static final Visit FU90 = Visit.FU90;
-    /** Observations and ground truth cover every visit and endpoint, in declaration order. */
-    private static final List<Visit> VISITS = List.of(Visit.values());
+    /** Observations and ground truth cover every endpoint, in declaration order. */
     private static final List<Endpoint> ENDPOINTS = List.of(Endpoint.values());
 
     private final TrialPlan plan;
@@ -80,7 +79,7 @@ public final class TrialTables implements AutoCloseable {
         for (PatientOutcome p : trial.patients()) {
             String arm = plan.arms().get(p.arm()).name();
             String site = "site" + (p.site() + 1);
-            for (Visit v : VISITS) {
+            for (Visit v : plan.scenario().protocol().visits().scanned()) {
                 for (Endpoint e : ENDPOINTS) {
                     double value = p.observed(v, e);
                     if (!Double.isNaN(value)) {
@@ -111,7 +110,7 @@ public final class TrialTables implements AutoCloseable {
         }
         for (AnalysisKey key : analysis.keys()) {
             TestResult r = analysis.get(key);
-            estimates.row(trial.replicate(), trial.nPerArm(), key.endpoint().label(), key.visit().label(), key.method().label(),
+            estimates.row(trial.replicate(), trial.nPerArm(), key.contrast().label(), key.endpoint().label(), key.visit().label(), key.method().label(),
                     r.estimate(), r.stdError(), r.df(), r.statistic(), r.pValue());
         }
     }

@@ -12,7 +12,7 @@ import org.reconsim.engine.scenario.Visit;
 
 /**
  * The analyses of one trial, in output order: contrasts x endpoints x visits x methods, over
- * the endpoints and visits {@link TrialAnalysis} analyses. Each {@link AnalysisKey} has a
+ * every endpoint and the scanned post-baseline visits. Each {@link AnalysisKey} has a
  * flat offset
  * <pre>
  *   offset = ((contrast * E + endpoint) * V + visit) * M + method
@@ -25,6 +25,7 @@ import org.reconsim.engine.scenario.Visit;
 public final class AnalysisLayout {
 
     private final List<Contrast> contrasts;
+    private final List<Visit> visits;
     private final List<AnalysisMethod> methods;
     /**
      * Position of each endpoint and visit by ordinal and of each method by its registry position,
@@ -35,10 +36,17 @@ public final class AnalysisLayout {
     private final int[] methodAt;
     private final List<AnalysisKey> keys;
 
+    /** Every post-baseline visit ({@link TrialAnalysis#VISITS}). */
     public AnalysisLayout(List<Contrast> contrasts, List<AnalysisMethod> methods) {
-        if (contrasts.isEmpty() || methods.isEmpty()) {
-            throw new IllegalArgumentException("an analysis needs a contrast and a method");
+        this(contrasts, TrialAnalysis.VISITS, methods);
+    }
+
+    /** The analyses of {@code contrasts} at {@code visits} (post-baseline visits in time order) with {@code methods}. */
+    public AnalysisLayout(List<Contrast> contrasts, List<Visit> visits, List<AnalysisMethod> methods) {
+        if (contrasts.isEmpty() || methods.isEmpty() || visits.isEmpty() || visits.contains(Visit.PRE)) {
+            throw new IllegalArgumentException("an analysis needs a contrast, a post-baseline visit and a method");
         }
+        this.visits = List.copyOf(visits);
         if (contrasts.stream().distinct().count() != contrasts.size() || methods.stream().distinct().count() != methods.size()) {
             throw new IllegalArgumentException("contrasts and methods must be distinct: " + contrasts + ", " + methods);
         }
@@ -93,9 +101,9 @@ public final class AnalysisLayout {
         return TrialAnalysis.ENDPOINTS;
     }
 
-    /** Visits analysed (post-baseline), in output order. */
+    /** Visits analysed (the scanned post-baseline visits), in output order. */
     public List<Visit> visits() {
-        return TrialAnalysis.VISITS;
+        return visits;
     }
 
     public List<AnalysisMethod> methods() {
@@ -127,12 +135,13 @@ public final class AnalysisLayout {
 
     @Override
     public boolean equals(Object o) {
-        return o == this || o instanceof AnalysisLayout other && contrasts.equals(other.contrasts) && methods.equals(other.methods);
+        return o == this || o instanceof AnalysisLayout other && contrasts.equals(other.contrasts) && visits.equals(other.visits)
+                && methods.equals(other.methods);
     }
 
     @Override
     public int hashCode() {
-        return 31 * contrasts.hashCode() + methods.hashCode();
+        return (31 * contrasts.hashCode() + visits.hashCode()) * 31 + methods.hashCode();
     }
 
     @Override

@@ -178,7 +178,7 @@ public final class PowerAccumulator {
                 long wrongSign = mean >= 0 ? k - positive[i] : positive[i];
                 double typeS = k == 0 ? Double.NaN : (double) wrongSign / k;
                 double exaggeration = k == 0 || mean == 0 ? Double.NaN : absSum[i] / k / Math.abs(mean);
-                rows.add(new PowerRow(n, key.endpoint().label(), key.visit().label(), key.method().label(), replicates, k,
+                rows.add(new PowerRow(n, key.contrast().label(), key.endpoint().label(), key.visit().label(), key.method().label(), replicates, k,
                         (double) k / replicates, ci.low(), ci.high(), mean, estimates[i].standardDeviation(), cp.low(), cp.high(),
                         typeS, exaggeration));
             }
@@ -200,7 +200,7 @@ public final class PowerAccumulator {
     private PowerRow familyRow(int n, String endpoint, String visit, String analysis, long k, double mean, double sd) {
         ProportionInterval ci = BinomialInterval.wilson(k, replicates, 0.95);
         ProportionInterval cp = BinomialInterval.clopperPearson(k, replicates, 0.95);
-        return new PowerRow(n, endpoint, visit, analysis, replicates, k, (double) k / replicates, ci.low(), ci.high(), mean, sd,
+        return new PowerRow(n, layout.analyses().contrasts().get(0).label(), endpoint, visit, analysis, replicates, k, (double) k / replicates, ci.low(), ci.high(), mean, sd,
                 cp.low(), cp.high(), Double.NaN, Double.NaN);
     }
 

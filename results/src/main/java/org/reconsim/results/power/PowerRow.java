@@ -1,9 +1,10 @@
 package org.reconsim.results.power;
 
 /**
- * Power for one sample size, endpoint, visit and analysis.
+ * Power for one sample size, contrast, endpoint, visit and analysis.
  *
  * @param nPerArm        patients per arm
+ * @param contrast       contrast name ({@link Contrast#label()}; "family" rows use the first contrast)
  * @param endpoint       endpoint label
  * @param visit          visit label
  * @param analysis       analysis name
@@ -20,7 +21,7 @@ package org.reconsim.results.power;
  *                       the true sign is taken as that of the mean estimate over all trials
  * @param exaggeration   among significant trials, mean |estimate| over |mean estimate| (the type M error, exaggeration ratio)
  */
-public record PowerRow(int nPerArm, String endpoint, String visit, String analysis, long replicates, long rejections,
+public record PowerRow(int nPerArm, String contrast, String endpoint, String visit, String analysis, long replicates, long rejections,
                        double power, double ciLow, double ciHigh, double meanEstimate, double sdEstimate, double cpLow,
                        double cpHigh, double typeS, double exaggeration) {
 }

@@ -16,8 +16,11 @@ import org.reconsim.results.analysis.EndpointData;
 import org.reconsim.results.stats.TestResult;
 
 /**
- * The per-replicate analyses, for every endpoint and post-baseline visit; the arm effect is
- * treatment minus control. Each method of the plan is the {@link EndpointAnalysis} registered
+ * The per-replicate analyses, for every contrast, endpoint and post-baseline visit; a contrast's
+ * effect is its treatment arm minus its control arm, estimated on those two arms' patients
+ * alone (pairwise: the other arms neither enter nor pool the residual variance, so each
+ * contrast is the two-arm trial a reader would analyse; multiplicity across contrasts is the
+ * reader's, docs/ARCHITECTURE.md). Each method of the plan is the {@link EndpointAnalysis} registered
  * under its name ({@link AnalysisRegistry}: ancova, lmm, welch, bayes and any added on the class
  * path), configured by the plan once and run on each endpoint. Patients who missed a visit are
  * left out of that visit's analysis (the mixed model keeps their other visits).
@@ -26,29 +29,24 @@ public final class TrialAnalysis {
 
     /** Endpoints analysed, in output order. */
     public static final List<Endpoint> ENDPOINTS = List.of(Endpoint.values());
-    /** Visits analysed, in output order. */
+    /** Every post-baseline visit, in output order (a trial analyses those it scans). */
     public static final List<Visit> VISITS = List.of(Visit.POST, Visit.FU30, Visit.FU90);
-    /** Every visit, baseline first: what each analysis sees of an endpoint. */
-    private static final List<Visit> ALL_VISITS = List.of(Visit.values());
+    /** The scanned visits, baseline first: what each analysis sees of an endpoint. */
+    private final List<Visit> scanned;
     private final AnalysisLayout layout;
     /** The analysis of each of the layout's methods, in its order. */
     private final List<EndpointAnalysis> analyses;
-    /** [endpoint][method][visit] -> layout offset, looked up once here rather than once per replicate. */
-    private final int[][][] offsets;
-    private final int controlArm;
+    /** [contrast][endpoint][method][visit] -> layout offset, looked up once here rather than once per replicate. */
+    private final int[][][][] offsets;
+    /** Arm index of each contrast's treatment and control arm. */
+    private final int[] treatmentArm;
+    private final int[] controlArm;
 
-    /**
-     * The analyses of the plan's treatment arm against its control arm.
-     *
-     * @throws IllegalArgumentException when the plan has more than one treatment arm (scenarios
-     *         hold exactly two arms; the layout already keys results by contrast)
-     */
+    /** The analyses of every contrast of the plan ({@link Contrast#of}): each on its two arms' patients. */
     public TrialAnalysis(Analysis plan, TrialPlan trial) {
         List<Contrast> contrasts = Contrast.of(trial);
-        if (contrasts.size() != 1) {
-            throw new IllegalArgumentException("the analyses compare one treatment arm with the control, the plan has " + contrasts);
-        }
-        this.layout = new AnalysisLayout(contrasts, plan.methods());
+        this.scanned = trial.scenario().protocol().visits().scanned();
+        this.layout = new AnalysisLayout(contrasts, trial.scenario().protocol().visits().followUps(), plan.methods());
         List<EndpointAnalysis> configured = new ArrayList<>(plan.methods().size());
         for (AnalysisMethod m : plan.methods()) {
             configured.add(AnalysisRegistry.configure(m, plan));
@@ -56,16 +54,21 @@ public final class TrialAnalysis {
         this.analyses = List.copyOf(configured);
         List<Endpoint> endpoints = layout.endpoints();
         List<Visit> visits = layout.visits();
-        this.offsets = new int[endpoints.size()][analyses.size()][visits.size()];
-        for (int e = 0; e < endpoints.size(); e++) {
-            for (int m = 0; m < analyses.size(); m++) {
-                for (int v = 0; v < visits.size(); v++) {
-                    offsets[e][m][v] = layout.offset(new AnalysisKey(contrasts.get(0), endpoints.get(e), visits.get(v),
-                            layout.methods().get(m)));
+        this.offsets = new int[contrasts.size()][endpoints.size()][analyses.size()][visits.size()];
+        this.treatmentArm = new int[contrasts.size()];
+        this.controlArm = new int[contrasts.size()];
+        for (int c = 0; c < contrasts.size(); c++) {
+            treatmentArm[c] = trial.arm(contrasts.get(c).treatment()).index();
+            controlArm[c] = trial.arm(contrasts.get(c).control()).index();
+            for (int e = 0; e < endpoints.size(); e++) {
+                for (int m = 0; m < analyses.size(); m++) {
+                    for (int v = 0; v < visits.size(); v++) {
+                        offsets[c][e][m][v] = layout.offset(new AnalysisKey(contrasts.get(c), endpoints.get(e), visits.get(v),
+                                layout.methods().get(m)));
+                    }
                 }
             }
         }
-        this.controlArm = trial.controlArm().index();
     }
 
     public List<AnalysisMethod> methods() {
@@ -79,23 +82,36 @@ public final class TrialAnalysis {
 
     /** Every analysis of {@link #layout()} on {@code trial}. */
     public TrialResults analyse(TrialOutcome trial) {
-        List<PatientOutcome> patients = trial.patients();
+        TestResult[] out = new TestResult[layout.size()];
+        for (int c = 0; c < treatmentArm.length; c++) {
+            analyse(trial.patients(), c, out);
+        }
+        return new TrialResults(trial.nPerArm(), layout, out);
+    }
+
+    /** Contrast {@code c} on the patients of its two arms (the others are not part of it). */
+    private void analyse(List<PatientOutcome> all, int c, TestResult[] out) {
+        List<PatientOutcome> patients = new ArrayList<>(all.size());
+        for (PatientOutcome p : all) {
+            if (p.arm() == treatmentArm[c] || p.arm() == controlArm[c]) {
+                patients.add(p);
+            }
+        }
         int n = patients.size();
         boolean[] treated = new boolean[n];
         for (int i = 0; i < n; i++) {
-            treated[i] = patients.get(i).arm() != controlArm;
+            treated[i] = patients.get(i).arm() == treatmentArm[c];
         }
-        double[][] values = new double[ALL_VISITS.size()][n];
+        double[][] values = new double[scanned.size()][n];
         List<AnalysisMethod> methods = layout.methods();
-        TestResult[] out = new TestResult[layout.size()];
         for (int e = 0; e < layout.endpoints().size(); e++) {
             Endpoint endpoint = layout.endpoints().get(e);
-            for (int v = 0; v < ALL_VISITS.size(); v++) {
+            for (int v = 0; v < scanned.size(); v++) {
                 for (int i = 0; i < n; i++) {
-                    values[v][i] = patients.get(i).observed(ALL_VISITS.get(v), endpoint);
+                    values[v][i] = patients.get(i).observed(scanned.get(v), endpoint);
                 }
             }
-            EndpointData data = new EndpointData(endpoint, ALL_VISITS, layout.visits(), treated, values);
+            EndpointData data = new EndpointData(endpoint, scanned, layout.visits(), treated, values);
             for (int m = 0; m < methods.size(); m++) {
                 List<TestResult> effects = analyses.get(m).effects(data);
                 if (effects.size() != layout.visits().size()) {
@@ -103,10 +119,9 @@ public final class TrialAnalysis {
                             + layout.visits().size() + " visits " + layout.visits());
                 }
                 for (int v = 0; v < effects.size(); v++) {
-                    out[offsets[e][m][v]] = effects.get(v);
+                    out[offsets[c][e][m][v]] = effects.get(v);
                 }
             }
         }
-        return new TrialResults(trial.nPerArm(), layout, out);
     }
 }

@@ -64,6 +64,11 @@ public final class PowerReport {
         return s.append("</svg>\n").toString();
     }
 
+    /** Hours as written in a scenario: whole hours without a decimal point. */
+    private static String hours(double h) {
+        return h == Math.rint(h) ? Long.toString((long) h) : Double.toString(h);
+    }
+
     public static void write(Path file, LoadedScenario loaded, List<PowerRow> rows, long seed, int replicates,
                              SampleSizeSearch search) {
         write(file, loaded, rows, seed, replicates, search, null, null, null);
@@ -85,9 +90,10 @@ public final class PowerReport {
         h.append("<h1>Power: ").append(SvgChart.escape(s.name())).append("</h1>\n<p>").append(SvgChart.escape(s.description()))
                 .append("</p>\n<ul>\n");
         for (Arm a : s.design().arms()) {
-            h.append(String.format(Locale.ROOT, "<li>%s: %s %.3g mg/kg over %.0f min%s</li>%n", SvgChart.escape(a.name()),
-                    a.drug().label(), a.doseMgPerKg(), a.infusionMinutes(),
-                    a.name().equals(s.design().controlArm()) ? " (control)" : ""));
+            h.append(String.format(Locale.ROOT, "<li>%s: %s %.3g mg/kg over %.0f min, starting %s h after the retrieval%s%s</li>%n",
+                    SvgChart.escape(a.name()), a.drug().label(), a.doseMgPerKg(), a.infusionMinutes(),
+                    hours(a.infusionStartHours(s.protocol())),
+                    a.retrieval() ? "" : " (no reactivation)", a.name().equals(s.design().controlArm()) ? " (control)" : ""));
         }
         h.append(String.format(Locale.ROOT, "<li>mechanisms true for the virtual patients: %s</li>%n",
                 s.mechanisms().active().isEmpty() ? "none (null hypothesis)"
@@ -106,15 +112,18 @@ public final class PowerReport {
         h.append("<h2>Power curves (").append(analysis).append(", Wilson 95% bands)</h2>\n<div class=\"charts\">\n");
         for (Endpoint e : TrialAnalysis.ENDPOINTS) {
             SvgChart chart = new SvgChart(e.label(), "patients per arm", "power", 370, 250);
-            for (Visit v : TrialAnalysis.VISITS) {
-                List<PowerRow> curve = rows.stream().filter(r -> r.endpoint().equals(e.label()) && r.visit().equals(v.label())
-                        && r.analysis().equals(analysis)).toList();
+            List<String> contrasts = rows.stream().map(PowerRow::contrast).distinct().toList();
+            for (String c : contrasts) {
+              for (Visit v : TrialAnalysis.VISITS) {
+                List<PowerRow> curve = rows.stream().filter(r -> r.contrast().equals(c) && r.endpoint().equals(e.label())
+                        && r.visit().equals(v.label()) && r.analysis().equals(analysis)).toList();
                 if (curve.isEmpty()) {
                     continue;
                 }
-                chart.add(new SvgChart.Series(v.label(), curve.stream().mapToDouble(PowerRow::nPerArm).toArray(),
+                chart.add(new SvgChart.Series(contrasts.size() == 1 ? v.label() : c + " " + v.label(), curve.stream().mapToDouble(PowerRow::nPerArm).toArray(),
                         curve.stream().mapToDouble(PowerRow::power).toArray(), curve.stream().mapToDouble(PowerRow::ciLow).toArray(),
                         curve.stream().mapToDouble(PowerRow::ciHigh).toArray()));
+              }
             }
             h.append(chart.render());
         }
@@ -123,7 +132,7 @@ public final class PowerReport {
             h.append(String.format(Locale.ROOT, "<h2>Mean trajectories by arm (%d per arm; band: 95%% of single-trial arm means)</h2>%n",
                     details.detailsPerArm()));
             h.append("<div class=\"charts\">\n");
-            List<Visit> visits = List.of(Visit.values());
+            List<Visit> visits = s.protocol().visits().scanned();
             double[] days = visits.stream().mapToDouble(timeline::visitDay).toArray();
             for (Endpoint e : Endpoint.values()) {
                 SvgChart chart = new SvgChart(e.label(), "day", "mean", 370, 250);
