@@ -34,8 +34,9 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         if (TargetsLoader.isTargetFile(file)) {
             LoadedTargets t = loadTargets(file);
-            spec.commandLine().getOut().println(file + ": valid targets '" + t.targets().name() + "' ("
-                    + t.targets().findings().size() + " findings, scenario " + t.scenario().scenario().name() + ")");
+            int n = t.targets().findings().size();
+            spec.commandLine().getOut().println(file + ": valid targets '" + t.targets().name() + "' (" + n
+                    + (n == 1 ? " finding" : " findings") + ", scenario " + t.scenario().scenario().name() + ")");
             return ReconsimCommand.OK;
         }
         LoadedScenario s = ScenarioInput.load(file);

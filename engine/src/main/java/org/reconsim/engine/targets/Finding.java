@@ -27,7 +27,8 @@ public record Finding(
                 required = true) Claim claim,
         @Spec(doc = "Units of estimate, sd and interval as published") String units,
         @Spec(doc = "Where in the publication the finding is stated (section, page, table)", required = true) String source,
-        @Spec(doc = "Our reading where the mapping onto endpoint, visit or sizes is not published (labelled as ours)")
+        @Spec(doc = "Qualifiers as published (a marginal effect), and our reading where the mapping onto endpoint, visit or "
+                + "sizes is not published (starting 'Our reading:')")
         String note) {
 
     /** Whether the publication gives numbers (estimate and sd) for this finding, not only a claim. */
