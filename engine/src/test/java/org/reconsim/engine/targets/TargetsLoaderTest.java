@@ -21,16 +21,6 @@ import org.reconsim.engine.scenario.Visit;
 /** Target files bind like scenarios: every problem at once, one line each with file, line, field path and what is allowed. */
 class TargetsLoaderTest {
 
-    /** A two-arm scenario the target texts below name as {@code trial.yaml}. */
-    static final String TRIAL = String.join("\n",
-            "name: trial",
-            "design:",
-            "  arms:",
-            "    - {name: ketamine, drug: ketamine, dose_mg_per_kg: 0.5}",
-            "    - {name: midazolam, drug: midazolam, dose_mg_per_kg: 0.045}",
-            "  control_arm: midazolam",
-            "");
-
     /** A valid target file: one finding with numbers (Duek 2021's amygdala), one stated only as a claim. */
     static final String VALID = String.join("\n",
             "name: t",                                                               // 1
@@ -59,9 +49,15 @@ class TargetsLoaderTest {
     @TempDir
     static Path dir;
 
+    /** The two-arm scenario (a test resource) the target texts name as {@code trial.yaml}, beside them. */
+    static String trial;
+
     @BeforeAll
     static void writeScenario() throws IOException {
-        Files.writeString(dir.resolve("trial.yaml"), TRIAL);
+        try (var in = TargetsLoaderTest.class.getResourceAsStream("trial.yaml")) {
+            trial = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Files.writeString(dir.resolve("trial.yaml"), trial);
     }
 
     static LoadedTargets parse(String text) throws InvalidScenarioException {
@@ -199,10 +195,10 @@ class TargetsLoaderTest {
 
     @Test
     void anInvalidScenarioPassesItsProblemsOn() throws IOException {
-        Files.writeString(dir.resolve("bad.yaml"), TRIAL.replace("0.045", "-1"));
+        Files.writeString(dir.resolve("bad.yaml"), trial.replace("0.045", "-1"));
         assertThat(problems(VALID.replace("scenario: trial.yaml", "scenario: bad.yaml"))).containsExactly(
                 "t.yaml:2: scenario: not a valid scenario: " + dir.resolve("bad.yaml")
-                        + ":5: design.arms[1].dose_mg_per_kg: out of range: allowed 0 <= x <= 10, got -1");
+                        + ":7: design.arms[1].dose_mg_per_kg: out of range: allowed 0 <= x <= 10, got -1");
     }
 
     @Test
@@ -219,5 +215,9 @@ class TargetsLoaderTest {
         assertThat(TargetsLoader.isTargetFile(dir.resolve("trial.yaml"))).isFalse();
         assertThat(TargetsLoader.isTargetFile(dir.resolve("absent.yaml"))).isFalse();
         assertThat(TargetsLoader.load(targets).targets().name()).isEqualTo("t");
+        // JSON with the same fields binds to the same findings
+        String json = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(
+                tools.jackson.dataformat.yaml.YAMLMapper.builder().build().readTree(VALID));
+        assertThat(TargetsLoader.parse("t.json", json, dir).targets()).isEqualTo(parse(VALID).targets());
     }
 }
