@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
-# Regenerates scenarios/scenario.schema.json and the field table in scenarios/README.md
-# from the scenario records (ScenarioDocsTest fails when they are out of date).
+# Regenerates scenarios/scenario.schema.json and the field table in scenarios/README.md from the
+# scenario records, and scenarios/targets/targets.schema.json and the field table in docs/TARGETS.md
+# from the target-file records (ScenarioDocsTest fails when they are out of date).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./reconsim schema > scenarios/scenario.schema.json
 table="$(./reconsim schema --format markdown)"
-python3 - "$table" <<'PY'
+./reconsim schema --targets > scenarios/targets/targets.schema.json
+targets="$(./reconsim schema --targets --format markdown)"
+python3 - "$table" "$targets" <<'PY'
 import sys
-table = sys.argv[1] + "\n"
-path = "scenarios/README.md"
-s = open(path).read()
-b, e = "<!-- fields:begin -->\n", "<!-- fields:end -->"
-s = s[:s.index(b) + len(b)] + table + s[s.index(e):]
-open(path, "w").write(s)
+def fill(path, table):
+    s = open(path).read()
+    b, e = "<!-- fields:begin -->\n", "<!-- fields:end -->"
+    s = s[:s.index(b) + len(b)] + table + "\n" + s[s.index(e):]
+    open(path, "w").write(s)
+fill("scenarios/README.md", sys.argv[1])
+fill("docs/TARGETS.md", sys.argv[2])
 PY

@@ -7,11 +7,12 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.reconsim.engine.scenario.ScenarioSchema;
+import org.reconsim.engine.targets.TargetSchema;
 
 /**
- * The checked-in JSON Schema and field reference are what the code generates: regenerate with
- * {@code ./reconsim schema > scenarios/scenario.schema.json} and
- * {@code ./reconsim schema --format markdown} (between the markers in scenarios/README.md).
+ * The checked-in JSON Schemas and field references are what the code generates: regenerate with
+ * {@code bash tools/regen-docs.sh} ({@code ./reconsim schema [--targets] [--format markdown]}, the
+ * tables between the markers in scenarios/README.md and docs/TARGETS.md).
  */
 class ScenarioDocsTest {
 
@@ -24,11 +25,20 @@ class ScenarioDocsTest {
 
     @Test
     void fieldReferenceIsCurrent() throws Exception {
-        String readme = Files.readString(SCENARIOS.resolve("README.md"));
+        assertThat(fieldTable(SCENARIOS.resolve("README.md"))).isEqualTo(ScenarioSchema.markdownReference());
+    }
+
+    @Test
+    void targetFileSchemaAndReferenceAreCurrent() throws Exception {
+        assertThat(Files.readString(SCENARIOS.resolve("targets").resolve("targets.schema.json"))).isEqualTo(TargetSchema.jsonSchema());
+        assertThat(fieldTable(Path.of("..", "docs", "TARGETS.md"))).isEqualTo(TargetSchema.markdownReference());
+    }
+
+    private static String fieldTable(Path doc) throws Exception {
+        String text = Files.readString(doc);
         String begin = "<!-- fields:begin -->\n";
         String end = "<!-- fields:end -->";
-        String table = readme.substring(readme.indexOf(begin) + begin.length(), readme.indexOf(end));
-        assertThat(table).isEqualTo(ScenarioSchema.markdownReference());
+        return text.substring(text.indexOf(begin) + begin.length(), text.indexOf(end));
     }
 
     @Test

@@ -9,17 +9,17 @@ import java.util.List;
  * records from defaults whose lists are still null, and from lists holding a null where an
  * element was in error (reported as a problem, never used).
  */
-final class ReadOnly {
+public final class ReadOnly {
 
     private ReadOnly() {
     }
 
-    static <T> List<T> list(List<T> list) {
+    public static <T> List<T> list(List<T> list) {
         return list == null ? null : Collections.unmodifiableList(new ArrayList<>(list));
     }
 
     /** A read-only copy of a list of lists (a matrix written as rows). */
-    static <T> List<List<T>> rows(List<List<T>> rows) {
+    public static <T> List<List<T>> rows(List<List<T>> rows) {
         if (rows == null) {
             return null;
         }

@@ -77,6 +77,17 @@ public final class ScenarioLoader {
      */
     public static <T> T parseAs(String display, String text, Class<T> type, T defaults,
                                 java.util.function.Function<T, List<ScenarioChecks.Finding>> checks) throws InvalidScenarioException {
+        return parseAs(display, text, type, defaults, checks, "scenario");
+    }
+
+    /**
+     * As {@link #parseAs(String, String, Class, Object, java.util.function.Function)} for a file of another
+     * kind bound by the same machinery (a target file); {@code kind} names it in the messages about
+     * the file as a whole (unknown type, empty file).
+     */
+    public static <T> T parseAs(String display, String text, Class<T> type, T defaults,
+                                java.util.function.Function<T, List<ScenarioChecks.Finding>> checks, String kind)
+            throws InvalidScenarioException {
         String lower = display.toLowerCase(Locale.ROOT);
         ObjectMapper mapper;
         if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
@@ -84,7 +95,7 @@ public final class ScenarioLoader {
         } else if (lower.endsWith(".json")) {
             mapper = JSON;
         } else {
-            throw single(display, "unknown file type: a scenario is a .yaml, .yml or .json file");
+            throw single(display, "unknown file type: a " + kind + " is a .yaml, .yml or .json file");
         }
         JsonNode root;
         Map<String, Integer> lines = new HashMap<>();
@@ -108,7 +119,7 @@ public final class ScenarioLoader {
             throw new InvalidScenarioException(List.of(new Problem(display, line, "", "syntax error: " + msg)));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
-            throw single(display, "the file is empty: a scenario needs at least 'name' and 'design'");
+            throw single(display, "the file is empty: a " + kind + " needs at least " + requiredFields(type));
         }
         ScenarioBinder binder = new ScenarioBinder(display, lines);
         T value = type.cast(binder.bind(root, type, "", defaults));
@@ -122,6 +133,21 @@ public final class ScenarioLoader {
             throw new InvalidScenarioException(problems);
         }
         return value;
+    }
+
+    /** The required top-level fields of {@code type}, quoted: {@code 'name' and 'design'}. */
+    private static String requiredFields(Class<?> type) {
+        List<String> names = new ArrayList<>();
+        for (java.lang.reflect.RecordComponent rc : type.getRecordComponents()) {
+            org.reconsim.models.spec.Spec spec = rc.getAnnotation(org.reconsim.models.spec.Spec.class);
+            if (spec != null && spec.required()) {
+                names.add("'" + SectionTypes.fieldName(rc.getName()) + "'");
+            }
+        }
+        if (names.size() < 2) {
+            return String.join("", names);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 
     private static String firstLine(String s) {

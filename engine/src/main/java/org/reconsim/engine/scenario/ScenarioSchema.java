@@ -34,13 +34,19 @@ public final class ScenarioSchema {
 
     /** The JSON Schema as indented text. */
     public static String jsonSchema() {
+        return jsonSchema(Scenario.class, Scenario.defaults(), "https://reconsim.org/scenario.schema.json", "reconsim scenario",
+                "A virtual reconsolidation trial: design, protocol, population, models, analysis. "
+                + "Generated from the scenario records by 'reconsim schema'; do not edit by hand.");
+    }
+
+    /** The JSON Schema of another file format bound from {@code @Spec} records (a target file), as indented text. */
+    public static String jsonSchema(Class<?> type, Object defaults, String id, String title, String description) {
         ObjectNode root = F.objectNode();
         root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-        root.put("$id", "https://reconsim.org/scenario.schema.json");
-        root.put("title", "reconsim scenario");
-        root.put("description", "A virtual reconsolidation trial: design, protocol, population, models, analysis. "
-                + "Generated from the scenario records by 'reconsim schema'; do not edit by hand.");
-        ObjectNode body = recordSchema(Scenario.class, Scenario.defaults());
+        root.put("$id", id);
+        root.put("title", title);
+        root.put("description", description);
+        ObjectNode body = recordSchema(type, defaults);
         body.properties().forEach(e -> root.set(e.getKey(), e.getValue()));
         return JSON.writeValueAsString(root) + "\n";
     }
@@ -116,7 +122,7 @@ public final class ScenarioSchema {
             p.put("type", "boolean");
             return p;
         }
-        p.put("type", raw == double.class ? "number" : "integer");
+        p.put("type", raw == double.class || raw == Double.class ? "number" : "integer");
         if (spec != null) {
             if (spec.min() != Double.NEGATIVE_INFINITY) {
                 p.set(spec.minExclusive() ? "exclusiveMinimum" : "minimum", number(spec.min()));
@@ -145,10 +151,15 @@ public final class ScenarioSchema {
 
     /** The field reference as Markdown: one table row per field, in file order. */
     public static String markdownReference() {
+        return markdownReference(Scenario.class, Scenario.defaults());
+    }
+
+    /** The field reference of another file format bound from {@code @Spec} records (a target file). */
+    public static String markdownReference(Class<?> type, Object defaults) {
         StringBuilder s = new StringBuilder();
         s.append("| field | type | unit | default | allowed | meaning; source of the default |\n");
         s.append("|---|---|---|---|---|---|\n");
-        rows(s, Scenario.class, Scenario.defaults(), "", "");
+        rows(s, type, defaults, "", "");
         return s.toString();
     }
 
@@ -189,9 +200,10 @@ public final class ScenarioSchema {
                 continue;
             }
             String kind = choice ? "choice" : raw == String.class ? "text" : raw == boolean.class ? "true or false"
-                    : raw == double.class ? "number" : "whole number";
+                    : raw == double.class || raw == Double.class ? "number" : "whole number";
             String allowed = choice ? String.join(", ", SectionTypes.labels(raw))
-                    : spec != null && (raw == double.class || raw == int.class || raw == long.class) ? SectionTypes.rangeText(spec) : "";
+                    : spec != null && (raw == double.class || raw == Double.class || raw == int.class || raw == long.class)
+                    ? SectionTypes.rangeText(spec) : "";
             if ("x".equals(allowed)) {
                 allowed = "";
             }
