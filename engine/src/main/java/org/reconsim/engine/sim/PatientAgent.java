@@ -181,6 +181,7 @@ final class PatientAgent {
             return;
         }
         double labileUntil = exposure.session(k, now, memoryStream.nextDouble());
+        scales.sessionAttended();
         if (!Double.isNaN(labileUntil)) {
             state.schedule(labileUntil, new ProtocolEvent(this, ProtocolEvent.Kind.RESTABILIZATION, -1));
         }
@@ -193,7 +194,7 @@ final class PatientAgent {
         if (dropout.droppedOut()) {
             return;
         }
-        double score = scales.weeklyPcl5(memory.expression(Context.HOME, now), z, now > plan.timeline().infusionStart());
+        double score = scales.weeklyPcl5(now, memory.expression(Context.HOME, now), z);
         weekly.add(new PatientOutcome.Rating(week, (now - plan.timeline().retrievalStart()) / 24.0, score));
     }
 
