@@ -93,7 +93,8 @@ class ClinicalScalesTest {
         LoadedScenario s = with(duek(), Map.of("measurement.pcl5.slope", 0.0, "measurement.pcl5.subject_sd", 0.0,
                 "measurement.caps5.slope", 0.0, "measurement.caps5.subject_sd", 0.0, "measurement.symptoms.trait_sd", 0.0,
                 "measurement.symptoms.pe_response_cv", 0.0, "measurement.symptoms.pe_max_points", 14.0,
-                "measurement.symptoms.pe_session_share", 0.3, "mechanisms.nonspecific.expectancy_pcl5", 0.0));
+                "measurement.symptoms.pe_session_share", 0.3, "measurement.symptoms.nonspecific_points", 3.0,
+                "mechanisms.nonspecific.expectancy_pcl5", 0.0));
         TrialPlan plan = TrialPlan.compile(s.scenario());
         assertThat(plan.pcl5().withinSd()).isZero();
         ClinicalScales scales = scales(plan, new RandomStreams(3), 0);

@@ -30,8 +30,8 @@ import org.reconsim.models.spec.Spec;
 public record PtsdSeverity(
         @Spec(doc = "SD of the patient's trait severity beyond the trauma-memory trace, shared by PCL-5 and CAPS-5",
                 unit = "points", min = 0, max = 40,
-                source = "[assumption] sized with the subject SDs so that baseline PCL-5 SD is about 13 (PCL-5 SD 12.4, "
-                        + "PMC7443209) and CAPS-5 correlates with PCL-5 at about 0.66 (Weathers 2018)") double traitSd,
+                source = "[assumption] sized with the subject SDs so that baseline PCL-5 SD is about 13 (SD 12-14 in PTSD "
+                        + "samples, e.g. 12.4 in PMC7443209) and CAPS-5 correlates with PCL-5 at about 0.66 (Weathers 2018)") double traitSd,
         @Spec(doc = "Improvement PE brings beyond the trauma-memory trace after many sessions (asymptote)", unit = "points",
                 min = 0, max = 80,
                 source = "[assumption] half of the PE-vs-control effect g 1.08 at post (Powers 2010) times PCL-5 SD 13; "
@@ -42,13 +42,13 @@ public record PtsdSeverity(
                 min = 0, max = 3, source = "[assumption]") double peResponseCv,
         @Spec(doc = "Nonspecific improvement (time, regression to the mean, study contact) reached in either arm",
                 unit = "points", min = 0, max = 80,
-                source = "[assumption] assessment-only and monitoring arms improve about 2 points (DuHamel 2010 PCL-C "
-                        + "34.0 to 32.1; Pacella 2012 PSS-I 26.0 to 24.1)") double nonspecificPoints,
+                source = "assessment-only and monitoring arms improve about 2 points (DuHamel 2010 PCL-C 34.0 to 32.1 at "
+                        + "6 months; Pacella 2012 PSS-I 26.0 to 24.1)") double nonspecificPoints,
         @Spec(doc = "Time constant of the nonspecific improvement", unit = "day", min = 0, max = 3650, minExclusive = true,
                 source = "[assumption]") double nonspecificDays) {
 
     public static PtsdSeverity defaults() {
-        return new PtsdSeverity(10.0, 7.0, 0.2, 0.5, 3.0, 14.0);
+        return new PtsdSeverity(10.0, 7.0, 0.2, 0.5, 2.0, 14.0);
     }
 
     /** The beyond-trace PE improvement after {@code sessions} attended sessions, for response multiplier {@code m}. */
