@@ -3,6 +3,7 @@ package org.reconsim.engine.scenario;
 import org.reconsim.models.spec.Spec;
 import java.util.List;
 import org.reconsim.models.measurement.ClinicalScale;
+import org.reconsim.models.measurement.PtsdSeverity;
 import org.reconsim.models.measurement.RoiActivation;
 import org.reconsim.models.measurement.ScanSignals;
 import org.reconsim.models.measurement.ScrMeasure;
@@ -15,8 +16,12 @@ public record Measurement(
         @Spec(doc = "vmPFC beta; latent: extinction recall in the scanner") RoiActivation vmpfc,
         @Spec(doc = "Trauma-script skin conductance response") ScrMeasure scr,
         @Spec(doc = "SD of site intercepts, added to every ROI beta", min = 0, source = "[assumption]") double siteSd,
-        @Spec(doc = "PCL-5 self-report (0-80); latent: fear expression at home") ClinicalScale pcl5,
-        @Spec(doc = "CAPS-5 clinician rating (0-80); latent: fear expression at home; no expectancy") ClinicalScale caps5,
+        @Spec(doc = "PCL-5 self-report (0-80): reads PTSD severity (fear expression at home and measurement.symptoms)",
+                source = "icc: Blevins 2015, PCL-5 test-retest r 0.82") ClinicalScale pcl5,
+        @Spec(doc = "CAPS-5 clinician rating (0-80): reads PTSD severity as PCL-5 does; no expectancy",
+                source = "icc: Weathers 2018, CAPS-5 total severity test-retest ICC 0.78") ClinicalScale caps5,
+        @Spec(doc = "PTSD severity beyond the trauma-memory trace, read by PCL-5 and CAPS-5: trait severity, what PE "
+                + "teaches beyond the trace, nonspecific improvement (docs/MODEL.md 5)") PtsdSeverity symptoms,
         @Spec(doc = "Days between weekly PCL-5 ratings (0: none)", unit = "day", min = 0, max = 90,
                 source = "docs/MODEL.md 5: weekly PCL-5") double weeklyPcl5Days,
         @Spec(doc = "SD of the noise on SUDS ratings (0-100) during exposure", unit = "points", min = 0, max = 50,
@@ -34,6 +39,7 @@ public record Measurement(
                 0.05,
                 ClinicalScale.pcl5(),
                 ClinicalScale.caps5(),
+                PtsdSeverity.defaults(),
                 7.0,
                 8.0,
                 ScanSignals.defaults(),

@@ -23,6 +23,6 @@ public record Population(
                 new Normal(10, 8, 0.5, 50),    // [assumption]
                 new Normal(0.7, 0.12, 0.2, 1), // [assumption]
                 new Normal(0.05, 0.03, 0, 0.3),
-                1.2);                          // [assumption] about half respond to PE (Steenkamp 2015): 55% with placebo
+                1.2);                          // [assumption] about half respond to PE (Steenkamp 2015): 45% with placebo (MODEL.md 4)
     }
 }

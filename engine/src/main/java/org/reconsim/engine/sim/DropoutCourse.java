@@ -62,12 +62,15 @@ final class DropoutCourse {
         return Math.min(1, plan.dropoutHazardPerSession() * Math.exp(d.distressSlope() * distress));
     }
 
-    /** A PCL-5 score as SDs from the population's expected baseline. */
+    /**
+     * A PCL-5 score as SDs from the population's expected baseline: mean from the trace's
+     * population mean, SD from every true-score component and the noise (the plan's measure).
+     */
     private double standardizedPcl5(double score) {
-        org.reconsim.models.measurement.ClinicalScale q = plan.scenario().measurement().pcl5();
+        org.reconsim.models.measurement.ClinicalMeasure q = plan.pcl5();
         Normal e0 = plan.scenario().population().traceStrength();
-        double mean = q.intercept() + q.slope() * e0.mean();
-        double sd = Math.sqrt(q.subjectSd() * q.subjectSd() / q.icc() + q.slope() * q.slope() * e0.sd() * e0.sd());
+        double mean = q.scale().intercept() + q.scale().slope() * e0.mean();
+        double sd = q.baselineSd(plan.latentSpread().fearAtHome(), plan.scenario().measurement().symptoms().traitSd());
         return (score - mean) / sd;
     }
 

@@ -185,6 +185,7 @@ final class PatientAgent {
             return;
         }
         double labileUntil = exposure.session(k, now, memoryStream.nextDouble());
+        scales.sessionAttended();
         if (!Double.isNaN(labileUntil)) {
             state.schedule(labileUntil, new ProtocolEvent(this, ProtocolEvent.Kind.RESTABILIZATION, -1));
         }
@@ -197,7 +198,7 @@ final class PatientAgent {
         if (dropout.droppedOut()) {
             return;
         }
-        double score = scales.weeklyPcl5(memory.expression(Context.HOME, now), z, now > arm.infusionStart());
+        double score = scales.weeklyPcl5(now, memory.expression(Context.HOME, now), z, now > arm.infusionStart());
         weekly.add(new PatientOutcome.Rating(week, (now - plan.timeline().retrievalStart()) / 24.0, score));
     }
 

@@ -9,6 +9,7 @@ import org.reconsim.engine.scenario.Normal;
 import org.reconsim.engine.scenario.Population;
 import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.engine.scenario.Timeline;
+import org.reconsim.models.measurement.ClinicalMeasure;
 import org.reconsim.models.measurement.RoiMeasure;
 import org.reconsim.models.measurement.ScrMeasure;
 import org.reconsim.models.mechanism.MechanismSet;
@@ -21,7 +22,8 @@ import org.reconsim.models.population.TruncatedNormal;
 /**
  * A scenario compiled into the model objects a virtual trial needs. Immutable; one plan is
  * shared by all replicates and threads, so the arms and ROI measures are copied in, and an ROI
- * measure is read with {@link #roi(int)}.
+ * measure is read with {@link #roi(int)}. The measures' noise is sized from the population
+ * spread of the latents at the pre visit ({@link LatentSpread}), estimated once here.
  */
 public record TrialPlan(
         Scenario scenario,
@@ -36,7 +38,10 @@ public record TrialPlan(
         double siteSd,
         double dropoutHazardPerSession,
         Recording recording,
-        org.reconsim.models.population.CorrelatedNormals pkCorrelation) {
+        org.reconsim.models.population.CorrelatedNormals pkCorrelation,
+        LatentSpread latentSpread,
+        ClinicalMeasure pcl5,
+        ClinicalMeasure caps5) {
 
     /** The registered instruments every patient reads at each scan visit, in registry order. */
     public List<InstrumentType> instruments() {
@@ -75,7 +80,8 @@ public record TrialPlan(
     /** The same plan recording time series and/or physiology at every scan. */
     public TrialPlan withRecording(boolean timeSeries, boolean physio) {
         return new TrialPlan(scenario, timeline, arms, population, memory, mechanisms, occupancy, rois, scr, siteSd,
-                dropoutHazardPerSession, new Recording(timeSeries || physio, physio, recording.sessionDetail()), pkCorrelation);
+                dropoutHazardPerSession, new Recording(timeSeries || physio, physio, recording.sessionDetail()), pkCorrelation,
+                latentSpread, pcl5, caps5);
     }
 
     /**
@@ -84,7 +90,8 @@ public record TrialPlan(
      */
     public TrialPlan withoutSessionDetail() {
         return new TrialPlan(scenario, timeline, arms, population, memory, mechanisms, occupancy, rois, scr, siteSd,
-                dropoutHazardPerSession, new Recording(recording.timeSeries(), recording.physio(), false), pkCorrelation);
+                dropoutHazardPerSession, new Recording(recording.timeSeries(), recording.physio(), false), pkCorrelation,
+                latentSpread, pcl5, caps5);
     }
 
     /**
@@ -126,11 +133,13 @@ public record TrialPlan(
         RoiMeasure[] rois = {roi(ms.amygdala()), roi(ms.hippocampus()), roi(ms.vmpfc())};
         boolean reuse = previous != null && previous.scenario().population().equals(s.population())
                 && previous.scenario().memory().equals(s.memory()) && previous.scenario().protocol().equals(s.protocol());
-        double[] latentSd = reuse ? new double[] {previous.roi(0).latentSd(), previous.roi(1).latentSd(),
-            previous.roi(2).latentSd()} : baselineLatentSd(s, population);
+        LatentSpread spread = reuse ? previous.latentSpread() : LatentSpread.of(s, population);
         for (int k = 0; k < rois.length; k++) {
-            rois[k] = rois[k].withLatentSd(latentSd[k]);
+            rois[k] = rois[k].withLatentSd(spread.roiSd(k));
         }
+        double traitSd = ms.symptoms().traitSd();
+        ClinicalMeasure pcl5 = ms.pcl5().measure(spread.fearAtHome(), traitSd);
+        ClinicalMeasure caps5 = ms.caps5().measure(spread.fearAtHome(), traitSd);
         ScrMeasure scr = ms.scr();
         int sessions = s.protocol().peSessions().count();
         double total = s.therapy().dropout().probability();
@@ -138,7 +147,8 @@ public record TrialPlan(
         double hazard = sessions == 0 ? 0 : 1 - Math.pow(1 - total, 1.0 / sessions);
         return new TrialPlan(s, timeline, List.copyOf(arms), population, s.memory().twoTrace(), mechanisms,
                 occupancy, rois, scr, ms.siteSd(), hazard, Recording.NONE,
-                new org.reconsim.models.population.CorrelatedNormals(s.pharmacology().variability().correlation()));
+                new org.reconsim.models.population.CorrelatedNormals(s.pharmacology().variability().correlation()),
+                spread, pcl5, caps5);
     }
 
     public ArmPlan controlArm() {
@@ -175,34 +185,6 @@ public record TrialPlan(
             offset += a.allocation();
         }
         return (long) (j / arm.allocation()) * allocationBlock() + offset + (j % arm.allocation());
-    }
-
-    /** Virtual patients used to measure the population spread of the ROI latents. */
-    static final int CALIBRATION_PATIENTS = 4000;
-
-    /**
-     * Between-subject SD at the pre visit of the three ROI latents (fear expression, trace
-     * strength, extinction recall in the scanner), measured on a fixed calibration population
-     * (seed 0, independent of the run's seed, so the noise scale belongs to the scenario).
-     */
-    static double[] baselineLatentSd(Scenario s, PatientGenerator population) {
-        org.reconsim.engine.rng.RandomStreams calibration = new org.reconsim.engine.rng.RandomStreams(0);
-        double t0 = Timeline.of(s).retrievalStart();
-        double[][] v = new double[ROI_COUNT][CALIBRATION_PATIENTS];
-        for (int i = 0; i < CALIBRATION_PATIENTS; i++) {
-            org.reconsim.models.population.PatientCovariates c = population.draw(
-                    calibration.stream(org.reconsim.engine.rng.Purpose.CALIBRATION, i, 0));
-            org.reconsim.models.memory.TraumaMemory m = s.memory().patient(c.traceStrength(), c.extinction(),
-                    c.memoryAgeYears() * 365.25);
-            v[0][i] = m.expression(org.reconsim.models.memory.Context.SCANNER, t0);
-            v[1][i] = m.traceStrength();
-            v[2][i] = m.extinctionRecall(org.reconsim.models.memory.Context.SCANNER, t0);
-        }
-        double[] sd = new double[ROI_COUNT];
-        for (int k = 0; k < ROI_COUNT; k++) {
-            sd[k] = new org.apache.commons.math3.stat.descriptive.moment.StandardDeviation().evaluate(v[k]);
-        }
-        return sd;
     }
 
     private static TruncatedNormal normal(Normal n) {
