@@ -64,7 +64,8 @@ class PowerServiceTest {
         assertThat(SampleSizeList.parse("10:20:5").toString()).isEqualTo("10,15,20");
         assertThat(SweepSpec.parse("design.sites=1:3:1").values()).containsExactly(1.0, 2.0, 3.0);
         assertThat(SweepSpec.parse("direct_effects[0].effect=-0.3:0:0.1").values()).hasSize(4);
-        assertThat(AssuranceSpec.parse("k=uniform(0, 1)").prior().text()).isEqualTo("uniform(0,1)");
+        assertThat(AssuranceSpec.parse("k=uniform(0, 1)").prior().fields().get(0).text()).isEqualTo("uniform(0,1)");
+        assertThat(AssuranceSpec.parse("k=uniform(0, 1)").prior().text()).isEqualTo("k~uniform(0,1)");
         assertThatThrownBy(() -> SampleSizeList.parse("1")).isInstanceOf(InvalidInputException.class)
                 .hasMessage("reconsim: --n-per-arm: patients per arm must be within 2..100000, got 1 in '1'");
         assertThatThrownBy(() -> SweepSpec.parse("k")).hasMessageStartingWith("reconsim: --sweep: expected FIELD=VALUES");
