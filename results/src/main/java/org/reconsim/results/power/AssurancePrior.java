@@ -146,13 +146,22 @@ public record AssurancePrior(List<Field> fields, double[][] correlation) impleme
         return false;
     }
 
+    /** Whether every field has a discrete prior (so that draws repeat). */
+    public boolean discrete() {
+        return fields.stream().allMatch(f -> f.distribution() instanceof PriorDistribution.Discrete);
+    }
+
     /** The scenario with the drawn {@code values} set. */
-    public LoadedScenario scenario(LoadedScenario loaded, double[] values) throws InvalidScenarioException {
+    public LoadedScenario scenario(LoadedScenario loaded, double[] values) {
         Map<String, Object> edits = new LinkedHashMap<>();
         for (int j = 0; j < fields.size(); j++) {
             edits.put(fields.get(j).field(), value(fields.get(j), values[j]));
         }
-        return ScenarioEdit.set(loaded, edits);
+        try {
+            return ScenarioEdit.set(loaded, edits);
+        } catch (InvalidScenarioException e) {
+            throw new IllegalStateException("a value inside the prior's checked bounds was refused: " + e.getMessage(), e);
+        }
     }
 
     /** What one field's value sets: a number, or the list of mechanism labels of a category ("null": none). */
@@ -167,13 +176,9 @@ public record AssurancePrior(List<Field> fields, double[][] correlation) impleme
         return value;
     }
 
-    /** The plan of one trial: the fields set to that trial's draw. */
-    public TrialPlan plan(LoadedScenario loaded, TrialPlan base, double[] values) {
-        try {
-            return TrialPlan.compile(scenario(loaded, values).scenario(), base);
-        } catch (InvalidScenarioException e) {
-            throw new IllegalStateException("a value inside the prior's checked bounds was refused: " + e.getMessage(), e);
-        }
+    /** The plan of one trial: its drawn scenario ({@link #scenario}) compiled, reusing {@code base}'s calibration where it can. */
+    public TrialPlan plan(LoadedScenario drawn, TrialPlan base) {
+        return TrialPlan.compile(drawn.scenario(), base).withoutSessionDetail();
     }
 
     /** The lower Cholesky factor of a symmetric matrix with unit diagonal, or null when it is not a positive definite correlation matrix. */

@@ -37,7 +37,7 @@ public final class PowerJob implements Serializable {
     private static final long serialVersionUID = 2L;
 
     /** Counterfactual patients per arm for each trial's own true effect under assurance. */
-    public static final int PAIRS_PER_DRAW = 200;
+    public static final int PAIRS_PER_DRAW = 100;
 
     private final String source;
     private final String scenarioJson;
@@ -48,6 +48,11 @@ public final class PowerJob implements Serializable {
     private final AssurancePrior prior;
     private final boolean keepArmMeans;
     private transient volatile Compiled compiled;
+    /**
+     * Under a prior whose every field is discrete the draws repeat: each drawn scenario's truth
+     * (a function of the scenario alone: always the same counterfactual patients) by its hash.
+     */
+    private transient volatile java.util.concurrent.ConcurrentHashMap<String, Truths> truthByScenario;
 
     /**
      * @param loaded        the scenario of this sweep point
@@ -156,6 +161,17 @@ public final class PowerJob implements Serializable {
         return compiled().layout();
     }
 
+    private java.util.concurrent.ConcurrentHashMap<String, Truths> truths() {
+        if (truthByScenario == null) {
+            synchronized (this) {
+                if (truthByScenario == null) {
+                    truthByScenario = new java.util.concurrent.ConcurrentHashMap<>();
+                }
+            }
+        }
+        return truthByScenario;
+    }
+
     /** Simulates and analyses replicate {@code r}. Thread-safe. */
     public ReplicateResult simulate(int r) {
         Compiled c = compiled();
@@ -165,8 +181,13 @@ public final class PowerJob implements Serializable {
             result.truth(c.truth());
         } else {
             double[] drawn = prior.draw(c.streams(), r);
-            plan = prior.plan(c.loaded(), c.plan(), drawn).withoutSessionDetail();
-            result.drawn(drawn).truth(Truths.of(plan, c.streams(), c.analysis().layout(), PAIRS_PER_DRAW));
+            LoadedScenario scenario = prior.scenario(c.loaded(), drawn);
+            TrialPlan drawnPlan = prior.plan(scenario, c.plan());
+            plan = drawnPlan;
+            java.util.function.Function<String, Truths> truth = key -> Truths.of(drawnPlan, c.streams(), c.analysis().layout(),
+                    PAIRS_PER_DRAW);
+            result.drawn(drawn).truth(prior.discrete() ? truths().computeIfAbsent(scenario.canonical().sha256(), truth)
+                    : truth.apply(null));
         }
         TrialOutcome trial = VirtualTrial.run(plan, c.streams(), r, largest);
         int block = plan.allocationBlock();

@@ -18,7 +18,7 @@ package org.reconsim.results.power;
  * @param cpHigh         Clopper-Pearson 95% interval, high
  * @param typeS          among significant trials whose true effect is not 0, the share whose estimate has the other
  *                       sign than the true effect (Gelman & Carlin 2014); NaN (NA) when the true effect is 0
- * @param exaggeration   among those trials, the mean of |estimate| / |true effect| (type M, the exaggeration ratio); NaN
+ * @param exaggeration   among those trials, mean |estimate| over mean |true effect| (type M, the exaggeration ratio); NaN
  *                       (NA) when the true effect is 0
  * @param powerDirectional  share of trials significant with the estimate in the hypothesized direction
  * @param meanZ          mean over trials of estimate / its standard error

@@ -12,8 +12,10 @@ import java.io.IOException;
  *   <li>type S: among significant trials whose true effect is not 0, the share whose estimate
  *       has the other sign than the truth; NaN (written NA) when there is none, in particular
  *       when the true effect is 0 (then every rejection is a type I error, not a sign error);</li>
- *   <li>exaggeration (type M): among those trials the mean of |estimate| / |true effect|,
- *       which for one fixed truth D is Gelman & Carlin's E(|estimate| | significant) / |D|;</li>
+ *   <li>exaggeration (type M): among those trials the mean |estimate| over the mean |true
+ *       effect|, which for one fixed truth D is Gelman & Carlin's E(|estimate| | significant) / |D|;
+ *       under assurance (a truth per trial) a ratio of means rather than a mean of ratios, so
+ *       that trials whose truth is near 0 do not dominate it;</li>
  *   <li>directional rejections: significant and pointing the hypothesized way;</li>
  *   <li>the mean z = estimate / standard error over trials with a defined test, and the mean
  *       true standardized effect d over all trials.</li>
@@ -26,7 +28,9 @@ public final class DesignAnalysis {
     private final long[] directional;
     private final long[] judged;
     private final long[] wrongSign;
-    private final double[] ratioSum;
+    /** Sums over the judged trials of |estimate| and of |true effect|. */
+    private final double[] absEstimateSum;
+    private final double[] absTruthSum;
     private final RunningMoments[] z;
     private final RunningMoments[] d;
 
@@ -34,7 +38,8 @@ public final class DesignAnalysis {
         directional = new long[cells];
         judged = new long[cells];
         wrongSign = new long[cells];
-        ratioSum = new double[cells];
+        absEstimateSum = new double[cells];
+        absTruthSum = new double[cells];
         z = new RunningMoments[cells];
         d = new RunningMoments[cells];
         for (int i = 0; i < cells; i++) {
@@ -74,7 +79,8 @@ public final class DesignAnalysis {
             if (Math.signum(estimate) != Math.signum(trueEffect)) {
                 wrongSign[cell]++;
             }
-            ratioSum[cell] += Math.abs(estimate) / Math.abs(trueEffect);
+            absEstimateSum[cell] += Math.abs(estimate);
+            absTruthSum[cell] += Math.abs(trueEffect);
         }
     }
 
@@ -90,7 +96,7 @@ public final class DesignAnalysis {
 
     /** Exaggeration ratio (type M); NaN without a significant trial whose true effect is not 0. */
     public double exaggeration(int cell) {
-        return judged[cell] == 0 ? Double.NaN : ratioSum[cell] / judged[cell];
+        return judged[cell] == 0 ? Double.NaN : absEstimateSum[cell] / absTruthSum[cell];
     }
 
     /** Mean z over trials with a defined test; NaN without one. */
@@ -109,7 +115,8 @@ public final class DesignAnalysis {
             out.writeLong(directional[i]);
             out.writeLong(judged[i]);
             out.writeLong(wrongSign[i]);
-            out.writeDouble(ratioSum[i]);
+            out.writeDouble(absEstimateSum[i]);
+            out.writeDouble(absTruthSum[i]);
             z[i].write(out);
             d[i].write(out);
         }
@@ -124,7 +131,8 @@ public final class DesignAnalysis {
             directional[i] = in.readLong();
             judged[i] = in.readLong();
             wrongSign[i] = in.readLong();
-            ratioSum[i] = in.readDouble();
+            absEstimateSum[i] = in.readDouble();
+            absTruthSum[i] = in.readDouble();
             z[i] = RunningMoments.read(in);
             d[i] = RunningMoments.read(in);
         }
