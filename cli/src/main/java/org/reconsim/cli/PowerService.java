@@ -112,7 +112,8 @@ final class PowerService {
                         values.add((double) k);
                     }
                 } else {
-                    values.addAll(List.of(d.lowest(), d.highest()));
+                    // the extremes, and a value inside that is not a whole number (a whole-number field takes a discrete prior)
+                    values.addAll(List.of(d.lowest(), d.highest(), d.quantile(1 / Math.PI)));
                 }
                 for (double v : values) {
                     Object value = AssurancePrior.value(f, v);
@@ -121,7 +122,7 @@ final class PowerService {
                     } catch (InvalidScenarioException e) {
                         String shown = f.category(v) != null ? f.category(v) : value.toString();
                         String what = "reconsim: --assurance " + f.field() + "=" + shown + ": ";
-                        e.problems().stream().map(p -> what + p.message()).forEach(problems::add);
+                        e.problems().stream().map(p -> what + p.message()).filter(m -> !problems.contains(m)).forEach(problems::add);
                     }
                 }
             }

@@ -69,7 +69,9 @@ class PowerServiceTest {
         assertThatThrownBy(() -> SampleSizeList.parse("1")).isInstanceOf(InvalidInputException.class)
                 .hasMessage("reconsim: --n-per-arm: patients per arm must be within 2..100000, got 1 in '1'");
         assertThatThrownBy(() -> SweepSpec.parse("k")).hasMessageStartingWith("reconsim: --sweep: expected FIELD=VALUES");
-        assertThatThrownBy(() -> AssuranceSpec.parse("k=normal(0,0,0,1)")).hasMessageStartingWith("reconsim: --assurance: expected");
+        assertThatThrownBy(() -> AssuranceSpec.parse("k=normal(0,0,0,1)")).hasMessage("reconsim: --assurance k=normal(0,0,0,1): "
+                + "normal needs sd > 0");
+        assertThatThrownBy(() -> AssuranceSpec.parse("k=normal(0,1)")).hasMessageStartingWith("reconsim: --assurance: expected");
         assertThatThrownBy(() -> new Bounds.Replicates().convert("0")).hasMessage("reconsim: --replicates must be at least 1, got 0");
         assertThatThrownBy(() -> new Bounds.Partitions().convert("0"))
                 .hasMessage("reconsim: --partitions must be within 1..1000000, got 0");

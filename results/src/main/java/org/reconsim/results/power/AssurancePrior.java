@@ -79,6 +79,22 @@ public record AssurancePrior(List<Field> fields, double[][] correlation) impleme
         }
     }
 
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof AssurancePrior other && fields.equals(other.fields)
+                && Arrays.deepEquals(correlation, other.correlation);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * fields.hashCode() + Arrays.deepHashCode(correlation);
+    }
+
+    @Override
+    public String toString() {
+        return "AssurancePrior[" + text() + "]";
+    }
+
     /** One field with no correlation: the prior {@code --assurance FIELD=PRIOR} always was. */
     public static AssurancePrior of(Field field) {
         return new AssurancePrior(List.of(field), new double[][] {{1}});
