@@ -103,7 +103,12 @@ final class Checkpoint {
             args.addAll(List.of("--target-power", run.targetPower().toString()));
         }
         if (run.assurance() != null) {
-            args.addAll(List.of("--assurance", run.assurance().text()));
+            for (String text : run.assurance().texts()) {
+                args.addAll(List.of("--assurance", text));
+            }
+            for (String text : run.assurance().correlations()) {
+                args.addAll(List.of("--assurance-correlation", text));
+            }
         }
         if (run.precision() != null) {
             args.addAll(List.of("--precision", run.precision().toString()));
@@ -129,7 +134,8 @@ final class Checkpoint {
             Double targetPower = null;
             Double precision = null;
             SweepSpec sweep = null;
-            AssuranceSpec assurance = null;
+            List<String> assurance = new ArrayList<>();
+            List<String> correlations = new ArrayList<>();
             boolean replicateTable = false;
             for (int i = 1; i < a.size(); i++) {
                 String option = a.get(i);
@@ -146,12 +152,14 @@ final class Checkpoint {
                     case "--target-power" -> targetPower = Double.valueOf(value);
                     case "--precision" -> precision = Double.valueOf(value);
                     case "--sweep" -> sweep = SweepSpec.parse(value);
-                    case "--assurance" -> assurance = AssuranceSpec.parse(value);
+                    case "--assurance" -> assurance.add(value);
+                    case "--assurance-correlation" -> correlations.add(value);
                     default -> throw new IllegalArgumentException("unknown option '" + option + "'");
                 }
             }
-            return new PowerRequest(scenario, seed, sizes, replicates, sweep, assurance, precision, targetPower, out, replicateTable,
-                    execution, commandLine());
+            return new PowerRequest(scenario, seed, sizes, replicates, sweep,
+                    assurance.isEmpty() ? null : AssuranceSpec.of(assurance, correlations), precision, targetPower, out,
+                    replicateTable, execution, commandLine());
         } catch (RuntimeException e) {
             throw unusable(dir, e);
         }

@@ -75,6 +75,12 @@ final class PowerCommand implements Callable<Integer>, OptionConflicts {
 
         @ArgGroup(exclusive = true)
         Variation variation;
+
+        @Option(names = "--assurance-correlation", paramLabel = "FIELD,FIELD=R",
+                description = "Correlate two fields drawn by --assurance (Gaussian copula: R is the correlation of their normal "
+                        + "scores, -1 < R < 1), e.g. mechanisms.restabilization_blockade.k_block,pharmacology.nmda_ki_um=-0.5. "
+                        + "Repeatable.")
+        List<String> correlations;
     }
 
     /** What varies between virtual trials besides the patients: a swept field, or a field drawn from a prior; not both. */
@@ -84,10 +90,13 @@ final class PowerCommand implements Callable<Integer>, OptionConflicts {
                         + "mechanisms.restabilization_blockade.k_block=0,0.5,1 or direct_effects[0].effect=-0.3:0:0.1.")
         SweepSpec sweep;
 
-        @Option(names = "--assurance", paramLabel = "FIELD=PRIOR", converter = AssuranceSpec.Converter.class,
-                description = "Assurance: each virtual trial draws FIELD from a prior, uniform(lo,hi) or normal(mean,sd,lo,hi) "
-                        + "(truncated), e.g. mechanisms.restabilization_blockade.k_block=uniform(0,1).")
-        AssuranceSpec assurance;
+        @Option(names = "--assurance", paramLabel = "FIELD=PRIOR",
+                description = "Assurance: each virtual trial draws FIELD from a prior: uniform(lo,hi), normal(mean,sd,lo,hi) "
+                        + "(truncated), lognormal(meanlog,sdlog[,lo,hi]), loguniform(lo,hi), beta(a,b[,lo,hi]) or "
+                        + "discrete(value:p,...), e.g. mechanisms.restabilization_blockade.k_block=beta(2,2) or "
+                        + "mechanisms.active=discrete(restabilization-blockade:0.4,plasticity-window:0.3,null:0.3). "
+                        + "Repeat to draw several fields jointly; each trial's draws go into replicates.csv.")
+        List<String> assurance;
     }
 
     @Option(names = "--engine", paramLabel = "ENGINE",
@@ -129,7 +138,9 @@ final class PowerCommand implements Callable<Integer>, OptionConflicts {
         if (o.file == null) {
             throw new InvalidInputException("reconsim: power: a SCENARIO file is required (or --resume DIR)");
         }
-        service.run(new PowerRequest(o.file, o.seed, o.sizes == null ? null : o.sizes.sizes(), o.replicates, v.sweep, v.assurance,
+        AssuranceSpec assurance = v.assurance == null && o.correlations == null ? null
+                : AssuranceSpec.of(v.assurance == null ? List.of() : v.assurance, o.correlations == null ? List.of() : o.correlations);
+        service.run(new PowerRequest(o.file, o.seed, o.sizes == null ? null : o.sizes.sizes(), o.replicates, v.sweep, assurance,
                 o.precision, o.targetPower, o.out, replicateTable, how,
                 spec.commandLine().getParseResult().originalArgs()));
         return ReconsimCommand.OK;
@@ -154,7 +165,7 @@ final class PowerCommand implements Callable<Integer>, OptionConflicts {
         }
         Set<OptionSpec> seen = new HashSet<>();
         for (OptionSpec o : options) {
-            if (!seen.add(o)) {
+            if (!seen.add(o) && !o.isMultiValue()) { // --assurance and --assurance-correlation repeat
                 return new CommandLine.ParameterException(spec.commandLine(),
                         "option '" + o.longestName() + "' (" + o.paramLabel() + ") should be specified only once");
             }

@@ -56,7 +56,8 @@ class CommandLineTest {
         assertThat(two.out()).isEqualTo(one.out().replace(dir.resolve("t1").toString(), dir.resolve("t2").toString()));
         List<String> lines = Files.readAllLines(dir.resolve("t1/power.csv"));
         assertThat(lines.get(0)).isEqualTo("n_per_arm,contrast,endpoint,visit,analysis,replicates,rejections,power,ci_low,ci_high,"
-                + "mean_estimate,sd_estimate,cp_low,cp_high,type_s,exaggeration_ratio,sweep_parameter,sweep_value");
+                + "mean_estimate,sd_estimate,cp_low,cp_high,type_s,exaggeration_ratio,power_directional,mean_z,effect_d,"
+                + "sweep_parameter,sweep_value");
         assertThat(lines).hasSize(1 + 2 * 6 * 3);
         assertThat(lines.get(1)).startsWith("8,ketamine-vs-midazolam,amygdala,post,ancova,60,");
         // the printed table carries the same rows
@@ -201,7 +202,8 @@ class CommandLineTest {
                 dir.toString(), "--quiet");
         assertThat(r.code()).as(r.err()).isZero();
         List<String> rows = Files.readAllLines(dir.resolve("replicates.csv"));
-        assertThat(rows.get(0)).isEqualTo("replicate,sweep_parameter,sweep_value,n_per_arm,contrast,endpoint,visit,analysis,estimate,p_value");
+        assertThat(rows.get(0)).isEqualTo("replicate,sweep_parameter,sweep_value,n_per_arm,contrast,endpoint,visit,analysis,estimate,p_value,"
+                + "std_error,true_effect,true_d");
         assertThat(rows).hasSize(1 + 50 * 2 * 6 * 3);
         assertThat(rows.get(1)).startsWith("0,NA,NA,8,ketamine-vs-midazolam,amygdala,post,ancova,");
         // power at n = 16 for amygdala at post is the share of those 50 p-values below alpha
@@ -232,7 +234,7 @@ class CommandLineTest {
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).isEqualTo("reconsim: --assurance mechanisms.restabilization_blockade.k_block=3.0: out of range: "
                 + "allowed 0 <= x <= 1, got 3\n");
-        Result syntax = run("power", DUEK, "--assurance", "k=beta(1,2)", "--out", dir.resolve("c").toString());
+        Result syntax = run("power", DUEK, "--assurance", "k=gamma(1,2)", "--out", dir.resolve("c").toString());
         assertThat(syntax.code()).isEqualTo(2);
         assertThat(dir.resolve("b")).doesNotExist();
         assertThat(dir.resolve("c")).doesNotExist();

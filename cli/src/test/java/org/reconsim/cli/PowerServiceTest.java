@@ -64,11 +64,14 @@ class PowerServiceTest {
         assertThat(SampleSizeList.parse("10:20:5").toString()).isEqualTo("10,15,20");
         assertThat(SweepSpec.parse("design.sites=1:3:1").values()).containsExactly(1.0, 2.0, 3.0);
         assertThat(SweepSpec.parse("direct_effects[0].effect=-0.3:0:0.1").values()).hasSize(4);
-        assertThat(AssuranceSpec.parse("k=uniform(0, 1)").prior().text()).isEqualTo("uniform(0,1)");
+        assertThat(AssuranceSpec.parse("k=uniform(0, 1)").prior().fields().get(0).text()).isEqualTo("uniform(0,1)");
+        assertThat(AssuranceSpec.parse("k=uniform(0, 1)").prior().text()).isEqualTo("k~uniform(0,1)");
         assertThatThrownBy(() -> SampleSizeList.parse("0")).isInstanceOf(InvalidInputException.class)
                 .hasMessage("reconsim: --n-per-arm: patients per arm must be within 1..100000, got 0 in '0'");
         assertThatThrownBy(() -> SweepSpec.parse("k")).hasMessageStartingWith("reconsim: --sweep: expected FIELD=VALUES");
-        assertThatThrownBy(() -> AssuranceSpec.parse("k=normal(0,0,0,1)")).hasMessageStartingWith("reconsim: --assurance: expected");
+        assertThatThrownBy(() -> AssuranceSpec.parse("k=normal(0,0,0,1)")).hasMessage("reconsim: --assurance k=normal(0,0,0,1): "
+                + "normal needs sd > 0");
+        assertThatThrownBy(() -> AssuranceSpec.parse("k=normal(0,1)")).hasMessageStartingWith("reconsim: --assurance: expected");
         assertThatThrownBy(() -> new Bounds.Replicates().convert("0")).hasMessage("reconsim: --replicates must be at least 1, got 0");
         assertThatThrownBy(() -> new Bounds.Partitions().convert("0"))
                 .hasMessage("reconsim: --partitions must be within 1..1000000, got 0");

@@ -78,6 +78,26 @@ class ResumeTest {
                 .contains("\"k_block=0.5,1\"".replace("k_block", "mechanisms.restabilization_blockade.k_block"));
     }
 
+    /** With a joint prior (continuous and discrete, correlated) each trial's draws and truth survive the kill too. */
+    @Test
+    void aKilledAssuranceRunResumedEndsByteIdenticalToAnUninterruptedOne(@TempDir Path tmp) throws Exception {
+        String[] assurance = {"power", DUEK, "--n-per-arm", "6", "--replicates", "150", "--assurance",
+            "mechanisms.restabilization_blockade.k_block=loguniform(0.01,1)", "--assurance",
+            "mechanisms.active=discrete(restabilization-blockade:0.5,plasticity-window:0.25,null:0.25)", "--assurance-correlation",
+            "mechanisms.restabilization_blockade.k_block,mechanisms.active=-0.3", "--seed", "5", "--replicate-table", "--quiet"};
+        Path whole = tmp.resolve("whole");
+        Result straight = run(with(assurance, "--out", whole.toString(), "--threads", "1"));
+        assertThat(straight.code()).as(straight.err()).isZero();
+        Path cut = tmp.resolve("cut");
+        Files.createDirectories(cut);
+        startAndKill(cut, with(assurance, "--out", cut.toString(), "--threads", "2", "--checkpoint-seconds", "0.05"));
+        Result resumed = run("power", "--resume", cut.toString(), "--threads", "2", "--quiet");
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        for (String file : List.of("power.csv", "report.html", "replicates.csv")) {
+            assertThat(Files.readAllBytes(cut.resolve(file))).as(file).isEqualTo(Files.readAllBytes(whole.resolve(file)));
+        }
+    }
+
     @Test
     void resumeExplainsWhatItCannotContinue(@TempDir Path tmp) throws Exception {
         Result none = run("power", "--resume", tmp.toString());

@@ -132,7 +132,8 @@ class ScenarioPropertiesTest {
                         assertThat(cells[header.indexOf("dropout_before_session")]).as(what).isNotEqualTo("0");
                     }
                     case "power.csv" -> assertThat(column).as(what)
-                            .isIn("mean_estimate", "sd_estimate", "type_s", "exaggeration_ratio", "sweep_parameter", "sweep_value");
+                            .isIn("mean_estimate", "sd_estimate", "type_s", "exaggeration_ratio", "power_directional", "mean_z",
+                                    "effect_d", "sweep_parameter", "sweep_value");
                     default -> assertThat(cell).as("NA in " + what).isNotEqualTo("NA");
                 }
             }

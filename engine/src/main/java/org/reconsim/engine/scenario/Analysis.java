@@ -18,11 +18,33 @@ public record Analysis(
         @Spec(doc = "Prior of the bayes analysis: SD (0: flat prior)", min = 0, source = "[assumption] flat") double priorSd,
         @Spec(doc = "Endpoint-visit pairs tested together (primary and secondary); empty: no family")
         List<FamilyMember> family,
-        @Spec(doc = "Multiplicity adjustment over the family (first analysis method)") Adjustment adjustment) {
+        @Spec(doc = "Multiplicity adjustment over the family (first analysis method)") Adjustment adjustment,
+        @Spec(doc = "The direction the trial hypothesizes, treatment minus control, at every endpoint not listed in "
+                + "'hypotheses': power_directional counts significant trials whose estimate points this way",
+                source = "Duek 2021 (docs/TRIALS.md A): the trial's hypothesis that ketamine after retrieval lowers trauma-memory "
+                        + "reactivation; a user sizing another trial states theirs") Direction hypothesizedDirection,
+        @Spec(doc = "Endpoints whose hypothesized direction differs from hypothesized_direction; empty: none")
+        List<Hypothesis> hypotheses) {
 
     public Analysis {
         methods = ReadOnly.list(methods);
         family = ReadOnly.list(family);
+        hypotheses = ReadOnly.list(hypotheses);
+    }
+
+    public Analysis(Endpoint primaryEndpoint, Visit primaryVisit, double alpha, List<AnalysisMethod> methods, double priorMean,
+                    double priorSd, List<FamilyMember> family, Adjustment adjustment) {
+        this(primaryEndpoint, primaryVisit, alpha, methods, priorMean, priorSd, family, adjustment, Direction.LOWER, List.of());
+    }
+
+    /** The hypothesized direction at {@code endpoint}: its entry in {@link #hypotheses()}, else {@link #hypothesizedDirection()}. */
+    public Direction direction(Endpoint endpoint) {
+        for (Hypothesis h : hypotheses) {
+            if (h.endpoint().equals(endpoint)) {
+                return h.direction();
+            }
+        }
+        return hypothesizedDirection;
     }
 
 

@@ -68,6 +68,13 @@ public final class ScenarioChecks {
             }
         }
         scannedVisits(out, s);
+        Set<Endpoint> hypothesized = new HashSet<>();
+        for (int i = 0; i < s.analysis().hypotheses().size(); i++) {
+            if (!hypothesized.add(s.analysis().hypotheses().get(i).endpoint())) {
+                out.add(new Finding("analysis.hypotheses[" + i + "].endpoint", "endpoint '"
+                        + s.analysis().hypotheses().get(i).endpoint().label() + "' has two hypothesized directions"));
+            }
+        }
         if (s.analysis().adjustment() != Adjustment.NONE && family.size() < 2) {
             out.add(new Finding("analysis.family", "an adjustment needs a family of at least two endpoint-visit pairs"));
         }

@@ -25,7 +25,26 @@ public final class ScenarioEdit {
     }
 
     public static LoadedScenario set(LoadedScenario base, String path, double value) throws InvalidScenarioException {
+        return set(base, java.util.Map.of(path, value));
+    }
+
+    /**
+     * A scenario with several fields set at once (one validation): a {@link Double} value sets
+     * a numeric field, a {@code List<String>} a list of labels (e.g. {@code mechanisms.active}).
+     */
+    public static LoadedScenario set(LoadedScenario base, java.util.Map<String, Object> values) throws InvalidScenarioException {
         JsonNode root = CanonicalForm.toTree(base.scenario());
+        StringBuilder what = new StringBuilder();
+        for (java.util.Map.Entry<String, Object> edit : values.entrySet()) {
+            set(base, root, edit.getKey(), edit.getValue());
+            what.append(what.length() == 0 ? "" : ",").append(edit.getKey()).append('=').append(edit.getValue());
+        }
+        String json = JsonMapper.builder().build().writeValueAsString(root);
+        LoadedScenario edited = ScenarioLoader.parse(base.source() + " with " + what + ".json", json);
+        return new LoadedScenario(base.source(), edited.scenario(), edited.canonical());
+    }
+
+    private static void set(LoadedScenario base, JsonNode root, String path, Object value) throws InvalidScenarioException {
         String[] parts = path.split("\\.");
         JsonNode node = root;
         for (int i = 0; i < parts.length; i++) {
@@ -37,11 +56,8 @@ public final class ScenarioEdit {
                 throw fail(base, path, "no field '" + name + "' here");
             }
             if (last) {
-                if (!obj.get(name).isNumber()) {
-                    throw fail(base, path, "only numeric fields can be swept");
-                }
-                obj.set(name, number(obj.get(name), value));
-                break;
+                obj.set(name, replacement(base, path, obj.get(name), value));
+                return;
             }
             node = obj.get(name);
             if (bracket >= 0) {
@@ -55,18 +71,30 @@ public final class ScenarioEdit {
                     throw fail(base, path, "no entry " + index + " in '" + name + "'");
                 }
                 if (i == parts.length - 1) {
-                    if (!arr.get(index).isNumber()) {
-                        throw fail(base, path, "only numeric fields can be swept");
-                    }
-                    arr.set(index, number(arr.get(index), value));
-                    break;
+                    arr.set(index, replacement(base, path, arr.get(index), value));
+                    return;
                 }
                 node = arr.get(index);
             }
         }
-        String json = JsonMapper.builder().build().writeValueAsString(root);
-        LoadedScenario edited = ScenarioLoader.parse(base.source() + " with " + path + "=" + value + ".json", json);
-        return new LoadedScenario(base.source(), edited.scenario(), edited.canonical());
+    }
+
+    /** The node that replaces {@code old}: a number for a numeric field, an array of labels for a list field. */
+    private static JsonNode replacement(LoadedScenario base, String path, JsonNode old, Object value) throws InvalidScenarioException {
+        if (value instanceof Double d) {
+            if (!old.isNumber()) {
+                throw fail(base, path, "only numeric fields can be swept");
+            }
+            return number(old, d);
+        }
+        if (!old.isArray()) {
+            throw fail(base, path, "only a list field takes a list of labels");
+        }
+        ArrayNode labels = JsonNodeFactory.instance.arrayNode();
+        for (Object label : (java.util.List<?>) value) {
+            labels.add(label.toString());
+        }
+        return labels;
     }
 
     private static InvalidScenarioException fail(LoadedScenario base, String path, String why) {

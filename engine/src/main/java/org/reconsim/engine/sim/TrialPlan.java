@@ -95,6 +95,16 @@ public record TrialPlan(
     }
 
     /**
+     * The same plan in which nobody drops out: the counterfactual patients of {@link TrueEffects}
+     * are all measured at every visit (the effect had everyone stayed; dropout draws from its
+     * own stream, so every other outcome keeps its value).
+     */
+    public TrialPlan withoutDropout() {
+        return new TrialPlan(scenario, timeline, arms, population, memory, mechanisms, occupancy, rois, scr, siteSd,
+                0, recording, pkCorrelation, latentSpread, pcl5, caps5);
+    }
+
+    /**
      * Whether the occupancy at the moment of a retrieval or trial matters (M3, M4, blocked
      * learning); without those mechanisms the engine need not evaluate it at every trial.
      */

@@ -19,6 +19,27 @@ public final class VirtualTrial {
     }
 
     public static TrialOutcome run(TrialPlan plan, RandomStreams streams, int replicate, int nPerArm) {
+        List<Enrolment> enrolled = new ArrayList<>();
+        for (ArmPlan arm : plan.arms()) {
+            int count = nPerArm * arm.allocation();
+            for (int j = 0; j < count; j++) {
+                enrolled.add(new Enrolment(arm, plan.patientIndex(arm, j)));
+            }
+        }
+        return new TrialOutcome(replicate, nPerArm, simulate(plan, streams, replicate, enrolled));
+    }
+
+    /** A patient of a simulation: the arm it is given and its global patient index (which addresses its random streams). */
+    record Enrolment(ArmPlan arm, long index) {
+    }
+
+    /**
+     * Simulates {@code enrolled} in one MASON schedule at replicate coordinate {@code replicate}
+     * and returns their outcomes in subject order. Patients do not interact, so the same
+     * patient (index) gives the same course whoever else is enrolled; {@link TrueEffects} relies
+     * on this to give one patient both arms.
+     */
+    static List<PatientOutcome> simulate(TrialPlan plan, RandomStreams streams, int replicate, List<Enrolment> enrolled) {
         UniformRandomProvider scheduleStream = streams.stream(Purpose.SCHEDULE, -1, replicate);
         int[] masonSeed = new int[8];
         for (int i = 0; i < masonSeed.length; i++) {
@@ -36,12 +57,9 @@ public final class VirtualTrial {
             }
         }
 
-        List<PatientAgent> agents = new ArrayList<>();
-        for (ArmPlan arm : plan.arms()) {
-            int count = nPerArm * arm.allocation();
-            for (int j = 0; j < count; j++) {
-                agents.add(new PatientAgent(plan, streams, arm, plan.patientIndex(arm, j), replicate, siteEffects));
-            }
+        List<PatientAgent> agents = new ArrayList<>(enrolled.size());
+        for (Enrolment e : enrolled) {
+            agents.add(new PatientAgent(plan, streams, e.arm(), e.index(), replicate, siteEffects));
         }
         agents.sort((a, b) -> Integer.compare(a.subjectId(), b.subjectId()));
         ProtocolPlan protocol = ProtocolPlan.of(plan);
@@ -56,6 +74,6 @@ public final class VirtualTrial {
         for (PatientAgent a : agents) {
             patients.add(a.outcome());
         }
-        return new TrialOutcome(replicate, nPerArm, List.copyOf(patients));
+        return List.copyOf(patients);
     }
 }

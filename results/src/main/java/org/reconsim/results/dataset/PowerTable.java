@@ -11,7 +11,7 @@ public final class PowerTable {
 
     public static final List<String> COLUMNS = List.of("n_per_arm", "contrast", "endpoint", "visit", "analysis", "replicates", "rejections",
             "power", "ci_low", "ci_high", "mean_estimate", "sd_estimate", "cp_low", "cp_high", "type_s", "exaggeration_ratio",
-            "sweep_parameter", "sweep_value");
+            "power_directional", "mean_z", "effect_d", "sweep_parameter", "sweep_value");
 
     /** The rows of one point of a sweep (parameter "NA" and value NaN without a sweep); the rows are copied. */
     public record SweepPoint(String parameter, double value, List<PowerRow> rows) {
@@ -34,7 +34,7 @@ public final class PowerTable {
                 for (PowerRow r : point.rows()) {
                     t.row(r.nPerArm(), r.contrast(), r.endpoint(), r.visit(), r.analysis(), r.replicates(), r.rejections(), r.power(), r.ciLow(),
                             r.ciHigh(), r.meanEstimate(), r.sdEstimate(), r.cpLow(), r.cpHigh(), r.typeS(), r.exaggeration(),
-                            point.parameter(), point.value());
+                            r.powerDirectional(), r.meanZ(), r.effectD(), point.parameter(), point.value());
                 }
             }
             t.commit();
@@ -53,17 +53,17 @@ public final class PowerTable {
         if (contrasts) {
             s.append(String.format(Locale.ROOT, lead, "contrast"));
         }
-        s.append(String.format(Locale.ROOT, "%9s  %-11s  %-5s  %-8s  %10s  %6s  %-15s  %13s  %11s  %6s  %12s%n",
-                "n_per_arm", "endpoint", "visit", "analysis", "replicates", "power", "95% CI (Wilson)", "mean_estimate", "sd_estimate",
-                "type_s", "exaggeration"));
+        s.append(String.format(Locale.ROOT, "%9s  %-11s  %-5s  %-8s  %10s  %6s  %-15s  %9s  %13s  %11s  %7s  %8s  %6s  %12s%n",
+                "n_per_arm", "endpoint", "visit", "analysis", "replicates", "power", "95% CI (Wilson)", "power_dir", "mean_estimate",
+                "sd_estimate", "mean_z", "effect_d", "type_s", "exaggeration"));
         for (PowerRow r : rows) {
             if (contrasts) {
                 s.append(String.format(Locale.ROOT, lead, r.contrast()));
             }
-            s.append(String.format(Locale.ROOT, "%9d  %-11s  %-5s  %-8s  %10d  %6.3f  [%5.3f, %5.3f]  %13s  %11s  %6s  %12s%n",
+            s.append(String.format(Locale.ROOT, "%9d  %-11s  %-5s  %-8s  %10d  %6.3f  [%5.3f, %5.3f]  %9s  %13s  %11s  %7s  %8s  %6s  %12s%n",
                     r.nPerArm(), r.endpoint(), r.visit(), r.analysis(), r.replicates(), r.power(), r.ciLow(), r.ciHigh(),
-                    cell(r.meanEstimate(), "%.4f"), cell(r.sdEstimate(), "%.4f"), cell(r.typeS(), "%.3f"),
-                    cell(r.exaggeration(), "%.2f")));
+                    cell(r.powerDirectional(), "%.3f"), cell(r.meanEstimate(), "%.4f"), cell(r.sdEstimate(), "%.4f"),
+                    cell(r.meanZ(), "%.2f"), cell(r.effectD(), "%.3f"), cell(r.typeS(), "%.3f"), cell(r.exaggeration(), "%.2f")));
         }
         return s.toString();
     }

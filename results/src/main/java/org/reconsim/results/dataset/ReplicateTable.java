@@ -14,14 +14,17 @@ import java.util.List;
 
 import org.reconsim.engine.scenario.AnalysisMethod;
 import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.results.power.AssurancePrior;
 import org.reconsim.results.power.PowerSweep;
 import org.reconsim.results.power.ReplicateResult;
 import org.reconsim.results.power.ResultKey;
 import org.reconsim.results.power.ResultLayout;
 
 /**
- * {@code replicates.csv}: every virtual trial's estimate and p-value, one row per replicate,
- * sweep point, sample size, endpoint, visit and analysis, streamed in replicate order as the
+ * {@code replicates.csv}: every virtual trial's estimate, p-value and standard error with the
+ * true effect (ATE and d) it estimates, one row per replicate, sweep point, sample size,
+ * endpoint, visit and analysis; under assurance one more column per drawn field (named by the
+ * field) with that trial's draw (a number, or a discrete prior's category as written). Streamed in replicate order as the
  * run goes (the aggregates in power.csv are computed from exactly these values). Written to
  * {@code replicates.csv.partial} and renamed when the run has finished; a resumed run cuts the
  * partial file back to the length its checkpoint recorded and appends from there, so the final
@@ -30,7 +33,7 @@ import org.reconsim.results.power.ResultLayout;
 public final class ReplicateTable implements PowerSweep.ResultLog, AutoCloseable {
 
     public static final List<String> COLUMNS = List.of("replicate", "sweep_parameter", "sweep_value", "n_per_arm", "contrast", "endpoint",
-            "visit", "analysis", "estimate", "p_value");
+            "visit", "analysis", "estimate", "p_value", "std_error", "true_effect", "true_d");
 
     private final Path target;
     private final Path partial;
@@ -40,6 +43,8 @@ public final class ReplicateTable implements PowerSweep.ResultLog, AutoCloseable
     private final List<Double> values;
     private final List<Integer> sizes;
     private final List<String> methods;
+    /** The prior whose draws are written, or null. */
+    private final AssurancePrior prior;
     /** The last layout found to match the columns (sweep points share one), so the check runs once. */
     private ResultLayout checked;
 
@@ -50,15 +55,17 @@ public final class ReplicateTable implements PowerSweep.ResultLog, AutoCloseable
      * @param values      value per sweep point (NaN without a sweep)
      * @param sizes       sample sizes in the order of the results
      * @param methods     analysis labels in the order of the results
+     * @param prior       the assurance prior whose draws get a column each, or null
      */
     public ReplicateTable(Path target, long resumeAt, String parameter, List<Double> values, List<Integer> sizes,
-                          List<String> methods) {
+                          List<String> methods, AssurancePrior prior) {
         this.target = target;
         this.partial = target.resolveSibling(target.getFileName() + ".partial");
         this.parameter = parameter;
         this.values = List.copyOf(values);
         this.sizes = List.copyOf(sizes);
         this.methods = List.copyOf(methods);
+        this.prior = prior;
         try {
             if (resumeAt >= 0) {
                 if (!Files.exists(partial) && Files.isRegularFile(target)) {
@@ -78,6 +85,12 @@ public final class ReplicateTable implements PowerSweep.ResultLog, AutoCloseable
             this.out = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8), 1 << 16);
             if (resumeAt < 0) {
                 out.write(String.join(",", COLUMNS));
+                if (prior != null) {
+                    for (AssurancePrior.Field f : prior.fields()) {
+                        out.write(',');
+                        out.write(CsvTable.cell(f.field()));
+                    }
+                }
                 out.write('\n');
             }
         } catch (IOException e) {
@@ -98,6 +111,7 @@ public final class ReplicateTable implements PowerSweep.ResultLog, AutoCloseable
             checked = layout;
         }
         String prefix = r.replicate() + "," + CsvTable.cell(parameter) + "," + CsvTable.number(values.get(point)) + ",";
+        String draws = drawn(r);
         try {
             for (ResultKey key : layout.keys()) {
                 out.write(prefix);
@@ -114,11 +128,32 @@ public final class ReplicateTable implements PowerSweep.ResultLog, AutoCloseable
                 out.write(CsvTable.number(r.estimate(key)));
                 out.write(',');
                 out.write(CsvTable.number(r.pValue(key)));
+                out.write(',');
+                out.write(CsvTable.number(r.stdError(key)));
+                out.write(',');
+                out.write(CsvTable.number(r.trueEffect(key)));
+                out.write(',');
+                out.write(CsvTable.number(r.trueD(key)));
+                out.write(draws);
                 out.write('\n');
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The trial's drawn values as the row's last cells (each after a comma); empty without a prior. */
+    private String drawn(ReplicateResult r) {
+        if (prior == null) {
+            return "";
+        }
+        double[] v = r.drawn();
+        StringBuilder s = new StringBuilder();
+        for (int j = 0; j < v.length; j++) {
+            String category = prior.fields().get(j).category(v[j]);
+            s.append(',').append(category == null ? CsvTable.number(v[j]) : CsvTable.cell(category));
+        }
+        return s.toString();
     }
 
     @Override

@@ -115,6 +115,19 @@ public final class AnalysisLayout {
         return contrasts.size() * endpoints().size() * visits().size() * methods.size();
     }
 
+    /**
+     * Number of effects: contrasts x endpoints x visits, what the methods estimate (they share
+     * one true effect). Effect {@code offset / M} is the one the analysis at {@code offset} estimates.
+     */
+    public int effectCount() {
+        return contrasts.size() * endpoints().size() * visits().size();
+    }
+
+    /** The effect the analysis at {@code offset} estimates, 0 .. {@link #effectCount()} - 1. */
+    public int effectOf(int offset) {
+        return offset / methods.size();
+    }
+
     /** Every key, in offset order (the output order). */
     public List<AnalysisKey> keys() {
         return keys;

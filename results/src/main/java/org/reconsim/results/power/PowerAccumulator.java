@@ -9,17 +9,19 @@ import java.util.List;
 import org.reconsim.engine.scenario.AnalysisMethod;
 import org.reconsim.engine.scenario.Adjustment;
 import org.reconsim.engine.scenario.Analysis;
+import org.reconsim.engine.scenario.Direction;
 import org.reconsim.engine.scenario.FamilyMember;
 import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.results.stats.BinomialInterval;
+import org.reconsim.results.stats.DesignAnalysis;
 import org.reconsim.results.stats.Multiplicity;
 import org.reconsim.results.stats.ProportionInterval;
 import org.reconsim.results.stats.RunningMoments;
 
 /**
  * The running aggregates of a power analysis: per sample size, endpoint, visit and method the
- * rejection count, the sign and size of significant estimates (type S and M), the estimate's
- * moments, the multiplicity family's rejections; and for the report, at the largest size, the
+ * rejection count, the design analysis of the estimates against the true effects (type S and M,
+ * directional power, mean z, true d: {@link DesignAnalysis}), the estimate's moments, the multiplicity family's rejections; and for the report, at the largest size, the
  * arm means' moments and the first {@link #KEPT_ESTIMATES} primary estimates. Its size does not
  * grow with the number of replicates. Replicates must arrive in replicate order (0, 1, 2, ...):
  * the moments are floating-point sums, so order is what makes results independent of threads,
@@ -45,10 +47,10 @@ public final class PowerAccumulator {
 
     private int replicates;
     private final long[] rejections;
-    /** Significant results with a positive estimate (type S). */
-    private final long[] positive;
-    /** Sum of |estimate| over significant results (type M). */
-    private final double[] absSum;
+    /** Against the true effects, by result offset. */
+    private final DesignAnalysis design;
+    /** By result offset: -1 where the hypothesized direction is lower, +1 where higher. */
+    private final int[] hypothesizedSign;
     private final RunningMoments[] estimates;
     private final long[][] familyRejections;
     /** [size][any, all]. */
@@ -78,8 +80,11 @@ public final class PowerAccumulator {
         this.adjustment = a.adjustment();
         this.primaryOffset = layout.offset(new ResultKey(job.largestSize(), contrast, a.primaryEndpoint(), a.primaryVisit(), first));
         this.rejections = new long[layout.size()];
-        this.positive = new long[layout.size()];
-        this.absSum = new double[layout.size()];
+        this.design = new DesignAnalysis(layout.size());
+        this.hypothesizedSign = new int[layout.size()];
+        for (ResultKey key : layout.keys()) {
+            hypothesizedSign[layout.offset(key)] = a.direction(key.endpoint()) == Direction.LOWER ? -1 : 1;
+        }
         this.estimates = new RunningMoments[layout.size()];
         for (int i = 0; i < estimates.length; i++) {
             estimates[i] = new RunningMoments();
@@ -109,15 +114,15 @@ public final class PowerAccumulator {
         for (int i = 0; i < rejections.length; i++) {
             double est = r.estimateAt(i);
             double p = r.pValueAt(i);
+            int effect = layout.effectOf(i);
+            design.truth(i, r.trueDAt(effect));
             if (!Double.isNaN(est)) {
                 estimates[i].add(est);
-                if (p < alpha) {
+                boolean significant = p < alpha;
+                if (significant) {
                     rejections[i]++;
-                    absSum[i] += Math.abs(est);
-                    if (est > 0) {
-                        positive[i]++;
-                    }
                 }
+                design.estimate(i, est, r.stdErrorAt(i), significant, r.trueEffectAt(effect), hypothesizedSign[i]);
             }
         }
         if (familyP.length > 0) {
@@ -174,13 +179,10 @@ public final class PowerAccumulator {
                 long k = rejections[i];
                 ProportionInterval ci = BinomialInterval.wilson(k, replicates, 0.95);
                 ProportionInterval cp = BinomialInterval.clopperPearson(k, replicates, 0.95);
-                double mean = estimates[i].mean();
-                long wrongSign = mean >= 0 ? k - positive[i] : positive[i];
-                double typeS = k == 0 ? Double.NaN : (double) wrongSign / k;
-                double exaggeration = k == 0 || mean == 0 ? Double.NaN : absSum[i] / k / Math.abs(mean);
                 rows.add(new PowerRow(n, key.contrast().label(), key.endpoint().label(), key.visit().label(), key.method().label(), replicates, k,
-                        (double) k / replicates, ci.low(), ci.high(), mean, estimates[i].standardDeviation(), cp.low(), cp.high(),
-                        typeS, exaggeration));
+                        (double) k / replicates, ci.low(), ci.high(), estimates[i].mean(), estimates[i].standardDeviation(), cp.low(),
+                        cp.high(), design.typeS(i), design.exaggeration(i), (double) design.directional(i) / replicates,
+                        design.meanZ(i), design.meanD(i)));
             }
             if (familyP.length > 0) {
                 String label = layout.analyses().methods().get(0).label() + "+" + adjustment.label();
@@ -201,7 +203,7 @@ public final class PowerAccumulator {
         ProportionInterval ci = BinomialInterval.wilson(k, replicates, 0.95);
         ProportionInterval cp = BinomialInterval.clopperPearson(k, replicates, 0.95);
         return new PowerRow(n, layout.analyses().contrasts().get(0).label(), endpoint, visit, analysis, replicates, k, (double) k / replicates, ci.low(), ci.high(), mean, sd,
-                cp.low(), cp.high(), Double.NaN, Double.NaN);
+                cp.low(), cp.high(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
 
     /** Patients per arm of the trials the report's details describe (the largest size). */
@@ -239,10 +241,9 @@ public final class PowerAccumulator {
         out.writeInt(rejections.length);
         for (int i = 0; i < rejections.length; i++) {
             out.writeLong(rejections[i]);
-            out.writeLong(positive[i]);
-            out.writeDouble(absSum[i]);
-            writeMoments(out, estimates[i]);
+            estimates[i].write(out);
         }
+        design.write(out);
         out.writeInt(familyP.length);
         for (int s = 0; s < sizes; s++) {
             for (long k : familyRejections[s]) {
@@ -253,7 +254,7 @@ public final class PowerAccumulator {
         }
         out.writeInt(armMeans.length);
         for (RunningMoments m : armMeans) {
-            writeMoments(out, m);
+            m.write(out);
         }
         out.writeInt(primaryEstimates.size());
         for (double d : primaryEstimates) {
@@ -270,10 +271,9 @@ public final class PowerAccumulator {
         expect(in.readInt(), rejections.length);
         for (int i = 0; i < rejections.length; i++) {
             rejections[i] = in.readLong();
-            positive[i] = in.readLong();
-            absSum[i] = in.readDouble();
-            estimates[i] = readMoments(in);
+            estimates[i] = RunningMoments.read(in);
         }
+        design.read(in);
         expect(in.readInt(), familyP.length);
         for (int s = 0; s < sizes; s++) {
             for (int f = 0; f < familyP.length; f++) {
@@ -284,7 +284,7 @@ public final class PowerAccumulator {
         }
         expect(in.readInt(), armMeans.length);
         for (int i = 0; i < armMeans.length; i++) {
-            armMeans[i] = readMoments(in);
+            armMeans[i] = RunningMoments.read(in);
         }
         int kept = in.readInt();
         if (kept < 0 || kept > KEPT_ESTIMATES) {
@@ -299,17 +299,5 @@ public final class PowerAccumulator {
         if (found != expected) {
             throw new IOException("state of a different job: " + found + " cells where " + expected + " were expected");
         }
-    }
-
-    private static void writeMoments(DataOutputStream out, RunningMoments m) throws IOException {
-        out.writeLong(m.count());
-        out.writeDouble(m.count() == 0 ? 0 : m.mean());
-        out.writeDouble(m.sumOfSquaredDeviations());
-    }
-
-    private static RunningMoments readMoments(DataInputStream in) throws IOException {
-        long count = in.readLong();
-        double mean = in.readDouble();
-        return RunningMoments.resume(count, mean, in.readDouble());
     }
 }

@@ -13,6 +13,7 @@ import org.reconsim.engine.scenario.ScenarioLoader;
 import org.reconsim.engine.sim.ArmPlan;
 import org.reconsim.engine.sim.TrialOutcome;
 import org.reconsim.engine.sim.TrialPlan;
+import org.reconsim.engine.sim.TrueEffects;
 import org.reconsim.engine.sim.VirtualTrial;
 
 /**
@@ -24,10 +25,19 @@ import org.reconsim.engine.sim.VirtualTrial;
  * <p>{@link #simulate(int)} runs one replicate: the virtual trial at the largest size, analysed
  * at every size through its first allocation blocks ({@link TrialOutcome#firstPerArm}), which
  * are exactly the trials those sizes would simulate (common random numbers).
+ *
+ * <p>Each result carries the true effects its estimates are judged against ({@link Truths}):
+ * the scenario's, from {@link TrueEffects#PAIRS} counterfactual patients and computed once per
+ * JVM; under assurance each trial's own, from {@link #PAIRS_PER_DRAW} counterfactual patients
+ * simulated under that trial's draw (fewer, because they are simulated for every trial; the
+ * same patients for every draw, so a trial's truth is a smooth function of its draw).
  */
 public final class PowerJob implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+
+    /** Counterfactual patients per arm for each trial's own true effect under assurance. */
+    public static final int PAIRS_PER_DRAW = 100;
 
     private final String source;
     private final String scenarioJson;
@@ -38,6 +48,11 @@ public final class PowerJob implements Serializable {
     private final AssurancePrior prior;
     private final boolean keepArmMeans;
     private transient volatile Compiled compiled;
+    /**
+     * Under a prior whose every field is discrete the draws repeat: each drawn scenario's truth
+     * (a function of the scenario alone: always the same counterfactual patients) by its hash.
+     */
+    private transient volatile java.util.concurrent.ConcurrentHashMap<String, Truths> truthByScenario;
 
     /**
      * @param loaded        the scenario of this sweep point
@@ -64,7 +79,8 @@ public final class PowerJob implements Serializable {
     }
 
     /** What a job compiles to, once per JVM. */
-    private record Compiled(LoadedScenario loaded, TrialPlan plan, RandomStreams streams, TrialAnalysis analysis, ResultLayout layout) {
+    private record Compiled(LoadedScenario loaded, TrialPlan plan, RandomStreams streams, TrialAnalysis analysis, ResultLayout layout,
+                            Truths truth) {
     }
 
     private Compiled compiled() {
@@ -85,8 +101,10 @@ public final class PowerJob implements Serializable {
                     TrialPlan plan = TrialPlan.compile(loaded.scenario()).withoutSessionDetail();
                     TrialAnalysis analysis = new TrialAnalysis(loaded.scenario().analysis(), plan);
                     List<String> arms = keepArmMeans ? plan.arms().stream().map(ArmPlan::name).toList() : List.of();
-                    c = new Compiled(loaded, plan, new RandomStreams(seed), analysis,
-                            new ResultLayout(sizes(), analysis.layout(), arms));
+                    RandomStreams streams = new RandomStreams(seed);
+                    // under assurance each trial has its own truth: the scenario's is not needed
+                    Truths truth = prior != null ? null : Truths.of(plan, streams, analysis.layout(), TrueEffects.PAIRS);
+                    c = new Compiled(loaded, plan, streams, analysis, new ResultLayout(sizes(), analysis.layout(), arms), truth);
                     compiled = c;
                 }
             }
@@ -143,12 +161,35 @@ public final class PowerJob implements Serializable {
         return compiled().layout();
     }
 
+    private java.util.concurrent.ConcurrentHashMap<String, Truths> truths() {
+        if (truthByScenario == null) {
+            synchronized (this) {
+                if (truthByScenario == null) {
+                    truthByScenario = new java.util.concurrent.ConcurrentHashMap<>();
+                }
+            }
+        }
+        return truthByScenario;
+    }
+
     /** Simulates and analyses replicate {@code r}. Thread-safe. */
     public ReplicateResult simulate(int r) {
         Compiled c = compiled();
-        TrialPlan plan = prior == null ? c.plan() : prior.plan(c.loaded(), c.plan(), c.streams(), r).withoutSessionDetail();
-        TrialOutcome trial = VirtualTrial.run(plan, c.streams(), r, largest);
+        TrialPlan plan = c.plan();
         ReplicateResult.Builder result = new ReplicateResult.Builder(c.layout(), r);
+        if (prior == null) {
+            result.truth(c.truth());
+        } else {
+            double[] drawn = prior.draw(c.streams(), r);
+            LoadedScenario scenario = prior.scenario(c.loaded(), drawn);
+            TrialPlan drawnPlan = prior.plan(scenario, c.plan());
+            plan = drawnPlan;
+            java.util.function.Function<String, Truths> truth = key -> Truths.of(drawnPlan, c.streams(), c.analysis().layout(),
+                    PAIRS_PER_DRAW);
+            result.drawn(drawn).truth(prior.discrete() ? truths().computeIfAbsent(scenario.canonical().sha256(), truth)
+                    : truth.apply(null));
+        }
+        TrialOutcome trial = VirtualTrial.run(plan, c.streams(), r, largest);
         int block = plan.allocationBlock();
         for (int n : sizes) {
             result.add(c.analysis().analyse(trial.firstPerArm(n, block)));

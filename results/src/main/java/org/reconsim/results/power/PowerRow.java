@@ -17,11 +17,15 @@ package org.reconsim.results.power;
  * @param sdEstimate     SD of the estimated effect
  * @param cpLow          Clopper-Pearson (exact) 95% interval, low
  * @param cpHigh         Clopper-Pearson 95% interval, high
- * @param typeS          among significant trials, the share whose estimate has the wrong sign (Gelman & Carlin 2014);
- *                       the true sign is taken as that of the mean estimate over all trials
- * @param exaggeration   among significant trials, mean |estimate| over |mean estimate| (the type M error, exaggeration ratio)
+ * @param typeS          among significant trials whose true effect is not 0, the share whose estimate has the other
+ *                       sign than the true effect (Gelman & Carlin 2014); NaN (NA) when the true effect is 0
+ * @param exaggeration   among those trials, mean |estimate| over mean |true effect| (type M, the exaggeration ratio); NaN
+ *                       (NA) when the true effect is 0
+ * @param powerDirectional  share of trials significant with the estimate in the hypothesized direction
+ * @param meanZ          mean over trials of estimate / its standard error
+ * @param effectD        the true standardized effect (under assurance: its mean over trials)
  */
 public record PowerRow(int nPerArm, String contrast, String endpoint, String visit, String analysis, long replicates, long rejections,
                        double power, double ciLow, double ciHigh, double meanEstimate, double sdEstimate, double cpLow,
-                       double cpHigh, double typeS, double exaggeration) {
+                       double cpHigh, double typeS, double exaggeration, double powerDirectional, double meanZ, double effectD) {
 }

@@ -35,7 +35,7 @@ import org.reconsim.models.population.StandardNormal;
 public final class PowerSweep {
 
     /** First line of a checkpoint file. */
-    static final String MAGIC = "reconsim power checkpoint 1";
+    static final String MAGIC = "reconsim power checkpoint 2";
 
     private final List<PowerJob> points;
     private final Double precision;

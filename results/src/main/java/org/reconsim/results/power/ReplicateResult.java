@@ -16,40 +16,55 @@ import org.reconsim.results.stats.TestResult;
 
 /**
  * What one virtual trial contributes to a power analysis: for every {@link ResultKey} of its
- * {@link ResultLayout} (sample size, contrast, endpoint, visit, method) the estimate and
- * two-sided p-value (NaN where the test was undefined), and, when the layout keeps them, the
- * arm means of the largest trial ({@link ArmMeanKey}).
+ * {@link ResultLayout} (sample size, contrast, endpoint, visit, method) the estimate, its
+ * standard error and the two-sided p-value (NaN where the test was undefined); the true effect
+ * of each (contrast, endpoint, visit) the trial's patients were drawn under (ATE and d,
+ * {@link Truths}); under assurance the values this trial drew from the prior; and, when the
+ * layout keeps them, the arm means of the largest trial ({@link ArmMeanKey}).
  *
  * <p>The numbers are kept flat in layout offset order: a power run makes millions of these,
- * and the flat form is also the wire form. It encodes to bytes exactly (replicate, the two
- * lengths, then per offset the estimate's and p-value's IEEE bits, then the arm means' bits),
+ * and the flat form is also the wire form. It encodes to bytes exactly (replicate, the four
+ * lengths, then per offset the estimate's, standard error's and p-value's IEEE bits, per effect
+ * the ATE's and d's, the drawn values', then the arm means' bits),
  * so a result that travels through a Spark task or is read back on resume adds to the
  * aggregates exactly as it would have; the layout itself is not encoded, both sides know it
  * from the job.
  */
 public final class ReplicateResult {
 
-    private static final double[] NO_ARM_MEANS = new double[0];
+    private static final double[] NONE = new double[0];
     private static final Visit[] VISITS = Visit.values();
     private static final Endpoint[] ENDPOINTS = Endpoint.values();
 
     private final int replicate;
     private final ResultLayout layout;
     private final double[] estimates;
+    private final double[] stdErrors;
     private final double[] pValues;
+    private final double[] trueAte;
+    private final double[] trueD;
+    private final double[] drawn;
     private final double[] armMeans;
 
     /** Takes the arrays (in {@code layout} order) without copying: only the builder and the decoder, which own them, call it. */
-    private ReplicateResult(int replicate, ResultLayout layout, double[] estimates, double[] pValues, double[] armMeans) {
-        if (estimates.length != layout.size() || pValues.length != layout.size()
+    private ReplicateResult(int replicate, ResultLayout layout, double[] estimates, double[] stdErrors, double[] pValues,
+                            double[] trueAte, double[] trueD, double[] drawn, double[] armMeans) {
+        int effects = layout.analyses().effectCount();
+        if (estimates.length != layout.size() || stdErrors.length != layout.size() || pValues.length != layout.size()
+                || trueAte.length != effects || trueD.length != effects
                 || (armMeans.length != layout.armMeanSize() && armMeans.length != 0)) {
             throw new IllegalArgumentException("replicate " + replicate + " has " + estimates.length + " estimates, " + pValues.length
-                    + " p-values and " + armMeans.length + " arm means, which is not the shape of " + layout);
+                    + " p-values, " + trueAte.length + " true effects and " + armMeans.length
+                    + " arm means, which is not the shape of " + layout);
         }
         this.replicate = replicate;
         this.layout = layout;
         this.estimates = estimates;
+        this.stdErrors = stdErrors;
         this.pValues = pValues;
+        this.trueAte = trueAte;
+        this.trueD = trueD;
+        this.drawn = drawn;
         this.armMeans = armMeans;
     }
 
@@ -70,6 +85,26 @@ public final class ReplicateResult {
     /** The two-sided p-value of one result; NaN where the test was undefined. */
     public double pValue(ResultKey key) {
         return pValues[layout.offset(key)];
+    }
+
+    /** The standard error of one result's estimate (for bayes the posterior SD); NaN where the test was undefined. */
+    public double stdError(ResultKey key) {
+        return stdErrors[layout.offset(key)];
+    }
+
+    /** The true effect (ATE, outcome units) that one result estimates, for the patients of this trial's draw. */
+    public double trueEffect(ResultKey key) {
+        return trueAte[layout.effectOf(layout.offset(key))];
+    }
+
+    /** The standardized true effect d that one result estimates. */
+    public double trueD(ResultKey key) {
+        return trueD[layout.effectOf(layout.offset(key))];
+    }
+
+    /** The values this trial drew from the assurance prior, in the prior's field order (a copy; empty without a prior). */
+    public double[] drawn() {
+        return drawn.clone();
     }
 
     /** Whether this result carries the arm means of its largest trial. */
@@ -94,13 +129,27 @@ public final class ReplicateResult {
         return pValues[offset];
     }
 
+    double stdErrorAt(int offset) {
+        return stdErrors[offset];
+    }
+
+    /** The true ATE of effect {@code effect} ({@link ResultLayout#effectOf}). */
+    double trueEffectAt(int effect) {
+        return trueAte[effect];
+    }
+
+    double trueDAt(int effect) {
+        return trueD[effect];
+    }
+
     double armMeanAt(int offset) {
         return armMeans[offset];
     }
 
     /** The bytes of this result: replicate, lengths, then the doubles' bits. */
     public byte[] encode() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 + 8 * (2 * estimates.length + armMeans.length));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(24 + 8 * (3 * estimates.length + 2 * trueAte.length
+                + drawn.length + armMeans.length));
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             write(out);
         } catch (IOException e) {
@@ -112,10 +161,20 @@ public final class ReplicateResult {
     void write(DataOutputStream out) throws IOException {
         out.writeInt(replicate);
         out.writeInt(estimates.length);
+        out.writeInt(trueAte.length);
+        out.writeInt(drawn.length);
         out.writeInt(armMeans.length);
         for (int i = 0; i < estimates.length; i++) {
             out.writeDouble(estimates[i]);
+            out.writeDouble(stdErrors[i]);
             out.writeDouble(pValues[i]);
+        }
+        for (int i = 0; i < trueAte.length; i++) {
+            out.writeDouble(trueAte[i]);
+            out.writeDouble(trueD[i]);
+        }
+        for (double v : drawn) {
+            out.writeDouble(v);
         }
         for (double m : armMeans) {
             out.writeDouble(m);
@@ -127,16 +186,28 @@ public final class ReplicateResult {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             int replicate = in.readInt();
             double[] estimates = new double[in.readInt()];
+            double[] stdErrors = new double[estimates.length];
             double[] pValues = new double[estimates.length];
+            double[] trueAte = new double[in.readInt()];
+            double[] trueD = new double[trueAte.length];
+            double[] drawn = new double[in.readInt()];
             double[] armMeans = new double[in.readInt()];
             for (int i = 0; i < estimates.length; i++) {
                 estimates[i] = in.readDouble();
+                stdErrors[i] = in.readDouble();
                 pValues[i] = in.readDouble();
+            }
+            for (int i = 0; i < trueAte.length; i++) {
+                trueAte[i] = in.readDouble();
+                trueD[i] = in.readDouble();
+            }
+            for (int i = 0; i < drawn.length; i++) {
+                drawn[i] = in.readDouble();
             }
             for (int i = 0; i < armMeans.length; i++) {
                 armMeans[i] = in.readDouble();
             }
-            return new ReplicateResult(replicate, layout, estimates, pValues, armMeans);
+            return new ReplicateResult(replicate, layout, estimates, stdErrors, pValues, trueAte, trueD, drawn, armMeans);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -148,14 +219,32 @@ public final class ReplicateResult {
         private final int replicate;
         private final ResultLayout layout;
         private final double[] estimates;
+        private final double[] stdErrors;
         private final double[] pValues;
-        private double[] armMeans = NO_ARM_MEANS;
+        private double[] trueAte;
+        private double[] trueD;
+        private double[] drawn = NONE;
+        private double[] armMeans = NONE;
 
         Builder(ResultLayout layout, int replicate) {
             this.replicate = replicate;
             this.layout = layout;
             this.estimates = new double[layout.size()];
+            this.stdErrors = new double[estimates.length];
             this.pValues = new double[estimates.length];
+        }
+
+        /** The true effects of the trial's patients (required). */
+        Builder truth(Truths truths) {
+            this.trueAte = truths.ate();
+            this.trueD = truths.d();
+            return this;
+        }
+
+        /** The values the trial drew from the assurance prior. */
+        Builder drawn(double[] values) {
+            this.drawn = values.clone();
+            return this;
         }
 
         /** Adds the analyses of the trial of one of the layout's sizes. */
@@ -169,6 +258,7 @@ public final class ReplicateResult {
                 TestResult t = results.at(k);
                 boolean defined = t.isDefined();
                 estimates[start + k] = defined ? t.estimate() : Double.NaN;
+                stdErrors[start + k] = defined ? t.stdError() : Double.NaN;
                 pValues[start + k] = defined ? t.pValue() : Double.NaN;
             }
             return this;
@@ -198,7 +288,10 @@ public final class ReplicateResult {
         }
 
         ReplicateResult build() {
-            return new ReplicateResult(replicate, layout, estimates, pValues, armMeans);
+            if (trueAte == null) {
+                throw new IllegalStateException("replicate " + replicate + " has no true effects");
+            }
+            return new ReplicateResult(replicate, layout, estimates, stdErrors, pValues, trueAte, trueD, drawn, armMeans);
         }
     }
 }

@@ -108,6 +108,11 @@ public final class ResultLayout {
         return sizeBlock(key.nPerArm()) + analyses.offset(key.analysis());
     }
 
+    /** The effect ({@link AnalysisLayout#effectOf}) the result at {@code offset} estimates, whatever its sample size. */
+    public int effectOf(int offset) {
+        return analyses.effectOf(offset % analyses.size());
+    }
+
     /** The first offset of the trial with {@code nPerArm} per arm; its analyses follow in {@link AnalysisLayout} order. */
     int sizeBlock(int nPerArm) {
         for (int s = 0; s < sizes.length; s++) { // a few dozen sizes at most

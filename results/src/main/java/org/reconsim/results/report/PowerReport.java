@@ -161,14 +161,25 @@ public final class PowerReport {
             h.append(PkReport.svg(pk, 24));
         }
         h.append("<h2>Table</h2>\n<table><tr><th>n per arm</th><th>endpoint</th><th>visit</th><th>analysis</th><th>power</th>"
-                + "<th>95% CI (Wilson)</th><th>mean estimate</th><th>SD estimate</th><th>type S</th><th>exaggeration</th></tr>\n");
+                + "<th>95% CI (Wilson)</th><th>power, hypothesized direction</th><th>mean estimate</th><th>SD estimate</th>"
+                + "<th>mean z</th><th>true d</th><th>type S</th><th>exaggeration</th></tr>\n");
         for (PowerRow r : rows) {
             h.append(String.format(Locale.ROOT, "<tr><td>%d</td><td>%s</td><td>%s</td><td>%s</td><td>%.3f</td><td>%.3f-%.3f</td>"
-                    + "<td>%.4g</td><td>%.4g</td><td>%.3f</td><td>%.2f</td></tr>%n", r.nPerArm(), r.endpoint(), r.visit(), r.analysis(),
-                    r.power(), r.ciLow(), r.ciHigh(), r.meanEstimate(), r.sdEstimate(), r.typeS(), r.exaggeration()));
+                    + "<td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>%n", r.nPerArm(), r.endpoint(),
+                    r.visit(), r.analysis(), r.power(), r.ciLow(), r.ciHigh(), cell(r.powerDirectional(), "%.3f"),
+                    cell(r.meanEstimate(), "%.4g"), cell(r.sdEstimate(), "%.4g"), cell(r.meanZ(), "%.2f"), cell(r.effectD(), "%.3f"),
+                    cell(r.typeS(), "%.3f"), cell(r.exaggeration(), "%.2f")));
         }
-        h.append("</table>\n<p>Type S: share of significant trials with the wrong sign; exaggeration: mean |estimate| of "
-                + "significant trials over |mean estimate| (Gelman &amp; Carlin 2014).</p>\n</body></html>\n");
+        h.append("</table>\n<p>Judged against the true effect, the average over the same virtual patients of their outcome "
+                + "in the treatment arm minus in the control arm (under assurance each trial's own): type S is the share of "
+                + "significant trials whose estimate has the other sign, exaggeration the mean |estimate| over the mean |true effect| "
+                + "of those trials (Gelman &amp; Carlin 2014); both are NA when the true effect is 0. True d: the true effect over "
+                + "the pooled within-arm SD. Mean z: the mean of estimate / standard error.</p>\n</body></html>\n");
         RunManifest.writeAtomically(file, h.toString());
+    }
+
+    /** NA for an undefined number (as power.csv writes it), else formatted. */
+    private static String cell(double v, String format) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, format, v) : "NA";
     }
 }

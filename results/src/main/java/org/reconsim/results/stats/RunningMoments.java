@@ -28,6 +28,20 @@ public final class RunningMoments {
         return m;
     }
 
+    /** Writes the state exactly (count, then the mean's and M2's bits), for checkpoints. */
+    public void write(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeLong(count);
+        out.writeDouble(count == 0 ? 0 : mean);
+        out.writeDouble(sumOfSquaredDeviations);
+    }
+
+    /** The summary {@link #write} wrote. */
+    public static RunningMoments read(java.io.DataInputStream in) throws java.io.IOException {
+        long count = in.readLong();
+        double mean = in.readDouble();
+        return resume(count, mean, in.readDouble());
+    }
+
     /** The sum of squared deviations from the mean (M2), the state {@link #resume} takes. */
     public double sumOfSquaredDeviations() {
         return sumOfSquaredDeviations;

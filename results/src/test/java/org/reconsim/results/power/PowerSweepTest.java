@@ -94,7 +94,10 @@ class PowerSweepTest {
                 .allSatisfy(k -> assertThat(back.armMean(k)).isEqualTo(r.armMean(k)));
     }
 
-    /** The wire form is what it was before results had keys: replicate, lengths, then (estimate, p) per result, then arm means. */
+    /**
+     * The wire form: replicate, the lengths (results, effects, draws, arm means), then (estimate,
+     * standard error, p) per result, (true ATE, true d) per effect, the draws, the arm means.
+     */
     @Test
     void theEncodingIsTheFlatLayout() throws Exception {
         PowerJob job = jobs().get(1);
@@ -102,10 +105,19 @@ class PowerSweepTest {
         java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(r.encode()));
         assertThat(in.readInt()).isEqualTo(2);
         assertThat(in.readInt()).isEqualTo(job.layout().size());
+        assertThat(in.readInt()).isEqualTo(job.layout().analyses().effectCount());
+        assertThat(in.readInt()).isZero(); // no prior, no draws
         assertThat(in.readInt()).isEqualTo(job.layout().armMeanSize());
         for (ResultKey k : job.layout().keys()) {
             assertThat(in.readDouble()).as("%s", k).isEqualTo(r.estimate(k));
+            assertThat(in.readDouble()).as("%s", k).isEqualTo(r.stdError(k));
             assertThat(in.readDouble()).as("%s", k).isEqualTo(r.pValue(k));
+        }
+        List<ResultKey> oneSize = job.layout().keys(job.sizes().get(0));
+        int methods = job.layout().analyses().methods().size();
+        for (int i = 0; i < oneSize.size(); i += methods) {
+            assertThat(in.readDouble()).isEqualTo(r.trueEffect(oneSize.get(i)));
+            assertThat(in.readDouble()).isEqualTo(r.trueD(oneSize.get(i)));
         }
         for (ArmMeanKey k : job.layout().armMeanKeys()) {
             assertThat(in.readDouble()).as("%s", k).isEqualTo(r.armMean(k));
