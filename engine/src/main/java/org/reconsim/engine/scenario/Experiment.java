@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.reconsim.models.memory.MemoryModel;
 import org.reconsim.models.memory.MemoryModelRegistry;
+import org.reconsim.models.pharmacology.DrugType;
 
 /**
  * A laboratory experiment of the canonical phenomena suite (docs/PHENOMENA.md): groups of virtual
@@ -26,7 +27,8 @@ public record Experiment(
         int subjectsPerGroup,
         @Spec(doc = "Individual variation and response noise") Subjects subjects,
         @Spec(doc = "Memory model parameters (defaults as in trial scenarios)") Memory memory,
-        @Spec(doc = "Agents: how strongly each acts while present") Agents agents,
+        @Spec(doc = "Agents: how strongly each acts while present; the NMDA antagonist's drug and dose") Agents agents,
+        @Spec(doc = "PK and NMDA occupancy of the NMDA antagonist's dose (defaults as in trial scenarios)") Pharmacology pharmacology,
         @Spec(doc = "Drug-mechanism hypotheses for NMDA antagonists (ketamine, MK-801)") Mechanisms mechanisms,
         @Spec(doc = "Groups and their protocols", required = true, minItems = 1) List<Group> groups,
         @Spec(doc = "Expected findings", required = true, minItems = 1) List<Expectation> expect,
@@ -40,7 +42,7 @@ public record Experiment(
 
     public static Experiment defaults() {
         return new Experiment(null, 0, null, "", false, List.of(MemoryModelRegistry.standard()), 400,
-                Subjects.defaults(), Memory.defaults(), Agents.defaults(), Mechanisms.defaults(), null, null,
+                Subjects.defaults(), Memory.defaults(), Agents.defaults(), Pharmacology.defaults(), Mechanisms.defaults(), null, null,
                 20000101L);
     }
 
@@ -49,11 +51,12 @@ public record Experiment(
             double learningRateCv,
             @Spec(doc = "SD of the response noise on each test", min = 0, max = 1, source = "[assumption] freezing scored 0..1")
             double responseNoiseSd,
-            @Spec(doc = "CV of the individual drug exposure (log-normal occupancy)", min = 0, max = 3,
-                    source = "docs/MODEL.md 3: 30% [background]") double exposureCv) {
+            @Spec(doc = "Body weight of every subject, for the NMDA antagonist's PK (exposure varies through "
+                    + "pharmacology.variability)", unit = "kg", min = 1, max = 300,
+                    source = "[assumption] the PK models' reference adult") double weightKg) {
 
         public static Subjects defaults() {
-            return new Subjects(0.3, 0.1, 0.3);
+            return new Subjects(0.3, 0.1, 70);
         }
     }
 
@@ -64,9 +67,14 @@ public record Experiment(
                     source = "[assumption] Kindt 2009; Sevenster 2013") double propranolol,
             @Spec(doc = "GluN2B antagonist: loss of destabilization when present at retrieval", min = 0, max = 1,
                     source = "[assumption] Ben Mamou 2006") double glun2bAntagonist,
-            @Spec(doc = "NMDA occupancy of an NMDA-antagonist dose (ketamine, MK-801) while present", min = 0, max = 1,
-                    source = "[assumption] a systemic dose occupying most receptors") double nmdaOccupancy,
-            @Spec(doc = "How long an agent acts after it is given", unit = "h", min = 0, max = 240, minExclusive = true,
+            @Spec(doc = "The NMDA antagonist's drug: its occupancy comes from this drug's PK and the NMDA-occupancy model of "
+                    + "pharmacology, as in a trial", source = "Duek 2021: ketamine") DrugType nmdaDrug,
+            @Spec(doc = "The NMDA antagonist's dose per kg body weight", unit = "mg/kg", min = 0, max = 10, minExclusive = true,
+                    source = "Duek 2021: 0.5 mg/kg, the trial's dose") double nmdaDoseMgPerKg,
+            @Spec(doc = "Duration of the NMDA antagonist's zero-order infusion, from the agent step on", unit = "min", min = 0,
+                    max = 1440, source = "Duek 2021: 40 min") double nmdaInfusionMinutes,
+            @Spec(doc = "How long the protein-synthesis inhibitor, propranolol or GluN2B antagonist acts after it is given",
+                    unit = "h", min = 0, max = 240, minExclusive = true,
                     source = "[assumption] acts through the 6-h labile window") double durationHours) {
 
         public static Agents defaults() {
@@ -74,7 +82,11 @@ public record Experiment(
                     0.65,  // PSI [assumption]: calibrated to Nader 2000's freezing 0.30 vs 0.70 with retrieval inside the window
                     0.6,   // propranolol [assumption]: Kindt 2009, Sevenster 2013 (fear response erased in most subjects)
                     1.0,   // GluN2B antagonist [assumption]: no destabilization (Ben Mamou 2006)
-                    0.8,   // NMDA occupancy [assumption]: a systemic MK-801 or ketamine dose occupying most receptors
+                    // the NMDA antagonist is the trial's infusion (Duek 2021), through the trial's PK and occupancy
+                    // model, so the matrix's rows 7, 9, 10 read the occupancy a patient gets (docs/MODEL.md 3)
+                    org.reconsim.models.pharmacology.DrugRegistry.byLabel("ketamine").orElseThrow(),
+                    0.5,
+                    40.0,
                     6.0);  // duration [assumption]: acts through a 6-h labile window when given right after retrieval
         }
     }

@@ -51,6 +51,12 @@ final class ExperimentChecks {
                 }
             }
         }
+        if (e.agents().nmdaDrug() != null && (!e.agents().nmdaDrug().nmdaAntagonist() || e.agents().nmdaDrug().pk() == null)) {
+            out.add(new ScenarioChecks.Finding("agents.nmda_drug", "'" + e.agents().nmdaDrug().label()
+                    + "' is not an NMDA antagonist with a PK model; allowed: " + String.join(", ",
+                    org.reconsim.models.pharmacology.DrugRegistry.all().stream()
+                            .filter(d -> d.nmdaAntagonist() && d.pk() != null).map(d -> d.label()).toList())));
+        }
         for (int i = 0; i < e.expect().size(); i++) {
             Experiment.Expectation x = e.expect().get(i);
             reference(out, labels, "expect[" + i + "].higher", x.higher());

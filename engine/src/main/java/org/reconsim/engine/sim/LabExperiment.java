@@ -13,6 +13,9 @@ import org.reconsim.engine.scenario.Experiment;
 import org.reconsim.models.mechanism.MechanismSet;
 import org.reconsim.models.memory.Context;
 import org.reconsim.models.memory.TraumaMemory;
+import org.reconsim.models.pharmacology.ConcentrationProfile;
+import org.reconsim.models.pharmacology.NmdaOccupancy;
+import org.reconsim.models.population.CorrelatedNormals;
 import org.reconsim.models.population.LogNormal;
 import org.reconsim.models.population.PatientGenerator;
 
@@ -29,7 +32,7 @@ public final class LabExperiment {
     private LabExperiment() {
     }
 
-    /** What one group produced: per test label, one value per subject; and each subject's drug exposure. */
+    /** What one group produced: per test label, one value per subject; and each subject's peak NMDA occupancy (0 without the antagonist). */
     public record GroupOutcome(String group, Map<String, double[]> tests, double[] exposure) {
 
         public GroupOutcome {
@@ -63,14 +66,15 @@ public final class LabExperiment {
      */
     public static List<GroupOutcome> run(Experiment e, Supplier<TraumaMemory> memory, MechanismSet mechanisms, RandomStreams streams) {
         List<GroupOutcome> out = new ArrayList<>();
+        LabDrug drug = LabDrug.of(e);
         for (Experiment.Group g : e.groups()) {
-            out.add(runGroup(e, g, memory, mechanisms, streams));
+            out.add(runGroup(e, g, drug, memory, mechanisms, streams));
         }
         return out;
     }
 
-    private static GroupOutcome runGroup(Experiment e, Experiment.Group g, Supplier<TraumaMemory> memory, MechanismSet mechanisms,
-                                         RandomStreams streams) {
+    private static GroupOutcome runGroup(Experiment e, Experiment.Group g, LabDrug drug, Supplier<TraumaMemory> memory,
+                                         MechanismSet mechanisms, RandomStreams streams) {
         int n = e.subjectsPerGroup();
         UniformRandomProvider seedStream = streams.stream(Purpose.SCHEDULE, -1, 0);
         int[] masonSeed = new int[8];
@@ -90,7 +94,7 @@ public final class LabExperiment {
         }
         double[] exposure = new double[n];
         for (int s = 0; s < n; s++) {
-            Subject subject = new Subject(e, memory.get(), mechanisms, streams, s, tests, exposure);
+            Subject subject = new Subject(e, g, drug, memory.get(), mechanisms, streams, s, tests, exposure);
             for (Experiment.Step step : g.steps()) {
                 if (!state.schedule.scheduleOnce(step.atHours(), 1, new StepEvent(subject, step))) {
                     throw new IllegalStateException("cannot schedule step at " + step.atHours());
@@ -124,36 +128,59 @@ public final class LabExperiment {
 
     /**
      * One virtual subject: its memory, the agents it received, its noise. The NMDA antagonist
-     * acts through the same reconsolidation choreography as a trial patient's drug; the other
-     * agents (protein-synthesis inhibitor, propranolol, GluN2B antagonist) scale its steps.
+     * is the experiment's drug and dose through the trial's PK and NMDA-occupancy model
+     * (docs/MODEL.md 3; the subject's PK parameters vary as a patient's do) and acts through
+     * the same reconsolidation choreography as a trial patient's drug; the other agents
+     * (protein-synthesis inhibitor, propranolol, GluN2B antagonist) act at full strength for
+     * {@code agents.duration_hours} after they are given and scale its steps. Every agent's
+     * time is fixed by the group's protocol, so a labile window's restabilization is known when
+     * the window opens, as in a trial.
      */
-    private static final class Subject implements Reconsolidation.DrugExposure {
+    private static final class Subject implements Reconsolidation.DrugExposure, Reconsolidation.OtherAgents {
         private final Experiment e;
         private final TraumaMemory memory;
         private final Reconsolidation reconsolidation;
         private final int index;
         private final Map<String, double[]> tests;
         private final double learningRate;
-        private final double exposureFactor;
         private final UniformRandomProvider memoryStream;
         private final UniformRandomProvider noiseStream;
-        /** Agent presence intervals, [start, end) per agent ordinal; NaN when never given. */
+        /** Agent presence intervals, [start, end) per agent ordinal, from the protocol; null when never given. */
         private final double[][] present = new double[Experiment.AgentName.values().length][];
+        /** The NMDA antagonist's concentration profile (minute 0 = its agent step), null when not given. */
+        private final ConcentrationProfile nmda;
+        private final double nmdaGivenAt;
+        private final NmdaOccupancy occupancy;
+        private final double peakOccupancy;
 
-        Subject(Experiment e, TraumaMemory memory, MechanismSet mechanisms, RandomStreams streams, int index,
-                Map<String, double[]> tests, double[] exposure) {
+        Subject(Experiment e, Experiment.Group g, LabDrug drug, TraumaMemory memory, MechanismSet mechanisms, RandomStreams streams,
+                int index, Map<String, double[]> tests, double[] exposure) {
             this.e = e;
             this.memory = memory;
             this.index = index;
             this.tests = tests;
             UniformRandomProvider traits = streams.stream(Purpose.POPULATION, index, 0);
             this.learningRate = LogNormal.multiplier(e.subjects().learningRateCv(), PatientGenerator.standardNormal(traits));
-            this.exposureFactor = LogNormal.multiplier(e.subjects().exposureCv(), PatientGenerator.standardNormal(streams.stream(
-                    Purpose.PHARMACOKINETICS, index, 0)));
-            exposure[index] = Math.min(1, e.agents().nmdaOccupancy() * exposureFactor);
+            double nmdaAt = Double.NaN;
+            for (Experiment.Step step : g.steps()) {
+                if (step.action() == Experiment.Action.AGENT && step.agent() != Experiment.AgentName.VEHICLE) {
+                    present[step.agent().ordinal()] = new double[] {step.atHours(), step.atHours() + e.agents().durationHours()};
+                    if (step.agent() == Experiment.AgentName.NMDA_ANTAGONIST) {
+                        nmdaAt = step.atHours();
+                    }
+                }
+            }
+            // the PK deviates are drawn for every subject, given the drug or not (common random numbers)
+            PatientExposure px = PatientExposure.of(e.pharmacology(), drug.correlation(), drug.arm(), e.subjects().weightKg(),
+                    streams.stream(Purpose.PHARMACOKINETICS, index, 0));
+            this.occupancy = e.pharmacology().occupancy();
+            this.nmda = Double.isNaN(nmdaAt) ? null : px.profile();
+            this.nmdaGivenAt = nmdaAt;
+            this.peakOccupancy = nmda == null ? 0 : occupancy.occupancy(nmda.peakNgPerMl());
+            exposure[index] = peakOccupancy;
             this.memoryStream = streams.stream(Purpose.MEMORY, index, 0);
             this.noiseStream = streams.stream(Purpose.MEASUREMENT_NOISE, index, 0);
-            this.reconsolidation = new Reconsolidation(memory, mechanisms, this, learningRate);
+            this.reconsolidation = new Reconsolidation(memory, mechanisms, this, this, learningRate);
         }
 
         private static Context context(Experiment.Place place) {
@@ -178,39 +205,39 @@ public final class LabExperiment {
             return Math.max(0, Math.min(to, w[1]) - Math.max(from, w[0])) / (to - from);
         }
 
-        /** The subject's occupancy while the NMDA antagonist acts: the dose's, scaled by its exposure. */
-        private double doseOccupancy() {
-            return Math.min(1, e.agents().nmdaOccupancy() * exposureFactor);
-        }
-
         @Override
         public double occupancyAt(double t) {
-            return isPresent(Experiment.AgentName.NMDA_ANTAGONIST, t) ? doseOccupancy() : 0;
+            return nmda == null || t < nmdaGivenAt ? 0 : occupancy.occupancy(nmda.plasmaNgPerMl((t - nmdaGivenAt) * 60));
         }
 
         @Override
         public double meanOccupancy(double from, double to) {
-            return cover(Experiment.AgentName.NMDA_ANTAGONIST, from, to) * doseOccupancy();
+            return nmda == null || to <= nmdaGivenAt ? 0
+                    : occupancy.meanOccupancy(nmda, (from - nmdaGivenAt) * 60, (to - nmdaGivenAt) * 60);
         }
 
         @Override
         public double peakOccupancy() {
-            return present[Experiment.AgentName.NMDA_ANTAGONIST.ordinal()] == null ? 0 : doseOccupancy();
+            return peakOccupancy;
         }
 
         @Override
         public double hoursSinceDose(double t) {
-            double[] nmda = present[Experiment.AgentName.NMDA_ANTAGONIST.ordinal()];
-            return nmda == null ? Double.NaN : t - nmda[0];
+            return nmda == null ? Double.NaN : t - nmdaGivenAt;
+        }
+
+        /** The protein-synthesis inhibitor and propranolol act for the share of the window they cover. */
+        @Override
+        public double restabilizationEfficiency(double from, double to) {
+            return (1 - e.agents().proteinSynthesisInhibitor() * cover(Experiment.AgentName.PROTEIN_SYNTHESIS_INHIBITOR, from, to))
+                    * (1 - e.agents().propranolol() * cover(Experiment.AgentName.PROPRANOLOL, from, to));
         }
 
         void perform(Experiment.Step step, double t, TrialState state) {
             Context c = context(step.context());
             switch (step.action()) {
                 case AGENT -> {
-                    if (step.agent() != Experiment.AgentName.VEHICLE) {
-                        present[step.agent().ordinal()] = new double[] {t, t + e.agents().durationHours()};
-                    }
+                    // given as the protocol says: the presence intervals were read from it up front
                 }
                 case AVERSIVE_EVENT -> reconsolidation.aversiveEvent(c, t);
                 case ACQUISITION -> trials(step, c, t, false);
@@ -250,13 +277,20 @@ public final class LabExperiment {
             }
         }
 
-        /** The window closes: protein-synthesis inhibitor and propranolol act for the share of it they covered, then the mechanisms. */
+        /** The window closes: the other agents and the mechanisms act as announced at its retrieval. */
         void restabilize() {
-            double from = memory.labileSince();
-            double to = memory.labileUntil();
-            double agents = (1 - e.agents().proteinSynthesisInhibitor() * cover(Experiment.AgentName.PROTEIN_SYNTHESIS_INHIBITOR, from, to))
-                    * (1 - e.agents().propranolol() * cover(Experiment.AgentName.PROPRANOLOL, from, to));
-            reconsolidation.restabilize(agents);
+            reconsolidation.restabilize();
+        }
+    }
+
+    /** The experiment's NMDA antagonist as a one-arm plan for the trial's PK, and the PK correlation, compiled once. */
+    private record LabDrug(ArmPlan arm, CorrelatedNormals correlation) {
+
+        static LabDrug of(Experiment e) {
+            Experiment.Agents a = e.agents();
+            ArmPlan arm = new ArmPlan(0, "nmda-antagonist", a.nmdaDrug(), e.pharmacology().pkModel(a.nmdaDrug()), a.nmdaDoseMgPerKg(),
+                    a.nmdaInfusionMinutes(), 1, false);
+            return new LabDrug(arm, new CorrelatedNormals(e.pharmacology().variability().correlation()));
         }
     }
 }

@@ -203,7 +203,7 @@ final class PatientAgent {
     }
 
     private void restabilize() {
-        Reconsolidation.Restabilization r = reconsolidation.restabilize(1.0);
+        Reconsolidation.Restabilization r = reconsolidation.restabilize();
         if (!firstWindowClosed && destabilized) {
             // the ground truth reports the window the pre-visit retrieval opened
             firstWindowClosed = true;

@@ -31,22 +31,45 @@ final class Reconsolidation {
         double hoursSinceDose(double t);
     }
 
-    /** What closing a labile window did. */
+    /**
+     * Agents other than the NMDA antagonist that impair restabilization (the laboratory's
+     * protein-synthesis inhibitor and propranolol): the efficiency they leave over a window.
+     */
+    interface OtherAgents {
+
+        /** None: a trial patient receives only the arm's drug. */
+        OtherAgents NONE = (from, to) -> 1.0;
+
+        /** Restabilization efficiency the agents leave over the window {@code [from, to)} (1: none acts). */
+        double restabilizationEfficiency(double from, double to);
+    }
+
+    /** What closing a labile window does: the window's mean occupancy and the mechanisms' efficiency at it. */
     record Restabilization(double meanOccupancy, double efficiency) {
     }
 
     private final TraumaMemory memory;
     private final MechanismSet mechanisms;
     private final DrugExposure drug;
+    private final OtherAgents others;
     private final double learningRate;
+    /** The open window's restabilization, worked out at its retrieval (NaN since: none). */
+    private double windowSince = Double.NaN;
+    private Restabilization window;
+    private double windowOthers;
 
     /**
      * @param learningRate the subject's own learning-rate multiplier (log-normal individual variation)
      */
     Reconsolidation(TraumaMemory memory, MechanismSet mechanisms, DrugExposure drug, double learningRate) {
+        this(memory, mechanisms, drug, OtherAgents.NONE, learningRate);
+    }
+
+    Reconsolidation(TraumaMemory memory, MechanismSet mechanisms, DrugExposure drug, OtherAgents others, double learningRate) {
         this.memory = memory;
         this.mechanisms = mechanisms;
         this.drug = drug;
+        this.others = others;
         this.learningRate = learningRate;
     }
 
@@ -72,7 +95,27 @@ final class Reconsolidation {
      */
     boolean destabilize(Context c, double t, double reexposureMinutes, double outcome, double uniform, double occupancy,
                         double otherScale) {
-        return memory.retrieve(c, t, reexposureMinutes, outcome, uniform, mechanisms.destabilizationScale(occupancy) * otherScale);
+        boolean labile = memory.retrieve(c, t, reexposureMinutes, outcome, uniform, mechanisms.destabilizationScale(occupancy) * otherScale);
+        if (labile) {
+            // the window's course is fixed by the dosing plan: a model whose blockade acts within
+            // the retrieval trial (latent-cause) learns its efficiency before that trial
+            workOutWindow();
+            memory.restabilizationAhead(windowOthers * window.efficiency());
+        }
+        return labile;
+    }
+
+    /** The open window's mean occupancy, the mechanisms' efficiency at it and the other agents' efficiency. */
+    private void workOutWindow() {
+        double from = memory.labileSince();
+        double to = memory.labileUntil();
+        if (from == windowSince && window != null) {
+            return;
+        }
+        double occupancy = drug.meanOccupancy(from, to);
+        window = new Restabilization(occupancy, mechanisms.restabilizationEfficiency(occupancy));
+        windowOthers = others.restabilizationEfficiency(from, to);
+        windowSince = from;
     }
 
     /** {@link #reminded} then {@link #destabilize} without other agents: a reminder whose outcome is 0. */
@@ -103,13 +146,13 @@ final class Reconsolidation {
     }
 
     /**
-     * Closes the labile window: efficiency = {@code otherEfficiency} (other agents) times the
-     * mechanisms' efficiency at the window's mean occupancy (M1).
+     * Closes the labile window: efficiency = the other agents' efficiency over the window times
+     * the mechanisms' efficiency at the window's mean occupancy (M1), the values announced at
+     * its retrieval.
      */
-    Restabilization restabilize(double otherEfficiency) {
-        double occupancy = drug.meanOccupancy(memory.labileSince(), memory.labileUntil());
-        double efficiency = mechanisms.restabilizationEfficiency(occupancy);
-        memory.restabilize(otherEfficiency * efficiency);
-        return new Restabilization(occupancy, efficiency);
+    Restabilization restabilize() {
+        workOutWindow();
+        memory.restabilize(windowOthers * window.efficiency());
+        return window;
     }
 }

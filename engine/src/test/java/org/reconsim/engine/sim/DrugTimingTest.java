@@ -104,8 +104,9 @@ class DrugTimingTest {
         // assignment, so the direction varies from patient to patient)
         assertThat(present[2]).isGreaterThan(0.05);
         // given 8 h after the retrieval only traces of the drug remain at the therapy sessions:
-        // M4 then changes far less
-        assertThat(present[3]).isGreaterThan(5 * absent[3]);
+        // M4 then changes far less (mean |difference| 0.069 vs 0.017 with 10 min = 4 units, the
+        // authors' distance; the factor was above 5 with the earlier 3-unit map, issue 12)
+        assertThat(present[3]).isGreaterThan(3 * absent[3]);
     }
 
     /** Mean, SE, share non-zero and mean absolute value, over ketamine patients of (post fear under a) minus (post fear under b). */

@@ -85,6 +85,17 @@ public interface TraumaMemory {
         return labileWindow().until();
     }
 
+    /**
+     * Announced right after a destabilizing retrieval, before its trial: the efficiency
+     * {@code rho} (0..1) with which the window just opened will restabilize (the engine knows it
+     * then: the drug's course over the window is fixed by the dosing plan). A model in which an
+     * amnestic agent acts within the retrieval trial itself (latent-cause: protein-synthesis
+     * inhibition in that trial's EM iterations, Gershman 2017) acts on it there; by default it is
+     * ignored and the model acts when {@link #restabilize} closes the window.
+     */
+    default void restabilizationAhead(double rho) {
+    }
+
     /** Closes the labile window: the trace restabilizes with efficiency {@code rho} (0..1). */
     void restabilize(double rho);
 

@@ -4,7 +4,8 @@ package org.reconsim.models.memory;
  * The two-trace model (docs/MODEL.md section 2a): an original trauma association {@code E} and
  * context-tagged extinction traces {@code X_j} that decay with time since last trained.
  * <pre>
- *   X_eff,j(t) = X_j * (r + (1 - r) * exp(-(t - t_j) / tau_X))
+ *   X_eff,j(t) = P_j + D_j * exp(-(t - t_j) / tau_X)
+ *   each increment dX of extinction in j: P_j += r dX (never decays), D_j += (1 - r) dX (decays)
  *   R_k(t)     = max(0, E - (1 - C_k(t)) * sum_j s(j,k) * X_eff,j(t)),  s(j,j) = 1, s(j,k) = s otherwise
  *   trial with outcome o, error d = o - R_k:
  *     d > 0 (reinforced):      dE   = eta_A * g * d
@@ -12,17 +13,27 @@ package org.reconsim.models.memory;
  *   restabilize: E <- rho * E
  *   unsignalled aversive event in k: C_k <- C_k + c (1 - C_k), decaying with tau_C
  * </pre>
- * where {@code r} is the extinction retention, {@code g} the learning gain and {@code C_k}
+ * where {@code r} is the extinction retention (the share of every increment of extinction that
+ * never decays), {@code t_j} the last training in context j (where the decayed part is
+ * consolidated: {@code D_j <- D_j exp(-(t - t_j) / tau_X)}), {@code g} the learning gain and {@code C_k}
  * the context fear that releases extinction's inhibition (reinstatement: Rescorla & Heth
  * 1975; Bouton 2004). Reinstatement thus needs the original trace: after reconsolidation
  * updating has lowered E there is little to reinstate (Monfils 2009).
+ *
+ * <p>For one training episode this is {@code X_j (r + (1 - r) exp(-(t - t_j) / tau_X))}. The
+ * permanent and the decaying parts are kept apart so that retraining after a delay applies the
+ * retained share once: folding the decayed total back into one trace and decaying it again
+ * would multiply its permanent part by r at every retraining.
  */
 public final class TwoTraceMemory implements TraumaMemory {
 
     private final TwoTraceParameters p;
     private final double ageDaysAtStart;
     private double e;
-    private final double[] x = new double[Context.ALL.length];
+    /** P_j: the part of each context's extinction that never decays. */
+    private final double[] permanent = new double[Context.ALL.length];
+    /** D_j: the decaying part, as it was at the last training {@code trainedAt[j]}. */
+    private final double[] decaying = new double[Context.ALL.length];
     private final double[] trainedAt = new double[Context.ALL.length];
     private final double[] contextFear = new double[Context.ALL.length];
     private final double[] contextFearAt = new double[Context.ALL.length];
@@ -38,14 +49,17 @@ public final class TwoTraceMemory implements TraumaMemory {
         this.p = p;
         this.e = e0;
         this.ageDaysAtStart = ageDays;
-        this.x[Context.HOME.ordinal()] = x0;
+        int home = Context.HOME.ordinal();
+        double r = p.extinctionRetention();
+        this.permanent[home] = r * x0;
+        this.decaying[home] = (1 - r) * x0;
     }
 
     @Override
     public double extinctionRecall(Context context, double t) {
         double sum = 0;
-        for (int j = 0; j < x.length; j++) {
-            if (x[j] == 0) {
+        for (int j = 0; j < permanent.length; j++) {
+            if (permanent[j] == 0 && decaying[j] == 0) {
                 continue;
             }
             double s = j == context.ordinal() ? 1 : p.contextTransfer();
@@ -55,23 +69,27 @@ public final class TwoTraceMemory implements TraumaMemory {
     }
 
     private double effectiveExtinction(int j, double t) {
+        return permanent[j] + decayed(j, t);
+    }
+
+    /** D_j exp(-(t - t_j) / tau_X): what is left at {@code t} of the decaying part. */
+    private double decayed(int j, double t) {
         // memo: a trial asks for the same context and time as the expression just before it
-        if (t == memoTime[j] && x[j] == memoX[j] && trainedAt[j] == memoTrainedAt[j]) {
+        if (t == memoTime[j] && decaying[j] == memoDecaying[j] && trainedAt[j] == memoTrainedAt[j]) {
             return memoValue[j];
         }
-        double r = p.extinctionRetention();
         double dt = Math.max(0, t - trainedAt[j]);
-        double value = x[j] * (r + (1 - r) * Math.exp(-dt / p.extinctionDecayHours()));
+        double value = decaying[j] * Math.exp(-dt / p.extinctionDecayHours());
         memoTime[j] = t;
-        memoX[j] = x[j];
+        memoDecaying[j] = decaying[j];
         memoTrainedAt[j] = trainedAt[j];
         memoValue[j] = value;
         return value;
     }
 
-    /** Last effective extinction per context, with the state it was computed from. */
+    /** Last decayed part per context, with the state it was computed from. */
     private final double[] memoTime = filled(Double.NaN);
-    private final double[] memoX = new double[Context.ALL.length];
+    private final double[] memoDecaying = new double[Context.ALL.length];
     private final double[] memoTrainedAt = new double[Context.ALL.length];
     private final double[] memoValue = new double[Context.ALL.length];
 
@@ -149,13 +167,17 @@ public final class TwoTraceMemory implements TraumaMemory {
             e = Math.min(1, e + Math.min(1, p.etaAcquisition() * learningGain) * error);
             return r;
         }
-        // consolidate the decayed extinction before adding to it: decay is loss, not pause
-        x[k] = effectiveExtinction(k, t);
+        // consolidate the decayed part before adding to it: decay is loss, not pause; the
+        // permanent part is left as it is (it has already been given its share r once)
+        decaying[k] = decayed(k, t);
         trainedAt[k] = t;
         // Rescorla-Wagner with outcome 0: dX = eta_X * |error|; the error never exceeds R,
         // so extinction cannot push expression below 0
         double surprise = -error;
-        x[k] += Math.min(1, p.etaExtinction() * learningGain) * surprise;
+        double dx = Math.min(1, p.etaExtinction() * learningGain) * surprise;
+        double retained = p.extinctionRetention();
+        permanent[k] += retained * dx;
+        decaying[k] += (1 - retained) * dx;
         if (isLabile(t)) {
             e = Math.max(0, e - Math.min(1, p.etaUpdate() * learningGain) * surprise);
         }

@@ -66,6 +66,50 @@ class TwoTraceMemoryTest {
         assertThat(m.extinctionRecall(Context.THERAPY, 1e7)).isCloseTo(x0 * r, within(1e-9));
     }
 
+    /**
+     * Regression (issue 12): the retained share r is applied once to every increment of
+     * extinction. Analytic values: the first trial (E = 1, no extinction, R = 1) adds
+     * dX1 = eta_X; a retraining trial long after it with gain 0 adds nothing, so long after
+     * that the recall is still r dX1 (the old code folded r dX1 into a decaying total and gave
+     * r^2 dX1); a retraining trial with gain 1 at R1 = 1 - r dX1 adds dX2 = eta_X R1, and the
+     * recall tends to r (dX1 + dX2).
+     */
+    @Test
+    void retrainingAfterADelayKeepsThePermanentShareOfEarlierExtinction() {
+        double r = p.extinctionRetention();
+        double etaX = p.etaExtinction();
+        double longAfter = 100 * p.extinctionDecayHours(); // exp(-100): the decaying part is gone
+        double dx1 = etaX;
+
+        TwoTraceMemory idle = new TwoTraceMemory(p, 1.0, 0, 365);
+        idle.exposureTrial(Context.THERAPY, 0, 1.0);
+        assertThat(idle.extinctionRecall(Context.THERAPY, longAfter)).isCloseTo(r * dx1, within(1e-15));
+        idle.exposureTrial(Context.THERAPY, longAfter, 0.0);
+        assertThat(idle.extinctionRecall(Context.THERAPY, 2 * longAfter)).isCloseTo(r * dx1, within(1e-15));
+
+        TwoTraceMemory retrained = new TwoTraceMemory(p, 1.0, 0, 365);
+        retrained.exposureTrial(Context.THERAPY, 0, 1.0);
+        double r1 = retrained.exposureTrial(Context.THERAPY, longAfter, 1.0);
+        assertThat(r1).isCloseTo(1 - r * dx1, within(1e-15));
+        double dx2 = etaX * r1;
+        assertThat(retrained.extinctionRecall(Context.THERAPY, longAfter)).isCloseTo(r * dx1 + dx2, within(1e-15));
+        assertThat(retrained.extinctionRecall(Context.THERAPY, 2 * longAfter)).isCloseTo(r * (dx1 + dx2), within(1e-15));
+    }
+
+    /**
+     * The issue's example: home extinction x0 = 0.562 is 0.281 once decayed (r = 0.5), and stays
+     * 0.281 after a PE-like retraining at home with the learning blocked (gain 0) and another
+     * long delay; the old code halved it to 0.141.
+     */
+    @Test
+    void permanentShareOfHomeExtinctionSurvivesRetraining() {
+        double longAfter = 100 * p.extinctionDecayHours();
+        TwoTraceMemory m = new TwoTraceMemory(p, 1.0, 0.562, 365);
+        assertThat(m.extinctionRecall(Context.HOME, longAfter)).isCloseTo(0.281, within(1e-12));
+        m.exposureTrial(Context.HOME, longAfter, 0.0);
+        assertThat(m.extinctionRecall(Context.HOME, 2 * longAfter)).isCloseTo(0.281, within(1e-12));
+    }
+
     @Test
     void labileTraceIsUpdatedAndRestabilizedWithEfficiencyRho() {
         TwoTraceMemory m = new TwoTraceMemory(p, 0.7, 0, 30);

@@ -286,18 +286,49 @@ public final class LatentCauseMemory {
 
     /**
      * The conditioned response a CS with features {@code stimulus} would evoke at time
-     * {@code t}, without a trial: nothing is learned and no cause is assigned. Time passing to
-     * {@code t} first lets the last trial's pending learning run (as {@link #advanceTo}).
+     * {@code t}, without a trial. Pure: the answer includes the learning the last trial would
+     * have done by {@code t} (its pending EM iterations and settled assignment, as
+     * {@link #advanceTo}), but the memory is left exactly as it was, so asking never changes
+     * what the subject later learns or expresses (a weekly rating must not change the patient).
      */
     public double peek(double t, double[] stimulus) {
         if (stimulus.length != features) {
             throw new IllegalArgumentException("stimulus has " + stimulus.length + " features, expected " + features);
         }
-        if (trials > 0) {
-            advanceTo(t);
+        if (trials > 0 && (!(t >= time) || Double.isInfinite(t))) {
+            throw new IllegalArgumentException("cannot go back to " + t + " from " + time);
         }
-        double v = predict(t, stimulus, new double[causes], new double[causes], new double[causes], new double[causes]);
+        double v;
+        if (trials > 0 && iterationsDone < iterationsFor(t)) {
+            Pending saved = new Pending();
+            finishLearning(t);
+            v = predict(t, stimulus, new double[causes], new double[causes], new double[causes], new double[causes]);
+            saved.restore();
+        } else {
+            v = predict(t, stimulus, new double[causes], new double[causes], new double[causes], new double[causes]);
+        }
         return 0.5 * Erfc.value((p.theta() - v) / (p.lambda() * SQRT2));
+    }
+
+    /** What {@link #finishLearning} changes, saved so that {@link #peek} can undo it. */
+    private final class Pending {
+        private final double[] weights = w.clone();
+        private final double[] post = posterior.clone();
+        private final double[] sums = featureSum.clone();
+        private final int[] counts = count.clone();
+        private final int causesInUse = inUse;
+        private final int lastCause = trialCause[trials - 1];
+        private final int done = iterationsDone;
+
+        void restore() {
+            System.arraycopy(weights, 0, w, 0, w.length);
+            System.arraycopy(post, 0, posterior, 0, posterior.length);
+            System.arraycopy(sums, 0, featureSum, 0, featureSum.length);
+            System.arraycopy(counts, 0, count, 0, count.length);
+            inUse = causesInUse;
+            trialCause[trials - 1] = lastCause;
+            iterationsDone = done;
+        }
     }
 
     /**
@@ -412,8 +443,7 @@ public final class LatentCauseMemory {
 
     /** Runs the last trial's remaining iterations for the time up to {@code t}; settles its cause. */
     private void finishLearning(double t) {
-        long fit = Math.round(t - time);
-        int target = (int) Math.max(1, Math.min(p.maxIter(), fit));
+        int target = iterationsFor(t);
         if (iterationsDone >= target) {
             return;
         }
@@ -428,6 +458,12 @@ public final class LatentCauseMemory {
             assign(best);
             trialCause[last] = best;
         }
+    }
+
+    /** n_iter of the last trial when the next trial (or query) comes at {@code t}. */
+    private int iterationsFor(double t) {
+        long fit = Math.round(t - time);
+        return (int) Math.max(1, Math.min(p.maxIter(), fit));
     }
 
     private int argmaxPosterior() {

@@ -40,8 +40,9 @@ public record LatentCauseParameters(
         @Spec(doc = "Response noise lambda (an SD)", min = 0, minExclusive = true, source = "Gershman 2017 authors' code")
         double lambda,
         @Spec(doc = "Maximum number of causes K", min = 1, max = 100, source = "Gershman 2017 authors' code") int maxCauses,
-        @Spec(doc = "Model units per hour at short gaps (10 min = 3 units)", min = 0, minExclusive = true,
-                source = "Gershman 2017: retrieval-extinction gap 3 units")
+        @Spec(doc = "Model units per hour at short gaps (10 min = 4 units)", min = 0, minExclusive = true,
+                source = "Gershman 2017 authors' code (imm_run.m, design 2): the extinction trial comes 4 units after the "
+                        + "retrieval trial (1 for the trial, then the interval 3), 10 min in Monfils 2009")
         double unitsPerHour,
         @Spec(doc = "Model units of the longest gap (gaps saturate toward it)", min = 1,
                 source = "Gershman 2017: extinction-test 200 units")
@@ -80,8 +81,13 @@ public record LatentCauseParameters(
         this(alpha, g, eta, maxIter, sigmaR2, sigmaX2, theta, lambda, maxCauses, UNITS_PER_HOUR, MAX_GAP_UNITS, TRAUMA_TRIALS);
     }
 
-    /** Gershman 2017: the retrieval-extinction gap of 10 min is 3 units. */
-    private static final double UNITS_PER_HOUR = 18.0;
+    /**
+     * Gershman 2017's code: the retrieval-extinction distance of 10 min is 4 units. {@code imm_run.m}
+     * places a block's trials 1 unit apart and adds the interval after the block's last trial, so
+     * with interval 3 (design 2) the first extinction trial comes 1 + 3 = 4 units after the
+     * retrieval trial (github.com/sjgershm/memory-modification, imm_run.m, "construct time indices").
+     */
+    private static final double UNITS_PER_HOUR = 24.0;
     /** Gershman 2017: the extinction-test gap is 200 units. */
     private static final double MAX_GAP_UNITS = 200.0;
     /** [assumption] a handful of reinforced trials formed the trauma memory. */

@@ -8,17 +8,25 @@ import org.reconsim.models.memory.TraumaMemory;
  * The latent-cause model behind the {@link TraumaMemory} interface the engines use.
  *
  * <p>Stimulus: feature 0 is the CS (the trauma reminder), then one feature per context.
- * Time: simulation hours map to model units gap by gap,
- * {@code du = M (1 - exp(-r dh / M))}, r units per hour at short gaps (10 min = 3 units with
- * r = 18, the retrieval-extinction gap of Gershman 2017) saturating at M units for long gaps
- * (the paper's extinction-test interval, 200): the paper compresses days into a few hundred
- * units, and the helper's checks showed the effects depend on that compression.
+ * Time: simulation hours map to model units trial by trial: a trial {@code dh} hours after the
+ * previous one comes {@code du = M (1 - exp(-r dh / M))} units after it, r units per hour at
+ * short gaps (10 min = 4 units with r = 24: the retrieval-extinction distance of Gershman 2017's
+ * code) saturating at M units for long gaps (the paper's extinction-test interval, 200): the
+ * paper compresses days into a few hundred units, and the helper's checks showed the effects
+ * depend on that compression. Model time is thus a function of the wall times of the learning
+ * events alone: a query ({@link #expression}, {@link #extinctionRecall}) computes its time from
+ * the last trial's and changes nothing, so a patient rated every week and one never rated learn
+ * the same.
  *
  * <p>The model has no explicit destabilization: a retrieval opens a window of
- * {@code labileHours} during which an amnestic agent acts as protein-synthesis inhibition
- * with the retrieval trial's posterior ({@code w_k <- w_k (1 - (1 - rho) s post_k)}, Gershman
- * 2017), {@code s} the destabilization scale at retrieval (GluN2B blockade). A new cause for
- * the retrieval trial leaves the old memory untouched: the boundary conditions emerge.
+ * {@code labileHours}, and the retrieval's own trial is where an amnestic agent acts, as
+ * protein-synthesis inhibition within that trial's EM iterations ({@code imm_localmap.m}:
+ * after each iteration's update of the injected trial, {@code w_k <- w_k (1 - psi post_k)}),
+ * with {@code psi = (1 - rho) s}: rho the efficiency with which the window restabilizes
+ * (announced at the retrieval by {@link #restabilizationAhead}; the drug's course over the
+ * window is fixed by the dosing plan), s the destabilization scale at retrieval (GluN2B
+ * blockade). A new cause for the retrieval trial leaves the old memory untouched: the boundary
+ * conditions emerge.
  */
 public final class LatentCauseTrace implements TraumaMemory {
 
@@ -30,15 +38,19 @@ public final class LatentCauseTrace implements TraumaMemory {
     private final double maxGapUnits;
     private final double labileHours;
     private final double[] x;
-    private double lastHours = Double.NaN;
-    private double lastUnits;
+    /** Wall time (hours) and model time (units) of the last trial; NaN hours before the first. */
+    private double lastTrialHours = Double.NaN;
+    private double lastTrialUnits;
+    /** A retrieval opened the window and its trial has not come yet. */
     private boolean awaitingRetrievalTrial;
-    private double[] retrievalPosterior;
+    /** The retrieval trial is the memory's last trial (no trial since): its EM iterations are still its own. */
+    private boolean retrievalTrialIsLast;
+    /** psi for the retrieval trial, NaN until {@link #restabilizationAhead} announces it. */
+    private double psi = Double.NaN;
     private double destabilizationScale = 1;
     private final LabileWindow window = new LabileWindow();
     private double alphaFactor = 1;
     private double sigmaFactor = 1;
-    private double lastTrialUnits = Double.NEGATIVE_INFINITY;
 
     /**
      * A naive subject (no trauma memory yet).
@@ -71,30 +83,30 @@ public final class LatentCauseTrace implements TraumaMemory {
         return m;
     }
 
+    /**
+     * Model time of hour {@code hours} after the last trial: the last trial's units plus the
+     * mapped gap. Pure: only trials move the clock.
+     */
     private double units(double hours) {
-        if (Double.isNaN(lastHours)) {
-            lastHours = hours;
-            lastUnits = 0;
+        if (Double.isNaN(lastTrialHours)) {
             return 0;
         }
-        double gap = Math.max(0, hours - lastHours);
+        double gap = Math.max(0, hours - lastTrialHours);
         // -expm1(-x), not 1 - exp(-x): for a gap far below max_gap_units the latter rounds to 0
-        lastUnits += maxGapUnits * -Math.expm1(-unitsPerHour * gap / maxGapUnits);
-        lastHours = Math.max(lastHours, hours);
-        return lastUnits;
+        return lastTrialUnits + maxGapUnits * -Math.expm1(-unitsPerHour * gap / maxGapUnits);
     }
 
     /**
      * Model time of a trial at hour {@code t}: strictly after the last trial (a trial in the same
-     * hour comes 1e-6 units later), and the clock moves with it, so that a later query never
-     * asks the model for a time before its last trial.
+     * hour comes 1e-6 units later); the clock moves with it.
      */
     private double trialUnits(double t) {
         double u = units(t);
         if (memory.trials() > 0 && !(u > lastTrialUnits)) {
             u = lastTrialUnits + 1e-6;
-            lastUnits = u;
         }
+        lastTrialHours = Double.isNaN(lastTrialHours) ? t : Math.max(lastTrialHours, t);
+        lastTrialUnits = u;
         return u;
     }
 
@@ -132,9 +144,20 @@ public final class LatentCauseTrace implements TraumaMemory {
             return false;
         }
         awaitingRetrievalTrial = true;
+        retrievalTrialIsLast = false;
+        psi = Double.NaN;
         destabilizationScale = scale;
         window.open(t, labileHours);
         return true;
+    }
+
+    /** The window just opened will restabilize with {@code rho}: its retrieval trial is inhibited with psi = (1 - rho) s. */
+    @Override
+    public void restabilizationAhead(double rho) {
+        if (!awaitingRetrievalTrial) {
+            throw new IllegalStateException("no retrieval is waiting for its trial");
+        }
+        psi = (1 - Math.max(0, Math.min(1, rho))) * destabilizationScale;
     }
 
     @Override
@@ -142,10 +165,13 @@ public final class LatentCauseTrace implements TraumaMemory {
         double u = trialUnits(t);
         memory.useParameters(effective(learningGain));
         double response = memory.trial(u, stimulus(context, 1), outcome);
-        lastTrialUnits = u;
+        retrievalTrialIsLast = awaitingRetrievalTrial;
         if (awaitingRetrievalTrial) {
-            retrievalPosterior = memory.posterior();
             awaitingRetrievalTrial = false;
+            if (psi > 0) {
+                // in the trial itself: after this iteration and each of its remaining ones (Gershman 2017)
+                memory.inhibitProteinSynthesis(psi);
+            }
         }
         return response;
     }
@@ -197,7 +223,7 @@ public final class LatentCauseTrace implements TraumaMemory {
         double u = trialUnits(t);
         memory.useParameters(effective(learningGain));
         memory.trial(u, stimulus(context, 0), 1);
-        lastTrialUnits = u;
+        retrievalTrialIsLast = false;
     }
 
     @Override
@@ -210,16 +236,29 @@ public final class LatentCauseTrace implements TraumaMemory {
         return window;
     }
 
+    /**
+     * Closes the window. The blockade has already acted within the retrieval trial when
+     * {@link #restabilizationAhead} announced it; otherwise it acts now, which is the same thing
+     * as long as the retrieval trial is still the last (its remaining EM iterations have not run).
+     */
     @Override
     public void restabilize(double rho) {
         if (!window.close()) {
             return;
         }
-        double psi = (1 - Math.max(0, Math.min(1, rho))) * destabilizationScale;
-        if (psi > 0 && retrievalPosterior != null) {
-            memory.inhibitWith(psi, retrievalPosterior);
+        if (Double.isNaN(psi) && !awaitingRetrievalTrial) {
+            if (!retrievalTrialIsLast) {
+                throw new IllegalStateException("trials followed the retrieval trial: announce the window's efficiency at the"
+                        + " retrieval (restabilizationAhead), the blockade acts within the retrieval trial");
+            }
+            double late = (1 - Math.max(0, Math.min(1, rho))) * destabilizationScale;
+            if (late > 0) {
+                memory.inhibitProteinSynthesis(late);
+            }
         }
-        retrievalPosterior = null;
+        awaitingRetrievalTrial = false;
+        retrievalTrialIsLast = false;
+        psi = Double.NaN;
     }
 
     @Override
