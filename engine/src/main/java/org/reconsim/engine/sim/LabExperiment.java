@@ -289,7 +289,7 @@ public final class LabExperiment {
         static LabDrug of(Experiment e) {
             Experiment.Agents a = e.agents();
             ArmPlan arm = new ArmPlan(0, "nmda-antagonist", a.nmdaDrug(), e.pharmacology().pkModel(a.nmdaDrug()), a.nmdaDoseMgPerKg(),
-                    a.nmdaInfusionMinutes(), 1, false);
+                    a.nmdaInfusionMinutes(), 1, false, 0, true); // the lab protocol times each dose itself
             return new LabDrug(arm, new CorrelatedNormals(e.pharmacology().variability().correlation()));
         }
     }
