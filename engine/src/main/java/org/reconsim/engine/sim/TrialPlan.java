@@ -36,7 +36,8 @@ public record TrialPlan(
         double siteSd,
         double dropoutHazardPerSession,
         Recording recording,
-        org.reconsim.models.population.CorrelatedNormals pkCorrelation) {
+        org.reconsim.models.population.CorrelatedNormals pkCorrelation,
+        ScanCalibration scan) {
 
     /** The registered instruments every patient reads at each scan visit, in registry order. */
     public List<InstrumentType> instruments() {
@@ -61,6 +62,11 @@ public record TrialPlan(
         rois = rois.clone();
     }
 
+    /** Population variances of the four latents at the pre visit (the calibration sample's). */
+    public LatentSpread latentSpread() {
+        return scan.latentSpread();
+    }
+
     /** The measure of ROI endpoint {@code k} (amygdala, hippocampus, vmPFC). */
     public RoiMeasure roi(int k) {
         return rois[k];
@@ -75,7 +81,7 @@ public record TrialPlan(
     /** The same plan recording time series and/or physiology at every scan. */
     public TrialPlan withRecording(boolean timeSeries, boolean physio) {
         return new TrialPlan(scenario, timeline, arms, population, memory, mechanisms, occupancy, rois, scr, siteSd,
-                dropoutHazardPerSession, new Recording(timeSeries || physio, physio, recording.sessionDetail()), pkCorrelation);
+                dropoutHazardPerSession, new Recording(timeSeries || physio, physio, recording.sessionDetail()), pkCorrelation, scan);
     }
 
     /**
@@ -84,7 +90,7 @@ public record TrialPlan(
      */
     public TrialPlan withoutSessionDetail() {
         return new TrialPlan(scenario, timeline, arms, population, memory, mechanisms, occupancy, rois, scr, siteSd,
-                dropoutHazardPerSession, new Recording(recording.timeSeries(), recording.physio(), false), pkCorrelation);
+                dropoutHazardPerSession, new Recording(recording.timeSeries(), recording.physio(), false), pkCorrelation, scan);
     }
 
     /**
@@ -103,9 +109,10 @@ public record TrialPlan(
     }
 
     /**
-     * Compiles {@code s}, reusing the measurement calibration of {@code previous} when the two
-     * scenarios share population, memory and protocol (the calibration depends on nothing else):
-     * assurance compiles one plan per replicate.
+     * Compiles {@code s}, reusing the calibration sample of {@code previous} when the two
+     * scenarios share population, memory and protocol (the sample depends on nothing else; the
+     * instruments are sized on it again, since their settings may differ): assurance compiles one
+     * plan per replicate.
      */
     public static TrialPlan compile(Scenario s, TrialPlan previous) {
         List<ArmPlan> arms = new ArrayList<>();
@@ -121,14 +128,10 @@ public record TrialPlan(
         MechanismSet mechanisms = s.mechanisms().toModel();
         NmdaOccupancy occupancy = s.pharmacology().occupancy();
         Measurement ms = s.measurement();
-        RoiMeasure[] rois = {roi(ms.amygdala()), roi(ms.hippocampus()), roi(ms.vmpfc())};
         boolean reuse = previous != null && previous.scenario().population().equals(s.population())
                 && previous.scenario().memory().equals(s.memory()) && previous.scenario().protocol().equals(s.protocol());
-        double[] latentSd = reuse ? new double[] {previous.roi(0).latentSd(), previous.roi(1).latentSd(),
-            previous.roi(2).latentSd()} : baselineLatentSd(s, population);
-        for (int k = 0; k < rois.length; k++) {
-            rois[k] = rois[k].withLatentSd(latentSd[k]);
-        }
+        ScanCalibration scan = new ScanCalibration(s, reuse ? previous.scan().sample() : LatentSample.draw(s, population));
+        RoiMeasure[] rois = scan.rois();
         ScrMeasure scr = ms.scr();
         int sessions = s.protocol().peSessions().count();
         double total = s.therapy().dropout().probability();
@@ -136,7 +139,7 @@ public record TrialPlan(
         double hazard = sessions == 0 ? 0 : 1 - Math.pow(1 - total, 1.0 / sessions);
         return new TrialPlan(s, Timeline.of(s), List.copyOf(arms), population, s.memory().twoTrace(), mechanisms,
                 occupancy, rois, scr, ms.siteSd(), hazard, Recording.NONE,
-                new org.reconsim.models.population.CorrelatedNormals(s.pharmacology().variability().correlation()));
+                new org.reconsim.models.population.CorrelatedNormals(s.pharmacology().variability().correlation()), scan);
     }
 
     public ArmPlan controlArm() {
@@ -168,39 +171,7 @@ public record TrialPlan(
         return (long) (j / arm.allocation()) * allocationBlock() + offset + (j % arm.allocation());
     }
 
-    /** Virtual patients used to measure the population spread of the ROI latents. */
-    static final int CALIBRATION_PATIENTS = 4000;
-
-    /**
-     * Between-subject SD at the pre visit of the three ROI latents (fear expression, trace
-     * strength, extinction recall in the scanner), measured on a fixed calibration population
-     * (seed 0, independent of the run's seed, so the noise scale belongs to the scenario).
-     */
-    static double[] baselineLatentSd(Scenario s, PatientGenerator population) {
-        org.reconsim.engine.rng.RandomStreams calibration = new org.reconsim.engine.rng.RandomStreams(0);
-        double t0 = Timeline.of(s).retrievalStart();
-        double[][] v = new double[ROI_COUNT][CALIBRATION_PATIENTS];
-        for (int i = 0; i < CALIBRATION_PATIENTS; i++) {
-            org.reconsim.models.population.PatientCovariates c = population.draw(
-                    calibration.stream(org.reconsim.engine.rng.Purpose.CALIBRATION, i, 0));
-            org.reconsim.models.memory.TraumaMemory m = s.memory().patient(c.traceStrength(), c.extinction(),
-                    c.memoryAgeYears() * 365.25);
-            v[0][i] = m.expression(org.reconsim.models.memory.Context.SCANNER, t0);
-            v[1][i] = m.traceStrength();
-            v[2][i] = m.extinctionRecall(org.reconsim.models.memory.Context.SCANNER, t0);
-        }
-        double[] sd = new double[ROI_COUNT];
-        for (int k = 0; k < ROI_COUNT; k++) {
-            sd[k] = new org.apache.commons.math3.stat.descriptive.moment.StandardDeviation().evaluate(v[k]);
-        }
-        return sd;
-    }
-
     private static TruncatedNormal normal(Normal n) {
         return new TruncatedNormal(n.mean(), n.sd(), n.min(), n.max());
-    }
-
-    private static RoiMeasure roi(org.reconsim.models.measurement.RoiActivation r) {
-        return r.measure();
     }
 }
