@@ -18,7 +18,7 @@ import org.reconsim.models.population.PatientGenerator;
  */
 public final class LatentSample {
 
-    /** Virtual patients in the sample. */
+    /** Virtual patients in the calibration sample. */
     static final int PATIENTS = 4000;
 
     private final double[][] latents;
@@ -31,11 +31,16 @@ public final class LatentSample {
 
     /** The calibration sample of scenario {@code s} with population {@code population}. */
     static LatentSample draw(Scenario s, PatientGenerator population) {
-        RandomStreams calibration = new RandomStreams(0);
+        return draw(s, population, 0, PATIENTS);
+    }
+
+    /** A sample of {@code patients} from the calibration streams of {@code seed} (tests draw samples other than the calibration's). */
+    static LatentSample draw(Scenario s, PatientGenerator population, long seed, int patients) {
+        RandomStreams calibration = new RandomStreams(seed);
         double t0 = Timeline.of(s).retrievalStart();
-        double[][] v = new double[4][PATIENTS];
-        double[][] u = new double[4][PATIENTS];
-        for (int i = 0; i < PATIENTS; i++) {
+        double[][] v = new double[4][patients];
+        double[][] u = new double[4][patients];
+        for (int i = 0; i < patients; i++) {
             PatientCovariates c = population.draw(calibration.stream(Purpose.CALIBRATION, i, 0));
             TraumaMemory m = s.memory().patient(c.traceStrength(), c.extinction(), c.memoryAgeYears() * 365.25);
             v[0][i] = m.expression(Context.SCANNER, t0);

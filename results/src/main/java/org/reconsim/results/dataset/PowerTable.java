@@ -44,11 +44,11 @@ public final class PowerTable {
     /** The table as aligned text for the terminal. */
     public static String format(List<PowerRow> rows) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "%9s  %-11s  %-5s  %-8s  %10s  %6s  %-15s  %13s  %11s  %6s  %12s%n",
+        s.append(String.format(Locale.ROOT, "%9s  %-20s  %-5s  %-8s  %10s  %6s  %-15s  %13s  %11s  %6s  %12s%n",
                 "n_per_arm", "endpoint", "visit", "analysis", "replicates", "power", "95% CI (Wilson)", "mean_estimate", "sd_estimate",
                 "type_s", "exaggeration"));
         for (PowerRow r : rows) {
-            s.append(String.format(Locale.ROOT, "%9d  %-11s  %-5s  %-8s  %10d  %6.3f  [%5.3f, %5.3f]  %13s  %11s  %6s  %12s%n",
+            s.append(String.format(Locale.ROOT, "%9d  %-20s  %-5s  %-8s  %10d  %6.3f  [%5.3f, %5.3f]  %13s  %11s  %6s  %12s%n",
                     r.nPerArm(), r.endpoint(), r.visit(), r.analysis(), r.replicates(), r.power(), r.ciLow(), r.ciHigh(),
                     cell(r.meanEstimate(), "%.4f"), cell(r.sdEstimate(), "%.4f"), cell(r.typeS(), "%.3f"),
                     cell(r.exaggeration(), "%.2f")));
