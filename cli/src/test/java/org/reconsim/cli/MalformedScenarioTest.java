@@ -75,11 +75,11 @@ class MalformedScenarioTest {
                         + "    noise_correlation:\n      shared_amygdala: -0.8\n      shared_hippocampus: -0.8\n      shared_vmpfc: -0.8\n",
                         "s.yaml:19: measurement.connectivity.noise_correlation: the three correlations are not positive definite: "
                                 + "no three edges can have them"),
-                // the session noise is what the ICC allows beyond the window sampling variance 0.0352
+                // the session noise is what the ICC allows beyond the window sampling variance 0.0329 (SD 0.1814), so ICC 0.29 needs sqrt(0.0329 * 0.29 / 0.71)
                 Arguments.of("edge subject SD too small for its ICC", "s.yaml", BASE + "measurement:\n  connectivity:\n"
                         + "    amygdala_vmpfc:\n      subject_sd: 0.05\n",
                         "s.yaml:20: measurement.connectivity.amygdala_vmpfc.subject_sd: at icc 0.29 the subject SD must be at least "
-                                + "0.1198: window sampling alone has SD 0.1875, got 0.05"),
+                                + "0.1159: window sampling alone has SD 0.1814, got 0.05"),
                 // validate accepted 0 here and run then failed with an internal error (the model needs eta > 0)
                 Arguments.of("latent-cause learning rate of 0", "s.yaml", BASE + "memory:\n  latent_cause:\n    eta: 0\n",
                         "s.yaml:19: memory.latent_cause.eta: out of range: allowed 0 < x <= 1, got 0"),

@@ -21,15 +21,19 @@ class ConnectivitySamplingTest {
     private static final ConnectivitySampling SAMPLING = ConnectivitySampling.duek2023();
 
     @Test
-    void effectiveVolumesOfTheDuekWindows() {
+    void effectiveVolumesAndWindowVarianceOfTheDuekWindows() {
         // three 30-volume windows per script; n_eff = 900 / (30 + 2 sum_k (30 - k) 0.16^k) = 21.96
         assertThat(SAMPLING.traumaWindows()).isEqualTo(3);
         assertThat(SAMPLING.relaxWindows()).isEqualTo(3);
         assertThat(SAMPLING.volumesPerWindow()).isEqualTo(30);
         assertThat(SAMPLING.effectiveVolumes()).isCloseTo(21.9646, within(1e-4));
-        assertThat(SAMPLING.outcomeVariance()).isCloseTo((2.0 / 3) / (21.9646 - 3), within(1e-6));
-        // white noise: n_eff = n
-        assertThat(new ConnectivitySampling(3, 3, 30, 0).effectiveVolumes()).isCloseTo(30, within(1e-12));
+        // an independent simulation (numpy, 200,000 windows of two AR(1) series at phi 0.4, rho 0) gives
+        // var(atanh r) = 0.04882; SE of this one's 40,000 windows 0.0488 sqrt(2 / 40000) = 0.00035: 4 SEs
+        assertThat(SAMPLING.windowVariance()).isCloseTo(0.04882, within(0.0014));
+        assertThat(SAMPLING.outcomeVariance()).isCloseTo(SAMPLING.windowVariance() * 2 / 3, within(1e-15));
+        // white noise: n_eff = n, and the variance is Fisher's 1 / (n - 3) = 0.0370 (4 SEs: 0.0011)
+        assertThat(new ConnectivitySampling(3, 3, 30, 0, 1).effectiveVolumes()).isCloseTo(30, within(1e-12));
+        assertThat(ConnectivitySampling.simulatedVariance(30, 0)).isCloseTo(1.0 / 27, within(0.0011));
     }
 
     @Test
@@ -65,11 +69,11 @@ class ConnectivitySamplingTest {
         for (Roi.Pair p : Roi.Pair.values()) {
             int k = p.ordinal();
             double expected = SAMPLING.windowMean(trauma[k]) - SAMPLING.windowMean(relax[k]);
-            // Monte Carlo bounds: 4 SEs of a mean (sd sqrt(2 / n) for two samples, 0.0082) and of an
-            // SD (sd / sqrt(2 (n - 1)) per sample, so sd / sqrt(n - 1) for two: 0.0042)
+            // Monte Carlo bounds at sd 0.180, n 2000: 4 SEs of a difference of two means (sd sqrt(2 / n): 0.023)
+            // and of two SDs (sd / sqrt(2 (n - 1)) each, so sd / sqrt(n - 1) for the difference: 0.016)
             assertThat(mean(series[k])).as("%s series mean vs fast", p).isCloseTo(mean(fast[k]), within(4 * sd * Math.sqrt(2.0 / n)));
             assertThat(sd(series[k])).as("%s series SD vs fast", p).isCloseTo(sd(fast[k]), within(4 * sd / Math.sqrt(n - 1)));
-            // and against the closed form the fast path draws from (one sample: sd / sqrt(n), sd / sqrt(2 (n - 1)))
+            // and against the closed form the fast path draws from (one sample: sd / sqrt(n), sd / sqrt(2 (n - 1)): 0.016, 0.011)
             assertThat(mean(series[k])).as("%s series mean", p).isCloseTo(expected, within(4 * sd / Math.sqrt(n)));
             assertThat(sd(series[k])).as("%s series SD", p).isCloseTo(sd, within(4 * sd / Math.sqrt(2.0 * (n - 1))));
         }
