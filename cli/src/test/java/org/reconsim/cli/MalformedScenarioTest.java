@@ -75,7 +75,8 @@ class MalformedScenarioTest {
                         + "    noise_correlation:\n      shared_amygdala: -0.8\n      shared_hippocampus: -0.8\n      shared_vmpfc: -0.8\n",
                         "s.yaml:19: measurement.connectivity.noise_correlation: the three correlations are not positive definite: "
                                 + "no three edges can have them"),
-                // the session noise is what the ICC allows beyond the window sampling variance 0.0329 (SD 0.1814), so ICC 0.29 needs sqrt(0.0329 * 0.29 / 0.71)
+                // the session noise is what the ICC allows beyond the window sampling variance 0.0329 (SD 0.1814):
+                // ICC 0.29 needs a subject SD of at least sqrt(0.0329 * 0.29 / 0.71)
                 Arguments.of("edge subject SD too small for its ICC", "s.yaml", BASE + "measurement:\n  connectivity:\n"
                         + "    amygdala_vmpfc:\n      subject_sd: 0.05\n",
                         "s.yaml:20: measurement.connectivity.amygdala_vmpfc.subject_sd: at icc 0.29 the subject SD must be at least "
