@@ -58,10 +58,15 @@ class CommandLineTest {
         assertThat(lines.get(0)).isEqualTo("n_per_arm,contrast,endpoint,visit,analysis,replicates,rejections,power,ci_low,ci_high,"
                 + "mean_estimate,sd_estimate,cp_low,cp_high,type_s,exaggeration_ratio,power_directional,mean_z,effect_d,"
                 + "sweep_parameter,sweep_value");
-        assertThat(lines).hasSize(1 + 2 * 6 * 3);
+        assertThat(lines).hasSize(1 + 2 * 9 * 3);
         assertThat(lines.get(1)).startsWith("8,ketamine-vs-midazolam,amygdala,post,ancova,60,");
+        // the connectivity endpoints have their rows, after the scan instrument's SCR
+        assertThat(lines).anyMatch(l -> l.startsWith("8,ketamine-vs-midazolam,amygdala_hippocampus,post,ancova,60,"))
+                .anyMatch(l -> l.startsWith("12,ketamine-vs-midazolam,hippocampus_vmpfc,fu30,ancova,60,"))
+                .anyMatch(l -> l.startsWith("12,ketamine-vs-midazolam,amygdala_vmpfc,fu90,ancova,60,"));
         // the printed table carries the same rows
-        assertThat(one.out()).contains("amygdala     post   ancova").contains("Wilson");
+        assertThat(one.out()).contains("amygdala              post   ancova").contains("amygdala_hippocampus  post   ancova")
+                .contains("Wilson");
         // a different seed gives a different table
         run("power", DUEK, "--replicates", "60", "--n-per-arm", "8,12", "--seed", "7", "--out", dir.resolve("t3").toString());
         assertThat(Files.readAllBytes(dir.resolve("t3/power.csv"))).isNotEqualTo(a);
@@ -103,9 +108,13 @@ class CommandLineTest {
         assertThat(subjects.get(0)).startsWith("replicate,subject_id,arm,site,sex,age_years,weight_kg");
         List<String> est = Files.readAllLines(dir.resolve("estimates.csv"));
         assertThat(est.get(0)).isEqualTo("replicate,n_per_arm,contrast,endpoint,visit,analysis,estimate,std_error,df,statistic,p_value");
-        assertThat(est).hasSize(1 + 2 * 6 * 3);
-        // every pre-visit observation exists: 2 replicates x 24 patients x 6 measures
-        assertThat(obs.stream().filter(l -> l.contains(",pre,")).count()).isEqualTo(2 * 24 * 6);
+        assertThat(est).hasSize(1 + 2 * 9 * 3);
+        // every pre-visit observation exists: 2 replicates x 24 patients x 9 measures (3 of them connectivity edges)
+        assertThat(obs.stream().filter(l -> l.contains(",pre,")).count()).isEqualTo(2 * 24 * 9);
+        for (String edge : List.of("amygdala_hippocampus", "hippocampus_vmpfc", "amygdala_vmpfc")) {
+            assertThat(obs.stream().filter(l -> l.contains(",pre,0," + edge + ",")).count()).as(edge).isEqualTo(2 * 24);
+            assertThat(est).anyMatch(l -> l.startsWith("0,12,ketamine-vs-midazolam," + edge + ",post,ancova,"));
+        }
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".partial"))).isEmpty();
         }
@@ -127,6 +136,9 @@ class CommandLineTest {
         List<String> obs = Files.readAllLines(dir.resolve("observations.csv"));
         assertThat(obs.stream().filter(l -> l.contains(",wk01,"))).isNotEmpty().allMatch(l -> l.contains(",pcl5,"));
         assertThat(obs.stream().filter(l -> l.contains(",pre,") && l.contains(",caps5,"))).hasSize(40);
+        for (String edge : List.of("amygdala_hippocampus", "hippocampus_vmpfc", "amygdala_vmpfc")) {
+            assertThat(obs.stream().filter(l -> l.contains(",pre,") && l.contains("," + edge + ","))).as(edge).hasSize(40);
+        }
         // the same seed gives the same dataset, byte for byte
         Result again = run("generate", DUEK, "--n-per-arm", "20", "--out", dir.resolve("again").toString(), "--quiet");
         assertThat(again.code()).isZero();
@@ -154,7 +166,11 @@ class CommandLineTest {
         assertThat(b.getShort(48)).isEqualTo((short) 550);
         assertThat(b.getFloat(76 + 16)).isEqualTo(1.0f);
         assertThat(dir.resolve("derivatives/reconsim/roi_betas.tsv")).exists();
-        assertThat(dir.resolve("derivatives/reconsim/connectivity.tsv")).exists();
+        List<String> connectivity = Files.readAllLines(dir.resolve("derivatives/reconsim/connectivity.tsv"));
+        assertThat(connectivity.get(0)).isEqualTo("participant_id\tsession\troi_a\troi_b\tcontrast\tfisher_z\tendpoint\tendpoint_value");
+        for (String edge : List.of("amygdala_hippocampus", "hippocampus_vmpfc", "amygdala_vmpfc")) {
+            assertThat(connectivity).as(edge).anyMatch(l -> l.startsWith("sub-001\tpre\t") && l.contains("\t" + edge + "\t"));
+        }
         assertThat(dir.resolve("derivatives/reconsim/ground_truth.tsv")).exists();
         Result bad = run("generate", DUEK, "--physio", "--out", dir.resolve("x").toString());
         assertThat(bad.code()).isEqualTo(2);
@@ -204,7 +220,7 @@ class CommandLineTest {
         List<String> rows = Files.readAllLines(dir.resolve("replicates.csv"));
         assertThat(rows.get(0)).isEqualTo("replicate,sweep_parameter,sweep_value,n_per_arm,contrast,endpoint,visit,analysis,estimate,p_value,"
                 + "std_error,true_effect,true_d");
-        assertThat(rows).hasSize(1 + 50 * 2 * 6 * 3);
+        assertThat(rows).hasSize(1 + 50 * 2 * 9 * 3);
         assertThat(rows.get(1)).startsWith("0,NA,NA,8,ketamine-vs-midazolam,amygdala,post,ancova,");
         // power at n = 16 for amygdala at post is the share of those 50 p-values below alpha
         List<String[]> cells = rows.stream().skip(1).map(l -> l.split(","))

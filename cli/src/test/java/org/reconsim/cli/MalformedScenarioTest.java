@@ -67,6 +67,20 @@ class MalformedScenarioTest {
                         "s.yaml:16: protocol.visits.fu90: inconsistent timeline: fu90 (day 90.0) must come after fu30 (day 120.0)"),
                 Arguments.of("ICC of 1 leaves no noise", "s.yaml", BASE + "measurement:\n  amygdala:\n    icc: 1.0\n",
                         "s.yaml:19: measurement.amygdala.icc: out of range: allowed 0 < x < 1, got 1"),
+                Arguments.of("region correlations no three regions can have", "s.yaml", BASE + "measurement:\n"
+                        + "  roi_subject_correlation:\n    amygdala_hippocampus: 0.9\n    amygdala_vmpfc: 0.9\n    hippocampus_vmpfc: -0.9\n",
+                        "s.yaml:18: measurement.roi_subject_correlation: the three correlations are not positive definite: "
+                                + "no three regions can have them"),
+                Arguments.of("edge noise correlations no three edges can have", "s.yaml", BASE + "measurement:\n  connectivity:\n"
+                        + "    noise_correlation:\n      shared_amygdala: -0.8\n      shared_hippocampus: -0.8\n      shared_vmpfc: -0.8\n",
+                        "s.yaml:19: measurement.connectivity.noise_correlation: the three correlations are not positive definite: "
+                                + "no three edges can have them"),
+                // the session noise is what the ICC allows beyond the window sampling variance 0.0329 (SD 0.1814):
+                // ICC 0.29 needs a subject SD of at least sqrt(0.0329 * 0.29 / 0.71)
+                Arguments.of("edge subject SD too small for its ICC", "s.yaml", BASE + "measurement:\n  connectivity:\n"
+                        + "    amygdala_vmpfc:\n      subject_sd: 0.05\n",
+                        "s.yaml:20: measurement.connectivity.amygdala_vmpfc.subject_sd: at icc 0.29 the subject SD must be at least "
+                                + "0.1159: window sampling alone has SD 0.1814, got 0.05"),
                 // validate accepted 0 here and run then failed with an internal error (the model needs eta > 0)
                 Arguments.of("latent-cause learning rate of 0", "s.yaml", BASE + "memory:\n  latent_cause:\n    eta: 0\n",
                         "s.yaml:19: memory.latent_cause.eta: out of range: allowed 0 < x <= 1, got 0"),

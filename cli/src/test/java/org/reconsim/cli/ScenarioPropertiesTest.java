@@ -87,7 +87,7 @@ class ScenarioPropertiesTest {
                 checkTable(dir.resolve(table), c);
             }
             List<String> power = Files.readAllLines(dir.resolve("p/power.csv"));
-            assertThat(power).as(c.toString()).hasSize(1 + sizes.size() * 6 * 3 * 4);
+            assertThat(power).as(c.toString()).hasSize(1 + sizes.size() * 9 * 3 * 4);
             for (String row : power.subList(1, power.size())) {
                 String[] cell = row.split(",", -1);
                 double p = Double.parseDouble(cell[7]);

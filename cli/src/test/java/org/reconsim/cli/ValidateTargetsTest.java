@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,7 +73,6 @@ class ValidateTargetsTest {
     }
 
     @Test
-    @Disabled("needs connectivity endpoints and scenarios/duek-2023.yaml (issue 12 merge)")
     void theBundledTargetFilesAreValid() {
         for (String name : new String[] {"duek-2021", "duek-2023"}) {
             String file = Path.of("..", "scenarios", "targets", name + ".yaml").toString();

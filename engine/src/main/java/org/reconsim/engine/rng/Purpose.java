@@ -34,5 +34,9 @@ public enum Purpose {
     /** The fixed calibration population that sizes measurement noise (seed 0 always). */
     CALIBRATION,
     /** The parameter value of each replicate under assurance (counter: patient -2). */
-    ASSURANCE
+    ASSURANCE,
+    /** Subject effects of the connectivity edges. */
+    CONNECTIVITY_TRAITS,
+    /** Session noise and window sampling of the connectivity edges. */
+    CONNECTIVITY_NOISE
 }

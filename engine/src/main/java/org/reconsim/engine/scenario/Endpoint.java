@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * An outcome a registered instrument reports (engine.sim.Instruments): the built-in ones
- * amygdala, hippocampus, vmpfc (ROI activation), scr, pcl5 and caps5 (clinical scales), then
+ * amygdala, hippocampus, vmpfc (ROI activation), scr, amygdala_hippocampus, hippocampus_vmpfc,
+ * amygdala_vmpfc (window connectivity), pcl5 and caps5 (clinical scales), then
  * those of instruments added on the class path. {@link #values()} and {@link #ordinal()}
  * work as an enum's do (the registry's order), so tables and layouts index endpoints alike
  * whichever instrument reports them. Instances are made by the registry only.
@@ -18,9 +19,16 @@ public final class Endpoint implements Named {
     public static final Endpoint HIPPOCAMPUS = new Endpoint("hippocampus", "Hippocampus trauma-minus-relax beta", 1);
     public static final Endpoint VMPFC = new Endpoint("vmpfc", "vmPFC trauma-minus-relax beta", 2);
     public static final Endpoint SCR = new Endpoint("scr", "Trauma-script skin conductance response", 3);
-    public static final Endpoint PCL5 = new Endpoint("pcl5", "PCL-5 self-report, 0-80", 4);
-    public static final Endpoint CAPS5 = new Endpoint("caps5", "CAPS-5 clinician rating, 0-80", 5);
-    private static final List<Endpoint> BUILT_IN = List.of(AMYGDALA, HIPPOCAMPUS, VMPFC, SCR, PCL5, CAPS5);
+    public static final Endpoint AMYGDALA_HIPPOCAMPUS = new Endpoint("amygdala_hippocampus",
+            "Amygdala-hippocampus window connectivity, trauma-minus-relax Fisher z", 4);
+    public static final Endpoint HIPPOCAMPUS_VMPFC = new Endpoint("hippocampus_vmpfc",
+            "Hippocampus-vmPFC window connectivity, trauma-minus-relax Fisher z", 5);
+    public static final Endpoint AMYGDALA_VMPFC = new Endpoint("amygdala_vmpfc",
+            "Amygdala-vmPFC window connectivity, trauma-minus-relax Fisher z", 6);
+    public static final Endpoint PCL5 = new Endpoint("pcl5", "PCL-5 self-report, 0-80", 7);
+    public static final Endpoint CAPS5 = new Endpoint("caps5", "CAPS-5 clinician rating, 0-80", 8);
+    private static final List<Endpoint> BUILT_IN = List.of(AMYGDALA, HIPPOCAMPUS, VMPFC, SCR, AMYGDALA_HIPPOCAMPUS,
+            HIPPOCAMPUS_VMPFC, AMYGDALA_VMPFC, PCL5, CAPS5);
 
     private final String label;
     private final String doc;

@@ -4,6 +4,8 @@ import org.reconsim.models.spec.Spec;
 import java.util.List;
 import org.reconsim.models.measurement.ClinicalScale;
 import org.reconsim.models.measurement.PtsdSeverity;
+import org.reconsim.models.measurement.ConnectivityEdges;
+import org.reconsim.models.measurement.RegionCorrelation;
 import org.reconsim.models.measurement.RoiActivation;
 import org.reconsim.models.measurement.ScanSignals;
 import org.reconsim.models.measurement.ScrMeasure;
@@ -14,8 +16,12 @@ public record Measurement(
         @Spec(doc = "Amygdala trauma-minus-relax beta; latent: fear expression in the scanner") RoiActivation amygdala,
         @Spec(doc = "Hippocampus beta; latent: trauma-trace strength (retrieval)") RoiActivation hippocampus,
         @Spec(doc = "vmPFC beta; latent: extinction recall in the scanner") RoiActivation vmpfc,
+        @Spec(doc = "Correlations of the three regions' subject intercepts") RegionCorrelation roiSubjectCorrelation,
+        @Spec(doc = "Correlations of the three regions' scan noise within one scan") RegionCorrelation roiNoiseCorrelation,
         @Spec(doc = "Trauma-script skin conductance response") ScrMeasure scr,
         @Spec(doc = "SD of site intercepts, added to every ROI beta", min = 0, source = "[assumption]") double siteSd,
+        @Spec(doc = "Window-wise connectivity of amygdala, hippocampus and vmPFC (trauma minus relax Fisher z)")
+        ConnectivityEdges connectivity,
         @Spec(doc = "PCL-5 self-report (0-80): reads PTSD severity (fear expression at home and measurement.symptoms)",
                 source = "icc: Blevins 2015, PCL-5 test-retest r 0.82") ClinicalScale pcl5,
         @Spec(doc = "CAPS-5 clinician rating (0-80): reads PTSD severity as PCL-5 does; no expectancy",
@@ -35,8 +41,11 @@ public record Measurement(
                 new RoiActivation(0.2, 1.0, 0.25, 0.4),  // ICC 0.4: task fMRI mean 0.397 (Elliott 2020)
                 new RoiActivation(0.1, 0.8, 0.25, 0.4),  // Elliott 2020
                 new RoiActivation(0.0, 0.8, 0.25, 0.4),  // Elliott 2020
+                new RegionCorrelation(0.6, 0.6, 0.6),   // [assumption] responses to one script co-vary strongly
+                new RegionCorrelation(0.4, 0.4, 0.4),   // [assumption] shared physiological and motion noise
                 ScrMeasure.defaults(),
                 0.05,
+                ConnectivityEdges.defaults(),
                 ClinicalScale.pcl5(),
                 ClinicalScale.caps5(),
                 PtsdSeverity.defaults(),

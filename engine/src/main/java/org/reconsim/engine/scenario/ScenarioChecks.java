@@ -113,6 +113,7 @@ public final class ScenarioChecks {
                 }
             }
         }
+        checkMeasurement(s.measurement(), out);
         if (!(s.pharmacology().dissociation().lowNgPerMl() < s.pharmacology().dissociation().highNgPerMl())) {
             out.add(new Finding("pharmacology.dissociation.high_ng_per_ml", "must be greater than low_ng_per_ml"));
         }
@@ -224,6 +225,41 @@ public final class ScenarioChecks {
         if (n.min() < lo || n.max() > hi) {
             out.add(new Finding(path, "truncation bounds must lie within " + SectionTypes.numberText(lo) + ".."
                     + SectionTypes.numberText(hi) + ", got " + n.min() + ".." + n.max()));
+        }
+    }
+
+    /**
+     * The correlation triples must be positive definite (their Cholesky factors draw the effects),
+     * and each edge's subject SD must leave room for its window sampling variance: the session
+     * noise is sized as what the ICC allows beyond that variance, and the subject SD is the part of
+     * the true-score spread known before the population is calibrated.
+     */
+    private static void checkMeasurement(Measurement m, List<Finding> out) {
+        org.reconsim.models.measurement.RegionCorrelation[] regions = {m.roiSubjectCorrelation(), m.roiNoiseCorrelation()};
+        String[] regionPaths = {"measurement.roi_subject_correlation", "measurement.roi_noise_correlation"};
+        for (int i = 0; i < regions.length; i++) {
+            if (regions[i].factor() == null) {
+                out.add(new Finding(regionPaths[i], "the three correlations are not positive definite: no three regions can have them"));
+            }
+        }
+        org.reconsim.models.measurement.ConnectivityEdges c = m.connectivity();
+        if (c.subjectCorrelation().factor() == null) {
+            out.add(new Finding("measurement.connectivity.subject_correlation",
+                    "the three correlations are not positive definite: no three edges can have them"));
+        }
+        if (c.noiseCorrelation().factor() == null) {
+            out.add(new Finding("measurement.connectivity.noise_correlation",
+                    "the three correlations are not positive definite: no three edges can have them"));
+        }
+        double v = org.reconsim.models.measurement.ConnectivitySampling.duek2023().outcomeVariance();
+        for (org.reconsim.models.measurement.Roi.Pair p : org.reconsim.models.measurement.Roi.Pair.values()) {
+            org.reconsim.models.measurement.EdgeCoupling e = c.edge(p);
+            double needed = Math.sqrt(v * e.icc() / (1 - e.icc()));
+            if (e.subjectSd() < needed) {
+                out.add(new Finding("measurement.connectivity." + p.name().toLowerCase(java.util.Locale.ROOT) + ".subject_sd",
+                        String.format(java.util.Locale.ROOT, "at icc %s the subject SD must be at least %.4f: window sampling "
+                                + "alone has SD %.4f, got %s", e.icc(), needed, Math.sqrt(v), e.subjectSd())));
+            }
         }
     }
 }

@@ -9,25 +9,29 @@ import org.reconsim.engine.scenario.Scenario;
 
 /**
  * The registered instruments, as Caffeine's simulator registers its policies: the built-in scan
- * instruments (ROI activation of amygdala, hippocampus and vmPFC; trauma-script SCR) and
+ * instruments (ROI activation of amygdala, hippocampus and vmPFC; trauma-script SCR; window
+ * connectivity of the three region pairs) and
  * clinical scales (PCL-5, CAPS-5), then those of every {@link InstrumentProvider} on the class
  * path. Their endpoints, numbered in this order, are {@link Endpoint#values()}.
  */
 public final class Instruments {
 
     private static final List<InstrumentType> BUILT_IN = List.of(
-            new InstrumentType("scan", "Trauma-minus-relax ROI betas and the trauma-script skin conductance response",
-                    List.of(new InstrumentType.EndpointDeclaration("amygdala", "Amygdala trauma-minus-relax beta"),
-                            new InstrumentType.EndpointDeclaration("hippocampus", "Hippocampus trauma-minus-relax beta"),
-                            new InstrumentType.EndpointDeclaration("vmpfc", "vmPFC trauma-minus-relax beta"),
-                            new InstrumentType.EndpointDeclaration("scr", "Trauma-script skin conductance response")),
+            new InstrumentType("scan", "Trauma-minus-relax ROI betas, the trauma-script skin conductance response and "
+                    + "trauma-minus-relax window connectivity",
+                    List.of(declaration(Endpoint.AMYGDALA), declaration(Endpoint.HIPPOCAMPUS), declaration(Endpoint.VMPFC),
+                            declaration(Endpoint.SCR), declaration(Endpoint.AMYGDALA_HIPPOCAMPUS),
+                            declaration(Endpoint.HIPPOCAMPUS_VMPFC), declaration(Endpoint.AMYGDALA_VMPFC)),
                     null, null, ScanInstruments::open),
             new InstrumentType("clinical", "PCL-5 self-report and CAPS-5 clinician rating",
-                    List.of(new InstrumentType.EndpointDeclaration("pcl5", "PCL-5 self-report, 0-80"),
-                            new InstrumentType.EndpointDeclaration("caps5", "CAPS-5 clinician rating, 0-80")),
+                    List.of(declaration(Endpoint.PCL5), declaration(Endpoint.CAPS5)),
                     null, null, ClinicalScales::open));
 
     private Instruments() {
+    }
+
+    private static InstrumentType.EndpointDeclaration declaration(Endpoint e) {
+        return new InstrumentType.EndpointDeclaration(e.label(), e.doc());
     }
 
     /** Holder idiom: providers are looked up once, on first use, and never change after. */

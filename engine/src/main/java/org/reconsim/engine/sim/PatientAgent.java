@@ -77,8 +77,7 @@ final class PatientAgent {
         this.scales = reading(ClinicalScales.class);
         ScanInstruments instruments = reading(ScanInstruments.class);
         this.exposure = new ExposureCourse(plan, reconsolidation, streams.stream(Purpose.SESSIONS, index, replicate));
-        this.recording = plan.recording().timeSeries() ? new ScanRecording(plan.recording().physio(),
-                plan.scenario().measurement().signals(), instruments,
+        this.recording = plan.recording().timeSeries() ? new ScanRecording(plan, instruments,
                 streams.stream(Purpose.TIMESERIES, index, replicate),
                 plan.recording().physio() ? streams.stream(Purpose.PHYSIO, index, replicate) : null) : null;
         this.memoryStream = streams.stream(Purpose.MEMORY, index, replicate);
@@ -160,7 +159,7 @@ final class PatientAgent {
             }
         }
         if (recording != null) {
-            scans.add(recording.record(visit, fear, traceStrength[visit], row));
+            scans.add(recording.record(visit, latents, row));
         }
         if (visit == 0) {
             dropout.baseline(home, row[Endpoint.PCL5.ordinal()]);

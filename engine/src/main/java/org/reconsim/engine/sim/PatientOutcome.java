@@ -142,7 +142,8 @@ public record PatientOutcome(
      * @param roiSeries     [roi][volume] time series (amygdala, hippocampus, vmPFC)
      * @param glm           per ROI the GLM estimates {trauma, sad, relax}
      * @param connectivity  per ROI pair (amygdala-hippocampus, amygdala-vmPFC, hippocampus-vmPFC) the trauma-minus-relax
-     *                      Fisher z of the window correlations
+     *                      window-mean Fisher z of the GLM residuals' window correlations (the series' own window
+     *                      sampling; the connectivity endpoints add subject effects and session noise)
      * @param coupling      the latent trauma coupling per pair that generated them
      * @param eda           continuous EDA trace (uS), null unless physiology is recorded
      *

@@ -39,7 +39,7 @@ public record TrialPlan(
         double dropoutHazardPerSession,
         Recording recording,
         org.reconsim.models.population.CorrelatedNormals pkCorrelation,
-        LatentSpread latentSpread,
+        ScanCalibration scan,
         ClinicalMeasure pcl5,
         ClinicalMeasure caps5) {
 
@@ -66,6 +66,11 @@ public record TrialPlan(
         rois = rois.clone();
     }
 
+    /** Population variances of the four latents at the pre visit (the calibration sample's). */
+    public LatentSpread latentSpread() {
+        return scan.latentSpread();
+    }
+
     /** The measure of ROI endpoint {@code k} (amygdala, hippocampus, vmPFC). */
     public RoiMeasure roi(int k) {
         return rois[k];
@@ -81,7 +86,7 @@ public record TrialPlan(
     public TrialPlan withRecording(boolean timeSeries, boolean physio) {
         return new TrialPlan(scenario, timeline, arms, population, memory, mechanisms, occupancy, rois, scr, siteSd,
                 dropoutHazardPerSession, new Recording(timeSeries || physio, physio, recording.sessionDetail()), pkCorrelation,
-                latentSpread, pcl5, caps5);
+                scan, pcl5, caps5);
     }
 
     /**
@@ -91,7 +96,7 @@ public record TrialPlan(
     public TrialPlan withoutSessionDetail() {
         return new TrialPlan(scenario, timeline, arms, population, memory, mechanisms, occupancy, rois, scr, siteSd,
                 dropoutHazardPerSession, new Recording(recording.timeSeries(), recording.physio(), false), pkCorrelation,
-                latentSpread, pcl5, caps5);
+                scan, pcl5, caps5);
     }
 
     /**
@@ -101,7 +106,7 @@ public record TrialPlan(
      */
     public TrialPlan withoutDropout() {
         return new TrialPlan(scenario, timeline, arms, population, memory, mechanisms, occupancy, rois, scr, siteSd,
-                0, recording, pkCorrelation, latentSpread, pcl5, caps5);
+                0, recording, pkCorrelation, scan, pcl5, caps5);
     }
 
     /**
@@ -120,9 +125,10 @@ public record TrialPlan(
     }
 
     /**
-     * Compiles {@code s}, reusing the measurement calibration of {@code previous} when the two
-     * scenarios share population, memory and protocol (the calibration depends on nothing else):
-     * assurance compiles one plan per replicate.
+     * Compiles {@code s}, reusing the calibration sample of {@code previous} when the two
+     * scenarios share population, memory and protocol (the sample depends on nothing else; the
+     * instruments are sized on it again, since their settings may differ): assurance compiles one
+     * plan per replicate.
      */
     public static TrialPlan compile(Scenario s, TrialPlan previous) {
         List<ArmPlan> arms = new ArrayList<>();
@@ -140,13 +146,11 @@ public record TrialPlan(
         MechanismSet mechanisms = s.mechanisms().toModel();
         NmdaOccupancy occupancy = s.pharmacology().occupancy();
         Measurement ms = s.measurement();
-        RoiMeasure[] rois = {roi(ms.amygdala()), roi(ms.hippocampus()), roi(ms.vmpfc())};
         boolean reuse = previous != null && previous.scenario().population().equals(s.population())
                 && previous.scenario().memory().equals(s.memory()) && previous.scenario().protocol().equals(s.protocol());
-        LatentSpread spread = reuse ? previous.latentSpread() : LatentSpread.of(s, population);
-        for (int k = 0; k < rois.length; k++) {
-            rois[k] = rois[k].withLatentSd(spread.roiSd(k));
-        }
+        ScanCalibration scan = new ScanCalibration(s, reuse ? previous.scan().sample() : LatentSample.draw(s, population));
+        RoiMeasure[] rois = scan.rois();
+        LatentSpread spread = scan.latentSpread();
         double traitSd = ms.symptoms().traitSd();
         ClinicalMeasure pcl5 = ms.pcl5().measure(spread.fearAtHome(), traitSd);
         ClinicalMeasure caps5 = ms.caps5().measure(spread.fearAtHome(), traitSd);
@@ -158,7 +162,7 @@ public record TrialPlan(
         return new TrialPlan(s, timeline, List.copyOf(arms), population, s.memory().twoTrace(), mechanisms,
                 occupancy, rois, scr, ms.siteSd(), hazard, Recording.NONE,
                 new org.reconsim.models.population.CorrelatedNormals(s.pharmacology().variability().correlation()),
-                spread, pcl5, caps5);
+                scan, pcl5, caps5);
     }
 
     public ArmPlan controlArm() {
@@ -199,9 +203,5 @@ public record TrialPlan(
 
     private static TruncatedNormal normal(Normal n) {
         return new TruncatedNormal(n.mean(), n.sd(), n.min(), n.max());
-    }
-
-    private static RoiMeasure roi(org.reconsim.models.measurement.RoiActivation r) {
-        return r.measure();
     }
 }

@@ -68,7 +68,8 @@ class NewInstrumentTest {
         LoadedScenario s = duekWith("  heart_rate:\n    bpm_per_fear: 20\n    noise_sd: 0\n");
         TrialPlan plan = TrialPlan.compile(s.scenario());
         Endpoint heart = Endpoint.named("heart_rate");
-        assertThat(heart.ordinal()).isEqualTo(6);
+        // after the nine built-in endpoints: four ROI/SCR, three connectivity edges, two clinical scales
+        assertThat(heart.ordinal()).isEqualTo(9);
         TrialOutcome t = VirtualTrial.run(plan, new RandomStreams(3), 0, 20);
         for (PatientOutcome p : t.patients()) {
             for (Visit v : Visit.values()) {

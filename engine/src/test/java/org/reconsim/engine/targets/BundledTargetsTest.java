@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.reconsim.engine.scenario.Endpoint;
 import tools.jackson.databind.JsonNode;
@@ -66,7 +65,6 @@ class BundledTargetsTest {
     }
 
     @Test
-    @Disabled("needs connectivity endpoints and scenarios/duek-2023.yaml (issue 12 merge)")
     void duek2023DerivesThePapersZ() throws Exception {
         LoadedTargets t = TargetsLoader.load(TARGETS.resolve("duek-2023.yaml"));
         assertThat(t.scenario().scenario().name()).isEqualTo("duek-2023");

@@ -21,6 +21,8 @@ public final class GlmEstimate {
     public static final int DEFAULT_COSINES = 3;
 
     private final double[][] pinv;
+    /** The design, [volume][regressor]. */
+    private final double[][] design;
     private final int volumes;
 
     /** The design of {@code task} with HRF {@code hrf} and {@code cosines} DCT drift terms. */
@@ -50,6 +52,7 @@ public final class GlmEstimate {
             throw new IllegalArgumentException("design matrix is rank deficient");
         }
         this.pinv = solver.getInverse().getData();
+        this.design = x;
         this.volumes = n;
     }
 
@@ -69,6 +72,50 @@ public final class GlmEstimate {
             throw new IllegalArgumentException("series has " + y.length + " volumes, design " + volumes);
         }
         return new GlmFit(dot(pinv[0], y), dot(pinv[1], y), dot(pinv[2], y), dot(pinv[3], y));
+    }
+
+    /** {@code y - X beta}: the series with the task responses, baseline and drifts regressed out. */
+    public double[] residuals(double[] y) {
+        if (y.length != volumes) {
+            throw new IllegalArgumentException("series has " + y.length + " volumes, design " + volumes);
+        }
+        double[] beta = new double[pinv.length];
+        for (int q = 0; q < beta.length; q++) {
+            beta[q] = dot(pinv[q], y);
+        }
+        double[] e = new double[volumes];
+        for (int j = 0; j < volumes; j++) {
+            e[j] = y[j] - dot(design[j], beta);
+        }
+        return e;
+    }
+
+    /**
+     * Sampling variance of the trauma-minus-relax estimate under stationary AR(1) noise of SD
+     * {@code noiseSd} and coefficient {@code phi}: {@code w' Sigma w} with {@code w = X+' c},
+     * {@code Sigma_ij = noiseSd^2 phi^|i - j|} (the drift terms the series add lie in the design,
+     * so they add nothing).
+     */
+    public double traumaMinusRelaxVariance(double noiseSd, double phi) {
+        double[] w = new double[volumes];
+        for (int j = 0; j < volumes; j++) {
+            w[j] = pinv[0][j] - pinv[2][j];
+        }
+        // s_i = sum_j phi^|i-j| w_j by one forward and one backward recursion
+        double[] forward = new double[volumes];
+        double acc = 0;
+        for (int j = 0; j < volumes; j++) {
+            acc = phi * acc + w[j];
+            forward[j] = acc;
+        }
+        double var = 0;
+        acc = 0;
+        for (int j = volumes - 1; j >= 0; j--) {
+            double backward = acc;
+            var += w[j] * (forward[j] + phi * backward);
+            acc = phi * acc + w[j];
+        }
+        return noiseSd * noiseSd * var;
     }
 
     /** {@code l_j = (j - (n-1)/2) / (n-1)}: a linear drift from -1/2 to 1/2 over the scan. */

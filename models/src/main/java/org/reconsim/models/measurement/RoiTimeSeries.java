@@ -1,7 +1,5 @@
 package org.reconsim.models.measurement;
 
-import java.util.Arrays;
-
 import org.apache.commons.rng.UniformRandomProvider;
 import org.reconsim.models.population.PatientGenerator;
 
@@ -11,80 +9,71 @@ import org.reconsim.models.population.PatientGenerator;
  * <pre>
  *   y_r(j) = baseline + a_r x_trauma(j) + sad x_sad(j) + relax x_relax(j)        (HRF-convolved blocks)
  *          + driftSd (d1_r l_j + d2_r c_1(j))                                     (linear + slow cosine drift)
- *          + e_r(j)                                                               (AR(1) noise)
- *          + sharedSd (h * u_r)(j) / sqrt(sum_k h_k^2)                            (coupled fluctuations)
- *   e_r(0) = noiseSd z,  e_r(j) = phi e_r(j-1) + noiseSd sqrt(1 - phi^2) z         (stationary SD noiseSd)
- *   u(j) = L_c z (3 ROIs) inside a window of script c, 0 outside;  L_c L_c' = R_c
- *   R_trauma[p] = coupling[p] (latent coupling of ROI pair p);  R_sad = R_relax = restCoupling
+ *          + e_r(j)                                                               (residual BOLD)
+ *   e(0) = noiseSd L(0) w(0),  e(j) = phi e(j-1) + noiseSd sqrt(1 - phi^2) L(j) w(j),   w ~ N(0, I_3)
+ *   L(j) L(j)' = R_trauma inside a trauma window (shifted by couplingShiftSeconds), R_rest elsewhere
+ *   R_trauma[p] = traumaCoupling[p],  R_rest[p] = restCoupling[p]      (ROI pair p)
  * </pre>
- * {@code a_r} is the ROI's latent-driven trauma amplitude (e.g. a {@link RoiMeasure} beta), the
- * drift basis is {@link GlmEstimate#linearDrift} and {@link GlmEstimate#cosineDrift} with k = 1 (a
- * half cosine over the scan), {@code h} the HRF kernel at the TR. The coupled fluctuations are neural:
- * drawn within the script windows and passed through the HRF, so within a (HRF-shifted) window two
- * ROIs' fluctuations correlate at {@code R_c} and the window-wise correlation carries the coupling.
+ * The residual BOLD of the three ROIs is a stationary AR(1) process whose lag-0 correlation is
+ * the latent coupling of the window it is in: the latent coupling is defined on the scale the
+ * study measures, the window correlation of the residual series, so it needs no attenuation
+ * factor between model and measurement, and {@link ConnectivitySampling} gives its sampling
+ * distribution in closed form. When the coupling changes at a window's edge the lag-0 covariance
+ * reaches the new value geometrically (a share phi^(2k) of the old one after k volumes: 2.6%
+ * after two volumes at phi 0.4). {@code a_r} is the ROI's latent-driven trauma amplitude (e.g. a
+ * {@link RoiMeasure} beta); the drift basis is {@link GlmEstimate#linearDrift} and
+ * {@link GlmEstimate#cosineDrift} with k = 1 (a half cosine over the scan).
  *
- * <p>Random draws, in this order: for each ROI {@code d1, d2}; then for each volume, one AR
- * innovation per ROI, then (inside a script window only) three coupled-fluctuation deviates.
- * All are standard normals from {@link PatientGenerator#standardNormal} (one uniform each).
+ * <p>Random draws, in this order: for each ROI {@code d1, d2}; then for each volume three
+ * innovation deviates {@code w}. All are standard normals from {@link PatientGenerator#standardNormal}.
  *
- * @param baseline       signal mean ([assumption] 100, so amplitudes read as percent signal change)
- * @param sadAmplitude   sad-script amplitude, every ROI ([assumption] 0.2: some response to a sad memory)
- * @param relaxAmplitude relax-script amplitude, every ROI ([assumption] 0: relax is the reference, Duek 2023)
- * @param arPhi          AR(1) coefficient ([assumption] 0.4: fMRI residual autocorrelation is strong at
- *                       short TR, Olszowy et al. 2019, Nat Commun)
- * @param noiseSd        stationary SD of the AR(1) noise ([assumption] 0.8)
- * @param driftSd        SD of the drift amplitudes ([assumption] 1.0)
- * @param sharedSd       SD of the coupled fluctuations ([assumption] 0.5)
- * @param restCoupling   correlation of the coupled fluctuations in sad and relax windows ([assumption] 0.3)
+ * @param baseline             signal mean ([assumption] 100, so amplitudes read as percent signal change)
+ * @param sadAmplitude         sad-script amplitude, every ROI ([assumption] 0.2: some response to a sad memory)
+ * @param relaxAmplitude       relax-script amplitude, every ROI ([assumption] 0: relax is the reference, Duek 2023)
+ * @param arPhi                AR(1) coefficient ([assumption] 0.4: fMRI residual autocorrelation is strong at
+ *                             short TR, Olszowy et al. 2019, Nat Commun)
+ * @param noiseSd              stationary SD of the residual BOLD ([assumption] 0.8)
+ * @param driftSd              SD of the drift amplitudes ([assumption] 1.0)
+ * @param couplingShiftSeconds shift of the windows in which the trauma coupling holds (5 s: the HRF peak,
+ *                             as {@link Connectivity#HRF_SHIFTED} measures it)
  */
 public record RoiTimeSeries(double baseline, double sadAmplitude, double relaxAmplitude, double arPhi, double noiseSd,
-        double driftSd, double sharedSd, double restCoupling) {
+        double driftSd, double couplingShiftSeconds) {
 
     /** The defaults listed above. */
-    public static final RoiTimeSeries DEFAULTS = new RoiTimeSeries(100, 0.2, 0, 0.4, 0.8, 1.0, 0.5, 0.3);
+    public static final RoiTimeSeries DEFAULTS = new RoiTimeSeries(100, 0.2, 0, 0.4, 0.8, 1.0,
+            Connectivity.HRF_SHIFTED.shiftSeconds());
 
     public RoiTimeSeries {
-        if (!(Math.abs(arPhi) < 1 && noiseSd >= 0 && driftSd >= 0 && sharedSd >= 0 && Math.abs(restCoupling) < 1)) {
-            throw new IllegalArgumentException("need |phi| < 1, SDs >= 0 and |restCoupling| < 1");
+        if (!(Math.abs(arPhi) < 1 && noiseSd >= 0 && driftSd >= 0)) {
+            throw new IllegalArgumentException("need |phi| < 1 and SDs >= 0");
         }
-    }
-
-    /** A copy without noise or drift (the expected signal). */
-    public RoiTimeSeries noiseless() {
-        return new RoiTimeSeries(baseline, sadAmplitude, relaxAmplitude, arPhi, 0, 0, 0, restCoupling);
-    }
-
-    /** A copy with other noise and drift SDs. */
-    public RoiTimeSeries withNoise(double newNoiseSd, double newDriftSd, double newSharedSd) {
-        return new RoiTimeSeries(baseline, sadAmplitude, relaxAmplitude, arPhi, newNoiseSd, newDriftSd, newSharedSd, restCoupling);
     }
 
     /**
      * One scan.
      *
      * @param traumaAmplitude per {@link Roi} (by ordinal)
-     * @param traumaCoupling  per {@link Roi.Pair} (by ordinal), each in (-1, 1)
+     * @param traumaCoupling  per {@link Roi.Pair} (by ordinal): the residual correlation in trauma windows
+     * @param restCoupling    per {@link Roi.Pair}: the residual correlation everywhere else
      * @return {@code [roi][volume]}
      */
     public double[][] synthesize(ScriptTask task, Hrf hrf, double[] traumaAmplitude, double[] traumaCoupling,
-            UniformRandomProvider rng) {
+            double[] restCoupling, UniformRandomProvider rng) {
         int rois = Roi.values().length;
-        if (traumaAmplitude.length != rois || traumaCoupling.length != Roi.Pair.values().length) {
+        if (traumaAmplitude.length != rois || traumaCoupling.length != Roi.Pair.values().length
+                || restCoupling.length != Roi.Pair.values().length) {
             throw new IllegalArgumentException("need one amplitude per ROI and one coupling per ROI pair");
         }
         int n = task.volumes();
         double[] xTrauma = task.regressor(Script.TRAUMA, hrf);
         double[] xSad = task.regressor(Script.SAD, hrf);
         double[] xRelax = task.regressor(Script.RELAX, hrf);
-        int[] condition = conditions(task);
-        double[][][] factor = new double[3][][];
-        factor[Script.TRAUMA.ordinal()] = cholesky(traumaCoupling);
-        double[] rest = {restCoupling, restCoupling, restCoupling};
-        factor[Script.SAD.ordinal()] = cholesky(rest);
-        factor[Script.RELAX.ordinal()] = factor[Script.SAD.ordinal()];
+        boolean[] trauma = task.window(Script.TRAUMA, couplingShiftSeconds);
+        double[][] traumaFactor = factor(traumaCoupling);
+        double[][] restFactor = factor(restCoupling);
 
         double[][] y = new double[rois][n];
-        double[][] u = new double[rois][n];
         for (int r = 0; r < rois; r++) {
             double d1 = driftSd * PatientGenerator.standardNormal(rng);
             double d2 = driftSd * PatientGenerator.standardNormal(rng);
@@ -95,81 +84,28 @@ public record RoiTimeSeries(double baseline, double sadAmplitude, double relaxAm
         }
         double innovationSd = noiseSd * Math.sqrt(1 - arPhi * arPhi);
         double[] e = new double[rois];
-        double[] z = new double[rois];
+        double[] w = new double[rois];
+        double[] u = new double[rois];
         for (int j = 0; j < n; j++) {
             for (int r = 0; r < rois; r++) {
-                double w = PatientGenerator.standardNormal(rng);
-                e[r] = j == 0 ? noiseSd * w : arPhi * e[r] + innovationSd * w;
-                y[r][j] += e[r];
+                w[r] = PatientGenerator.standardNormal(rng);
             }
-            if (condition[j] >= 0) {
-                double[][] l = factor[condition[j]];
-                for (int r = 0; r < rois; r++) {
-                    z[r] = PatientGenerator.standardNormal(rng);
-                }
-                for (int r = 0; r < rois; r++) {
-                    double s = 0;
-                    for (int q = 0; q <= r; q++) {
-                        s += l[r][q] * z[q];
-                    }
-                    u[r][j] = s;
-                }
-            }
-        }
-        if (sharedSd > 0) {
-            double[] h = hrf.kernel(task.trSeconds());
-            double energy = 0;
-            for (double v : h) {
-                energy += v * v;
-            }
-            double scale = sharedSd / Math.sqrt(energy);
+            Cholesky3.multiply(trauma[j] ? traumaFactor : restFactor, w, u);
             for (int r = 0; r < rois; r++) {
-                for (int j = 0; j < n; j++) {
-                    double s = 0;
-                    for (int k = 0, kMax = Math.min(j, h.length - 1); k <= kMax; k++) {
-                        s += h[k] * u[r][j - k];
-                    }
-                    y[r][j] += scale * s;
-                }
+                e[r] = j == 0 ? noiseSd * u[r] : arPhi * e[r] + innovationSd * u[r];
+                y[r][j] += e[r];
             }
         }
         return y;
     }
 
-    /** Script ordinal of the window each volume lies in, or -1. */
-    private static int[] conditions(ScriptTask task) {
-        int[] c = new int[task.volumes()];
-        Arrays.fill(c, -1);
-        for (Script s : Script.values()) {
-            boolean[] in = task.window(s, 0);
-            for (int j = 0; j < c.length; j++) {
-                if (in[j]) {
-                    c[j] = s.ordinal();
-                }
-            }
-        }
-        return c;
-    }
-
-    /** Lower Cholesky factor of the 3 x 3 correlation matrix with pair correlations {@code rho} (Roi.Pair order). */
-    static double[][] cholesky(double[] rho) {
-        double[][] a = {{1, rho[0], rho[1]}, {rho[0], 1, rho[2]}, {rho[1], rho[2], 1}};
-        double[][] l = new double[3][3];
-        for (int i = 0; i < 3; i++) {
-            for (int j = 0; j <= i; j++) {
-                double s = a[i][j];
-                for (int k = 0; k < j; k++) {
-                    s -= l[i][k] * l[j][k];
-                }
-                if (i == j) {
-                    if (!(s > 0)) {
-                        throw new IllegalArgumentException("ROI couplings do not form a positive definite correlation matrix");
-                    }
-                    l[i][i] = Math.sqrt(s);
-                } else {
-                    l[i][j] = s / l[j][j];
-                }
-            }
+    /** Lower Cholesky factor of the ROI correlation matrix with pair correlations {@code rho} (Roi.Pair order). */
+    static double[][] factor(double[] rho) {
+        double[][] l = Cholesky3.lower(Cholesky3.correlation(rho[Roi.Pair.AMYGDALA_HIPPOCAMPUS.ordinal()],
+                rho[Roi.Pair.AMYGDALA_VMPFC.ordinal()], rho[Roi.Pair.HIPPOCAMPUS_VMPFC.ordinal()]));
+        if (l == null) {
+            throw new IllegalArgumentException("ROI couplings do not form a positive definite correlation matrix"
+                    + " (see ConnectivitySampling.admissible)");
         }
         return l;
     }

@@ -12,12 +12,14 @@ class ConnectivityTest {
 
     private static final ScriptTask TASK = ScriptTask.duek2023();
     private static final double[] AMPLITUDES = {0.7, 0.45, -0.2};
+    private static final double[] REST = {0.2, 0.2, 0.2};
 
     @Test
     void windowCorrelationMatchesCommonsMath() {
-        double[][] y = RoiTimeSeries.DEFAULTS.synthesize(TASK, Hrf.SPM_CANONICAL, AMPLITUDES, new double[] {0.6, 0.2, 0.1},
+        double[][] y = RoiTimeSeries.DEFAULTS.synthesize(TASK, Hrf.SPM_CANONICAL, AMPLITUDES, new double[] {0.6, 0.2, 0.1}, REST,
                 RandomSource.PHILOX_4X64.create(3L));
         for (Connectivity c : new Connectivity[] {Connectivity.UNSHIFTED, Connectivity.HRF_SHIFTED}) {
+            double[] windowMean = new double[Script.values().length];
             for (Script s : Script.values()) {
                 boolean[] in = TASK.window(s, c.shiftSeconds());
                 double[] a = new double[90];
@@ -34,40 +36,21 @@ class ConnectivityTest {
                 double r = new PearsonsCorrelation().correlation(a, b);
                 assertThat(c.correlation(y[0], y[1], TASK, s)).isCloseTo(r, within(1e-12));
                 assertThat(c.fisherZ(y[0], y[1], TASK, s)).isCloseTo(FastMath.atanh(r), within(1e-12));
+                // the three 30-volume windows, each correlated on its own
+                for (int w = 0; w < 3; w++) {
+                    double[] aw = java.util.Arrays.copyOfRange(a, 30 * w, 30 * w + 30);
+                    double[] bw = java.util.Arrays.copyOfRange(b, 30 * w, 30 * w + 30);
+                    windowMean[s.ordinal()] += FastMath.atanh(new PearsonsCorrelation().correlation(aw, bw)) / 3;
+                }
+                assertThat(c.windowMeanZ(y[0], y[1], TASK, s)).isCloseTo(windowMean[s.ordinal()], within(1e-12));
             }
-            double diff = FastMath.atanh(c.correlation(y[0], y[1], TASK, Script.TRAUMA))
-                    - FastMath.atanh(c.correlation(y[0], y[1], TASK, Script.RELAX));
-            assertThat(c.traumaMinusRelax(y[0], y[1], TASK)).isCloseTo(diff, within(1e-12));
+            assertThat(c.traumaMinusRelax(y[0], y[1], TASK))
+                    .isCloseTo(windowMean[Script.TRAUMA.ordinal()] - windowMean[Script.RELAX.ordinal()], within(1e-12));
         }
     }
 
     @Test
-    void connectivityCarriesTheLatentCoupling() {
-        // no block responses, so window correlations come only from the coupled fluctuations
-        RoiTimeSeries model = new RoiTimeSeries(100, 0, 0, 0.4, 0.8, 1.0, 0.5, 0.0);
-        int seeds = 150;
-        double[] couplings = {0.0, 0.4, 0.8};
-        double[] mean = new double[couplings.length];
-        double nullSd = 0;
-        for (int c = 0; c < couplings.length; c++) {
-            double sum = 0;
-            double sumSq = 0;
-            for (long seed = 0; seed < seeds; seed++) {
-                double[][] y = model.synthesize(TASK, Hrf.SPM_CANONICAL, new double[3], new double[] {couplings[c], 0, 0},
-                        RandomSource.PHILOX_4X64.create(seed));
-                double z = Connectivity.HRF_SHIFTED.traumaMinusRelax(y[Roi.AMYGDALA.ordinal()], y[Roi.HIPPOCAMPUS.ordinal()], TASK);
-                sum += z;
-                sumSq += z * z;
-            }
-            mean[c] = sum / seeds;
-            if (c == 0) {
-                nullSd = Math.sqrt((sumSq - seeds * mean[0] * mean[0]) / (seeds - 1));
-            }
-        }
-        // null: no coupling difference, no connectivity difference (4 Monte Carlo SEs)
-        assertThat(mean[0]).isCloseTo(0, within(4 * nullSd / Math.sqrt(seeds)));
-        // the coupled share of the window variance is 0.25 / (0.25 + 0.64 + drift): r about 0.28 rho
-        assertThat(mean[1]).isBetween(0.05, 0.2);
-        assertThat(mean[2]).isGreaterThan(mean[1] + 0.05);
+    void windowsAreTheRunsOfTheMask() {
+        assertThat(Connectivity.windows(new boolean[] {false, true, true, false, true})).isDeepEqualTo(new int[][] {{1, 3}, {4, 5}});
     }
 }

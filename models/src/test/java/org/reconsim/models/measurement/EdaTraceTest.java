@@ -100,14 +100,14 @@ class EdaTraceTest {
     @Test
     void responsesFromTheScrMeasureSurviveTheTraceAndScoring() {
         // latent fear expression 0.8 at trauma scripts, none at sad and relax
-        ScrMeasure scr = new ScrMeasure(0.1, 0.3, 0.5, 0.1, 0.02);
+        ScrMeasure scr = new ScrMeasure(0.1, 0.3, 0.5, 0.55, 0.02);
         UniformRandomProvider rng = RandomSource.PHILOX_4X64.create(9L);
         List<ScriptEvent> events = TASK.events();
         double[] amplitudes = new double[events.size()];
         double gain = scr.gain(PatientGenerator.standardNormal(rng));
         for (int e = 0; e < amplitudes.length; e++) {
             double latent = events.get(e).script() == Script.TRAUMA ? 0.8 : 0;
-            amplitudes[e] = scr.amplitude(true, gain, latent, PatientGenerator.standardNormal(rng));
+            amplitudes[e] = scr.amplitude(true, gain, latent, 0.1, PatientGenerator.standardNormal(rng));
         }
         double[] s = EdaTrace.DUEK_2023.scores(EdaTrace.DUEK_2023.synthesize(TASK, amplitudes, rng), TASK);
         for (int e = 0; e < amplitudes.length; e++) {

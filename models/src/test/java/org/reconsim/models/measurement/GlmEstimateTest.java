@@ -14,12 +14,13 @@ class GlmEstimateTest {
     private static final ScriptTask TASK = ScriptTask.duek2023();
     private static final GlmEstimate GLM = GlmEstimate.duek2023();
     private static final double[] AMPLITUDES = {0.7, 0.45, -0.2};
+    private static final double[] REST = {0.2, 0.2, 0.2};
 
     @Test
     void noiseFreeSeriesWithDriftRecoversTheAmplitudes() {
         // drift only (in the GLM's span), no noise: exact recovery
-        RoiTimeSeries model = new RoiTimeSeries(100, 0.25, -0.1, 0.4, 0, 2.0, 0, 0.3);
-        double[][] y = model.synthesize(TASK, Hrf.SPM_CANONICAL, AMPLITUDES, new double[] {0.5, 0.2, 0.1},
+        RoiTimeSeries model = new RoiTimeSeries(100, 0.25, -0.1, 0.4, 0, 2.0, 5);
+        double[][] y = model.synthesize(TASK, Hrf.SPM_CANONICAL, AMPLITUDES, new double[] {0.5, 0.2, 0.1}, REST,
                 RandomSource.PHILOX_4X64.create(1L));
         assertThat(GLM.regressors()).isEqualTo(8);
         for (Roi r : Roi.values()) {
@@ -40,7 +41,7 @@ class GlmEstimateTest {
         double[] sumSq = new double[3];
         double[] coupling = {0.6, 0.2, 0.1};
         for (long seed = 0; seed < seeds; seed++) {
-            double[][] y = model.synthesize(TASK, Hrf.SPM_CANONICAL, AMPLITUDES, coupling, RandomSource.PHILOX_4X64.create(seed));
+            double[][] y = model.synthesize(TASK, Hrf.SPM_CANONICAL, AMPLITUDES, coupling, REST, RandomSource.PHILOX_4X64.create(seed));
             for (int r = 0; r < 3; r++) {
                 double c = GLM.fit(y[r]).traumaMinusRelax();
                 sum[r] += c;
@@ -54,15 +55,18 @@ class GlmEstimateTest {
             // within 4 Monte Carlo standard errors, and the noise is not trivially small
             assertThat(mean).as("ROI %d", r).isCloseTo(truth, within(4 * sd / Math.sqrt(seeds)));
             assertThat(sd).isBetween(0.05, 1.0);
+            // the analytic sampling SD under AR(1) noise (w' Sigma w), within 4 SEs of an SD (sd / sqrt(2 (n - 1)))
+            double analytic = Math.sqrt(GLM.traumaMinusRelaxVariance(model.noiseSd(), model.arPhi()));
+            assertThat(sd).as("ROI %d SD", r).isCloseTo(analytic, within(4 * analytic / Math.sqrt(2.0 * (seeds - 1))));
         }
     }
 
     @Test
     void synthesisIsReproducibleAndTheNoiseIsAr1() {
-        RoiTimeSeries noiseOnly = new RoiTimeSeries(0, 0, 0, 0.4, 1.0, 0, 0, 0);
+        RoiTimeSeries noiseOnly = new RoiTimeSeries(0, 0, 0, 0.4, 1.0, 0, 5);
         ScriptTask longTask = TASK.withOrder(Collections.nCopies(90, Script.RELAX));
-        double[][] a = noiseOnly.synthesize(longTask, Hrf.SPM_CANONICAL, new double[3], new double[3], RandomSource.PHILOX_4X64.create(5L));
-        double[][] b = noiseOnly.synthesize(longTask, Hrf.SPM_CANONICAL, new double[3], new double[3], RandomSource.PHILOX_4X64.create(5L));
+        double[][] a = noiseOnly.synthesize(longTask, Hrf.SPM_CANONICAL, new double[3], new double[3], new double[3], RandomSource.PHILOX_4X64.create(5L));
+        double[][] b = noiseOnly.synthesize(longTask, Hrf.SPM_CANONICAL, new double[3], new double[3], new double[3], RandomSource.PHILOX_4X64.create(5L));
         assertThat(a).isDeepEqualTo(b);
         double[] e = a[0];
         int n = e.length;
@@ -87,7 +91,7 @@ class GlmEstimateTest {
     @Test
     void impossibleCouplingsAreRefused() {
         assertThatThrownBy(() -> RoiTimeSeries.DEFAULTS.synthesize(TASK, Hrf.SPM_CANONICAL, AMPLITUDES,
-                new double[] {-0.9, -0.9, -0.9}, RandomSource.PHILOX_4X64.create(1L)))
+                new double[] {-0.9, -0.9, -0.9}, REST, RandomSource.PHILOX_4X64.create(1L)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -53,14 +53,14 @@ public final class PowerTable {
         if (contrasts) {
             s.append(String.format(Locale.ROOT, lead, "contrast"));
         }
-        s.append(String.format(Locale.ROOT, "%9s  %-11s  %-5s  %-8s  %10s  %6s  %-15s  %9s  %13s  %11s  %7s  %8s  %6s  %12s%n",
+        s.append(String.format(Locale.ROOT, "%9s  %-20s  %-5s  %-8s  %10s  %6s  %-15s  %9s  %13s  %11s  %7s  %8s  %6s  %12s%n",
                 "n_per_arm", "endpoint", "visit", "analysis", "replicates", "power", "95% CI (Wilson)", "power_dir", "mean_estimate",
                 "sd_estimate", "mean_z", "effect_d", "type_s", "exaggeration"));
         for (PowerRow r : rows) {
             if (contrasts) {
                 s.append(String.format(Locale.ROOT, lead, r.contrast()));
             }
-            s.append(String.format(Locale.ROOT, "%9d  %-11s  %-5s  %-8s  %10d  %6.3f  [%5.3f, %5.3f]  %9s  %13s  %11s  %7s  %8s  %6s  %12s%n",
+            s.append(String.format(Locale.ROOT, "%9d  %-20s  %-5s  %-8s  %10d  %6.3f  [%5.3f, %5.3f]  %9s  %13s  %11s  %7s  %8s  %6s  %12s%n",
                     r.nPerArm(), r.endpoint(), r.visit(), r.analysis(), r.replicates(), r.power(), r.ciLow(), r.ciHigh(),
                     cell(r.powerDirectional(), "%.3f"), cell(r.meanEstimate(), "%.4f"), cell(r.sdEstimate(), "%.4f"),
                     cell(r.meanZ(), "%.2f"), cell(r.effectD(), "%.3f"), cell(r.typeS(), "%.3f"), cell(r.exaggeration(), "%.2f")));

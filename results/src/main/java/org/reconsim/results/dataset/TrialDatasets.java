@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.reconsim.engine.scenario.Endpoint;
 import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.engine.scenario.Visit;
 import org.reconsim.engine.sim.PatientOutcome;
@@ -105,7 +106,7 @@ public final class TrialDatasets {
                 }
                 for (Roi.Pair pair : Roi.Pair.values()) {
                     connectivity.add(List.of("sub-" + id, session, roiName(pair.first()), roiName(pair.second()), "trauma_minus_relax",
-                            s.connectivity(pair)));
+                            s.connectivity(pair), pairName(pair), p.observed(s.scanVisit(), Endpoint.named(pairName(pair)))));
                     truth.add(List.of("sub-" + id, session, "coupling_" + pairName(pair), s.coupling(pair)));
                 }
                 Visit v = s.scanVisit();
@@ -115,12 +116,16 @@ public final class TrialDatasets {
                 truth.add(List.of("sub-" + id, session, "extinction_recall_scanner", p.extinctionRecall(v)));
             }
         }
-        BidsDerivative conn = new BidsDerivative("connectivity", "ROI-to-ROI connectivity: Fisher z of the window correlations, "
-                + "trauma minus relax windows shifted by 5 s for the HRF (Duek 2023)", List.of(
+        BidsDerivative conn = new BidsDerivative("connectivity", "ROI-to-ROI connectivity: Fisher z of the correlation "
+                + "of the GLM residuals within each script window (shifted by 5 s for the HRF), averaged over windows, trauma minus "
+                + "relax (Duek 2023); the connectivity endpoints add the subject effect and session noise", List.of(
                 BidsDerivative.CONNECTIVITY_COLUMNS.get(0), BidsDerivative.CONNECTIVITY_COLUMNS.get(1),
                 BidsDerivative.CONNECTIVITY_COLUMNS.get(2), BidsDerivative.CONNECTIVITY_COLUMNS.get(3),
-                new BidsDerivative.Column("contrast", "trauma_minus_relax: trauma-window z minus relax-window z", null),
-                new BidsDerivative.Column("fisher_z", "difference of Fisher z (atanh r) between the windows", null)), connectivity);
+                new BidsDerivative.Column("contrast", "trauma_minus_relax: mean trauma-window z minus mean relax-window z", null),
+                new BidsDerivative.Column("fisher_z", "difference of Fisher z (atanh r) between the windows", null),
+                new BidsDerivative.Column("endpoint", "the connectivity endpoint of the pair, as reconsim's analyses name it", null),
+                new BidsDerivative.Column("endpoint_value", "the endpoint: fisher_z plus the subject effect and session noise", null)),
+                connectivity);
         BidsDataset dataset = new BidsDataset(plan.scenario().name(), participants, runs,
                 List.of(BidsDerivative.roiBetas(betas), conn, BidsDerivative.groundTruth(truth)));
         return new BidsWriter().write(dataset, root);

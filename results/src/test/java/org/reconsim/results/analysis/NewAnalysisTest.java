@@ -165,7 +165,7 @@ class NewAnalysisTest {
                 checked++;
             }
         }
-        assertThat(checked).isEqualTo(18);
+        assertThat(checked).isEqualTo(27);
     }
 
     /**
@@ -186,7 +186,7 @@ class NewAnalysisTest {
         }
         List<PowerRow> rows = sweep.accumulators().get(0).rows();
         // one row per endpoint and visit for each method, in the order the file lists them
-        assertThat(rows).hasSize(2 * 18);
+        assertThat(rows).hasSize(2 * 27);
         assertThat(rows.stream().map(PowerRow::analysis).distinct()).containsExactly("ancova", "pooled-t");
         assertThat(rows.get(0).analysis()).isEqualTo("ancova");
         assertThat(rows.get(1).analysis()).isEqualTo("pooled-t");

@@ -86,11 +86,11 @@ class PowerSweepTest {
         ReplicateResult back = ReplicateResult.decode(job.layout(), r.encode());
         assertThat(back.replicate()).isEqualTo(3);
         assertThat(back.encode()).isEqualTo(r.encode());
-        assertThat(job.layout().keys()).hasSize(2 * 6 * 3).allSatisfy(k -> {
+        assertThat(job.layout().keys()).hasSize(2 * 9 * 3).allSatisfy(k -> {
             assertThat(back.estimate(k)).isEqualTo(r.estimate(k));
             assertThat(back.pValue(k)).isEqualTo(r.pValue(k));
         });
-        assertThat(job.layout().armMeanKeys()).hasSize(2 * 4 * 6)
+        assertThat(job.layout().armMeanKeys()).hasSize(2 * 4 * 9)
                 .allSatisfy(k -> assertThat(back.armMean(k)).isEqualTo(r.armMean(k)));
     }
 

@@ -26,7 +26,7 @@ class ResultLayoutTest {
     @Test
     void everyKeyHasItsOwnOffsetAndTheKeysComeInOffsetOrder() {
         ResultLayout layout = layout();
-        assertThat(layout.size()).isEqualTo(3 * 6 * 3 * 3);
+        assertThat(layout.size()).isEqualTo(3 * 9 * 3 * 3);
         assertThat(layout.keys()).hasSize(layout.size()).doesNotHaveDuplicates();
         Set<Integer> seen = new HashSet<>();
         for (int i = 0; i < layout.keys().size(); i++) {

@@ -1,0 +1,216 @@
+package org.reconsim.models.measurement;
+
+/**
+ * The sampling distribution of window-wise connectivity, for the fast path that draws it instead
+ * of synthesizing time series (docs/MODEL.md section 5). Within one script window of {@code n}
+ * volumes the residual BOLD of two regions is a stationary AR(1) pair (coefficient phi) whose
+ * lag-0 correlation is the latent coupling rho ({@link RoiTimeSeries}). Its Fisher z is then
+ * approximately
+ * <pre>
+ *   z_w ~ N(atanh(rho) + rho / (2 (n_eff - 1)),  v_w),
+ *   n_eff = n^2 / sum_{|k| < n} (n - |k|) phi^(2|k|)
+ * </pre>
+ * (Fisher 1921 for the mean's bias, with Bartlett's 1946 effective sample size of a correlation
+ * between two series with the same autocorrelation; n_eff = 21.96 for 30 volumes at phi 0.4).
+ * The variance v_w is Fisher's 1 / (n - 3) for independent volumes, but no closed form is
+ * second-order accurate for autocorrelated ones (1 / (n_eff - 3) = 0.0527 overstates it by 8%
+ * at the defaults), so it is measured once on the model's own window process: {@value #VARIANCE_WINDOWS}
+ * simulated windows of two independent AR(1) series (fixed seed), demeaned, correlated and
+ * transformed; Fisher's z makes it the same for every rho (an independent simulation of 200,000
+ * windows gives 0.0488 at rho 0, 0.35 and 0.6). The three edges of one window are correlated as
+ * Fisher z of correlations sharing a variable are (Steiger 1980, eq. 3 and 11):
+ * <pre>
+ *   cov(z_jk, z_jm) = v_w [r_km (1 - r_jk^2 - r_jm^2) - r_jk r_jm (1 - r_jk^2 - r_jm^2 - r_km^2) / 2]
+ *                     / ((1 - r_jk^2)(1 - r_jm^2))
+ * </pre>
+ * Windows are independent, so the trauma-minus-relax outcome, the mean of the trauma windows' z
+ * minus the mean of the relax windows' z, is normal with those means and covariance
+ * {@code C_trauma / W_trauma + C_relax / W_relax}.
+ *
+ * @param traumaWindows     windows of the trauma script
+ * @param relaxWindows      windows of the relax script
+ * @param volumesPerWindow  volumes in each window
+ * @param arPhi             AR(1) coefficient of the residual BOLD
+ * @param windowVariance    variance of one window's Fisher z (v_w)
+ */
+public record ConnectivitySampling(int traumaWindows, int relaxWindows, int volumesPerWindow, double arPhi, double windowVariance) {
+
+    /** Simulated windows that measure the window variance (SE of the variance about 0.7%). */
+    public static final int VARIANCE_WINDOWS = 40_000;
+
+    /** The Duek 2023 task's sampling, measured once. */
+    private static final class Duek {
+        static final ConnectivitySampling SAMPLING = of(ScriptTask.duek2023(), RoiTimeSeries.DEFAULTS, Connectivity.HRF_SHIFTED);
+    }
+
+    public ConnectivitySampling {
+        if (traumaWindows < 1 || relaxWindows < 1 || volumesPerWindow < 5 || !(Math.abs(arPhi) < 1) || !(windowVariance > 0)) {
+            throw new IllegalArgumentException("need trauma and relax windows of at least 5 volumes, |phi| < 1 and a positive variance");
+        }
+    }
+
+    /** The sampling of {@code connectivity} on {@code task} for series made by {@code series}. */
+    public static ConnectivitySampling of(ScriptTask task, RoiTimeSeries series, Connectivity connectivity) {
+        int[][] trauma = Connectivity.windows(task.window(Script.TRAUMA, connectivity.shiftSeconds()));
+        int[][] relax = Connectivity.windows(task.window(Script.RELAX, connectivity.shiftSeconds()));
+        int n = trauma[0][1] - trauma[0][0];
+        for (int[][] ws : new int[][][] {trauma, relax}) {
+            for (int[] w : ws) {
+                if (w[1] - w[0] != n) {
+                    throw new IllegalArgumentException("script windows differ in length");
+                }
+            }
+        }
+        return new ConnectivitySampling(trauma.length, relax.length, n, series.arPhi(), simulatedVariance(n, series.arPhi()));
+    }
+
+    /** The Duek 2023 task, the default series and windows shifted for the HRF (measured once per JVM). */
+    public static ConnectivitySampling duek2023() {
+        return Duek.SAMPLING;
+    }
+
+    /**
+     * Variance of atanh(r) of two independent stationary AR(1) series of {@code n} volumes:
+     * {@value #VARIANCE_WINDOWS} windows from Philox-4x64 seed 20230601, one standard normal per
+     * volume and series, demeaned within the window as {@link Connectivity} does.
+     */
+    static double simulatedVariance(int n, double phi) {
+        org.apache.commons.rng.UniformRandomProvider rng = org.apache.commons.rng.simple.RandomSource.PHILOX_4X64.create(20230601L);
+        double innovation = Math.sqrt(1 - phi * phi);
+        double[] a = new double[n];
+        double[] b = new double[n];
+        double sum = 0;
+        double sumSq = 0;
+        for (int w = 0; w < VARIANCE_WINDOWS; w++) {
+            for (int j = 0; j < n; j++) {
+                double za = org.reconsim.models.population.PatientGenerator.standardNormal(rng);
+                double zb = org.reconsim.models.population.PatientGenerator.standardNormal(rng);
+                a[j] = j == 0 ? za : phi * a[j - 1] + innovation * za;
+                b[j] = j == 0 ? zb : phi * b[j - 1] + innovation * zb;
+            }
+            double z = Connectivity.atanh(Connectivity.correlation(a, b, 0, n));
+            sum += z;
+            sumSq += z * z;
+        }
+        double mean = sum / VARIANCE_WINDOWS;
+        return (sumSq - VARIANCE_WINDOWS * mean * mean) / (VARIANCE_WINDOWS - 1);
+    }
+
+    /** Bartlett's effective number of volumes of one window. */
+    public double effectiveVolumes() {
+        int n = volumesPerWindow;
+        double sum = n;
+        double p2 = arPhi * arPhi;
+        double pk = 1;
+        for (int k = 1; k < n; k++) {
+            pk *= p2;
+            sum += 2 * (n - k) * pk;
+        }
+        return (double) n * n / sum;
+    }
+
+    /** Expected Fisher z of one window with latent coupling {@code rho}. */
+    public double windowMean(double rho) {
+        return Connectivity.atanh(rho) + rho / (2 * (effectiveVolumes() - 1));
+    }
+
+    /** Variance of one edge's trauma-minus-relax outcome (the same for every coupling: Fisher z stabilizes it). */
+    public double outcomeVariance() {
+        return windowVariance() * (1.0 / traumaWindows + 1.0 / relaxWindows);
+    }
+
+    /**
+     * Draws the three edges' trauma-minus-relax outcomes ({@link Roi.Pair} order) at trauma couplings
+     * {@code trauma} and relax couplings {@code relax} from standard normals {@code z} into {@code out}.
+     */
+    public void draw(double[] trauma, double[] relax, double[] z, double[] out) {
+        double[][] c = windowCorrelation(trauma);
+        double[][] r = windowCorrelation(relax);
+        double[][] cov = new double[3][3];
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                cov[i][j] = windowVariance() * (c[i][j] / traumaWindows + r[i][j] / relaxWindows);
+            }
+        }
+        double[][] l = Cholesky3.lower(cov);
+        if (l == null) {
+            // the asymptotic covariance is positive semi-definite; only a degenerate coupling
+            // (an edge at the limit) can make it singular: draw the edges independently then
+            double sd = Math.sqrt(outcomeVariance());
+            l = new double[][] {{sd, 0, 0}, {0, sd, 0}, {0, 0, sd}};
+        }
+        Cholesky3.multiply(l, z, out);
+        for (int p = 0; p < 3; p++) {
+            out[p] += windowMean(trauma[p]) - windowMean(relax[p]);
+        }
+    }
+
+    /** Correlation of the three edges' window z at couplings {@code rho} (Roi.Pair order), Steiger 1980. */
+    static double[][] windowCorrelation(double[] rho) {
+        Roi.Pair[] pairs = Roi.Pair.values();
+        double[][] m = new double[3][3];
+        for (int a = 0; a < 3; a++) {
+            m[a][a] = 1;
+            for (int b = a + 1; b < 3; b++) {
+                Roi shared = shared(pairs[a], pairs[b]);
+                Roi k = other(pairs[a], shared);
+                Roi h = other(pairs[b], shared);
+                double rjk = rho[a];
+                double rjm = rho[b];
+                double rkm = rho[pairOf(k, h).ordinal()];
+                double psi = rkm * (1 - rjk * rjk - rjm * rjm) - 0.5 * rjk * rjm * (1 - rjk * rjk - rjm * rjm - rkm * rkm);
+                m[a][b] = psi / ((1 - rjk * rjk) * (1 - rjm * rjm));
+                m[b][a] = m[a][b];
+            }
+        }
+        return m;
+    }
+
+    private static Roi shared(Roi.Pair a, Roi.Pair b) {
+        return a.first() == b.first() || a.first() == b.second() ? a.first() : a.second();
+    }
+
+    private static Roi other(Roi.Pair p, Roi r) {
+        return p.first() == r ? p.second() : p.first();
+    }
+
+    private static Roi.Pair pairOf(Roi a, Roi b) {
+        for (Roi.Pair p : Roi.Pair.values()) {
+            if (p.first() == a && p.second() == b || p.first() == b && p.second() == a) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException(a + " " + b);
+    }
+
+    /**
+     * Couplings the three regions can have at once: when the 3 x 3 correlation matrix of
+     * {@code rho} (Roi.Pair order) is not positive definite (possible when loadings are large),
+     * all three are shrunk toward 0 by the least common factor that makes it so (bisection to
+     * 1e-9, then a margin keeping the smallest leading minor above 1e-3). Both the series and the
+     * fast path use the result.
+     */
+    public static double[] admissible(double[] rho) {
+        if (admits(rho, 1)) {
+            return rho.clone();
+        }
+        double lo = 0;
+        double hi = 1;
+        while (hi - lo > 1e-9) {
+            double mid = (lo + hi) / 2;
+            if (admits(rho, mid)) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return new double[] {lo * rho[0], lo * rho[1], lo * rho[2]};
+    }
+
+    private static boolean admits(double[] rho, double f) {
+        double a = f * rho[Roi.Pair.AMYGDALA_HIPPOCAMPUS.ordinal()];
+        double b = f * rho[Roi.Pair.AMYGDALA_VMPFC.ordinal()];
+        double c = f * rho[Roi.Pair.HIPPOCAMPUS_VMPFC.ordinal()];
+        return 1 - a * a > 1e-3 && 1 - a * a - b * b - c * c + 2 * a * b * c > 1e-3;
+    }
+}
