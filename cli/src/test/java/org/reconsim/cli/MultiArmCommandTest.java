@@ -37,6 +37,21 @@ class MultiArmCommandTest {
         assertThat(rows).hasSize(1 + 3 * endpoints * 3);
         assertThat(rows.stream().skip(1).map(l -> l.split(",")[1]).distinct())
                 .containsExactly("ketamine-now-vs-midazolam", "ketamine-8h-vs-midazolam", "now-vs-8h");
+        // under restabilization blockade the 8-h arm meets a closed window: its true brain effect is nil
+        // (|d| < 0.01; only the PE sessions' own windows see the drug's last traces), the immediate arm's is not
+        List<String> header = List.of(rows.get(0).split(","));
+        int d = header.indexOf("effect_d");
+        for (String endpoint : List.of("amygdala", "hippocampus", "scr", "amygdala_hippocampus", "caps5")) {
+            double late = effectD(rows, d, "ketamine-8h-vs-midazolam", endpoint);
+            double now = effectD(rows, d, "ketamine-now-vs-midazolam", endpoint);
+            assertThat(Math.abs(late)).as(endpoint).isLessThan(0.01);
+            assertThat(now).as(endpoint).isLessThan(-0.05);
+        }
+    }
+
+    private static double effectD(List<String> rows, int column, String contrast, String endpoint) {
+        return rows.stream().map(l -> l.split(",")).filter(c -> c[1].equals(contrast) && c[2].equals(endpoint) && c[3].equals("post"))
+                .mapToDouble(c -> Double.parseDouble(c[column])).findFirst().orElseThrow();
     }
 
     @Test

@@ -72,7 +72,8 @@ class PowerQuantitiesTest {
         Result r = run("power", scenario.toString(), "--replicates", "200", "--out", dir.resolve("out").toString(), "--quiet");
         assertThat(r.code()).as(r.err()).isZero();
         List<Map<String, String>> rows = table(dir.resolve("out/power.csv"));
-        for (String endpoint : List.of("amygdala", "hippocampus", "vmpfc", "scr", "caps5")) {
+        for (String endpoint : List.of("amygdala", "hippocampus", "vmpfc", "scr", "amygdala_hippocampus", "hippocampus_vmpfc",
+                "amygdala_vmpfc", "caps5")) {
             for (String visit : List.of("post", "fu30", "fu90")) {
                 Map<String, String> row = row(rows, "12", endpoint, visit);
                 assertThat(row.get("effect_d")).as("%s %s", endpoint, visit).isEqualTo("0");
@@ -83,7 +84,7 @@ class PowerQuantitiesTest {
         }
         // expectancy after functional unblinding is a true nonspecific effect on the self-report, judged as one
         assertThat(row(rows, "12", "pcl5", "post").get("effect_d")).isNotEqualTo("0");
-        String amygdala = Arrays.stream(r.out().split("\n")).filter(l -> l.contains("amygdala     post")).findFirst().orElseThrow();
+        String amygdala = Arrays.stream(r.out().split("\n")).filter(l -> l.matches("\\s*12\\s+amygdala\\s+post\\s.*")).findFirst().orElseThrow();
         assertThat(amygdala).endsWith("0.000      NA            NA");
     }
 

@@ -137,7 +137,7 @@ class TargetsLoaderTest {
     @Test
     void endpointsComeFromTheRegistry() {
         String registered = String.join(", ", Arrays.stream(Endpoint.values()).map(Endpoint::label).toList());
-        assertThat(registered).startsWith("amygdala, hippocampus, vmpfc, scr, pcl5, caps5");
+        assertThat(registered).startsWith("amygdala, hippocampus, vmpfc, scr, amygdala_hippocampus, hippocampus_vmpfc, amygdala_vmpfc, pcl5, caps5");
         assertThat(problems(VALID.replace("endpoint: amygdala", "endpoint: insula"))).containsExactly(
                 "t.yaml:6: findings[0].endpoint: expected one of " + registered + ", got 'insula'");
     }
