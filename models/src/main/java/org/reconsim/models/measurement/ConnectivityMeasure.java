@@ -22,6 +22,7 @@ public final class ConnectivityMeasure {
     private final double[][] subjectFactor;
     private final double[][] noiseFactor;
     private final double[] relax;
+    private final ConnectivitySampling.AtRelax scans;
 
     /**
      * @param fear       fear expression in the scanner of each calibration patient at the pre visit
@@ -37,6 +38,7 @@ public final class ConnectivityMeasure {
             base[p.ordinal()] = model.edge(p).base();
         }
         this.relax = ConnectivitySampling.admissible(base);
+        this.scans = sampling.atRelax(relax);
         this.subjectFactor = require(model.subjectCorrelation().factor(), "subject_correlation");
         this.noiseFactor = require(model.noiseCorrelation().factor(), "noise_correlation");
         int n = fear.length;
@@ -119,7 +121,7 @@ public final class ConnectivityMeasure {
     /** The fast path's window-sampling part S of the three edges at a memory state, from standard normals {@code z}. */
     public double[] windowSample(double fear, double trace, double extinction, double[] z) {
         double[] out = new double[3];
-        sampling.draw(trauma(fear, trace, extinction), relax, z, out);
+        scans.draw(trauma(fear, trace, extinction), z, out);
         return out;
     }
 

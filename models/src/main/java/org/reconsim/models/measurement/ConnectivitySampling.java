@@ -124,24 +124,63 @@ public record ConnectivitySampling(int traumaWindows, int relaxWindows, int volu
      * {@code trauma} and relax couplings {@code relax} from standard normals {@code z} into {@code out}.
      */
     public void draw(double[] trauma, double[] relax, double[] z, double[] out) {
-        double[][] c = windowCorrelation(trauma);
-        double[][] r = windowCorrelation(relax);
-        double[][] cov = new double[3][3];
-        for (int i = 0; i < 3; i++) {
-            for (int j = 0; j < 3; j++) {
-                cov[i][j] = windowVariance() * (c[i][j] / traumaWindows + r[i][j] / relaxWindows);
+        atRelax(relax).draw(trauma, z, out);
+    }
+
+    /** This sampling at fixed relax couplings, what does not change from scan to scan computed once. */
+    public AtRelax atRelax(double[] relax) {
+        return new AtRelax(this, relax);
+    }
+
+    /**
+     * The window sampling of a plan's scans: the relax couplings are the edges' base couplings,
+     * the same in every scan, so their window correlations and means, and the effective number of
+     * volumes, are computed once here rather than once per scan (the same arithmetic, so the
+     * same draws).
+     */
+    public static final class AtRelax {
+
+        private final ConnectivitySampling sampling;
+        private final double effectiveVolumes;
+        private final double[][] relaxCorrelation;
+        private final double[] relaxMean = new double[3];
+
+        private AtRelax(ConnectivitySampling sampling, double[] relax) {
+            this.sampling = sampling;
+            this.effectiveVolumes = sampling.effectiveVolumes();
+            this.relaxCorrelation = windowCorrelation(relax);
+            for (int p = 0; p < 3; p++) {
+                relaxMean[p] = windowMean(relax[p]);
             }
         }
-        double[][] l = Cholesky3.lower(cov);
-        if (l == null) {
-            // the asymptotic covariance is positive semi-definite; only a degenerate coupling
-            // (an edge at the limit) can make it singular: draw the edges independently then
-            double sd = Math.sqrt(outcomeVariance());
-            l = new double[][] {{sd, 0, 0}, {0, sd, 0}, {0, 0, sd}};
+
+        /** {@link ConnectivitySampling#windowMean} with the effective volumes computed once. */
+        private double windowMean(double rho) {
+            return Connectivity.atanh(rho) + rho / (2 * (effectiveVolumes - 1));
         }
-        Cholesky3.multiply(l, z, out);
-        for (int p = 0; p < 3; p++) {
-            out[p] += windowMean(trauma[p]) - windowMean(relax[p]);
+
+        /** {@link ConnectivitySampling#draw} at this plan's relax couplings. */
+        public void draw(double[] trauma, double[] z, double[] out) {
+            double[][] c = windowCorrelation(trauma);
+            double[][] r = relaxCorrelation;
+            double v = sampling.windowVariance();
+            double[][] cov = new double[3][3];
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < 3; j++) {
+                    cov[i][j] = v * (c[i][j] / sampling.traumaWindows() + r[i][j] / sampling.relaxWindows());
+                }
+            }
+            double[][] l = Cholesky3.lower(cov);
+            if (l == null) {
+                // the asymptotic covariance is positive semi-definite; only a degenerate coupling
+                // (an edge at the limit) can make it singular: draw the edges independently then
+                double sd = Math.sqrt(sampling.outcomeVariance());
+                l = new double[][] {{sd, 0, 0}, {0, sd, 0}, {0, 0, sd}};
+            }
+            Cholesky3.multiply(l, z, out);
+            for (int p = 0; p < 3; p++) {
+                out[p] += windowMean(trauma[p]) - relaxMean[p];
+            }
         }
     }
 

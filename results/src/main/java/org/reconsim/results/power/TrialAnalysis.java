@@ -102,16 +102,23 @@ public final class TrialAnalysis {
         for (int i = 0; i < n; i++) {
             treated[i] = patients.get(i).arm() == treatmentArm[c];
         }
-        double[][] values = new double[scanned.size()][n];
-        List<AnalysisMethod> methods = layout.methods();
-        for (int e = 0; e < layout.endpoints().size(); e++) {
-            Endpoint endpoint = layout.endpoints().get(e);
-            for (int v = 0; v < scanned.size(); v++) {
-                for (int i = 0; i < n; i++) {
-                    values[v][i] = patients.get(i).observed(scanned.get(v), endpoint);
+        List<Endpoint> endpoints = layout.endpoints();
+        int[] visitAt = scanned.stream().mapToInt(Visit::ordinal).toArray();
+        int[] endpointAt = endpoints.stream().mapToInt(Endpoint::ordinal).toArray();
+        // [endpoint][visit][patient], filled patient by patient: each patient's rows are read once, in order
+        double[][][] byEndpoint = new double[endpoints.size()][visitAt.length][n];
+        for (int i = 0; i < n; i++) {
+            PatientOutcome p = patients.get(i);
+            for (int v = 0; v < visitAt.length; v++) {
+                for (int e = 0; e < endpointAt.length; e++) {
+                    byEndpoint[e][v][i] = p.observed(visitAt[v], endpointAt[e]);
                 }
             }
-            EndpointData data = new EndpointData(endpoint, scanned, layout.visits(), treated, values);
+        }
+        List<AnalysisMethod> methods = layout.methods();
+        for (int e = 0; e < endpoints.size(); e++) {
+            Endpoint endpoint = endpoints.get(e);
+            EndpointData data = new EndpointData(endpoint, scanned, layout.visits(), treated, byEndpoint[e]);
             for (int m = 0; m < methods.size(); m++) {
                 List<TestResult> effects = analyses.get(m).effects(data);
                 if (effects.size() != layout.visits().size()) {
