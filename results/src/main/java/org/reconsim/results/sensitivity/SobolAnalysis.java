@@ -1,0 +1,63 @@
+package org.reconsim.results.sensitivity;
+
+import java.util.function.LongConsumer;
+
+import org.reconsim.engine.rng.RandomStreams;
+import org.reconsim.engine.run.ReplicateRunner;
+
+/**
+ * A global sensitivity analysis: a {@link Model} evaluated on a {@link SaltelliDesign}, then its
+ * {@link SobolIndices}. The evaluations run on a thread pool but each is a pure function of its
+ * point and lands in its own slot, and the estimates are computed after all of them, in row
+ * order: the result is the same, bit for bit, on any number of threads.
+ *
+ * <p>The bootstrap draws from the named stream {@code sensitivity/bootstrap} of the master seed
+ * (its own stream, so no other quantity's draws move).
+ */
+public final class SobolAnalysis {
+
+    /** The stream the bootstrap resamples are drawn from. */
+    public static final String BOOTSTRAP_STREAM = "sensitivity/bootstrap";
+
+    /**
+     * The outcome.
+     *
+     * @param design       the points evaluated
+     * @param evaluations  the model's value at each point, {@link SaltelliDesign#point} order
+     * @param indices      the Sobol indices with their intervals
+     */
+    public record Outcome(SaltelliDesign design, double[] evaluations, SobolIndices.Result indices) {
+        public Outcome {
+            evaluations = evaluations.clone();
+        }
+
+        @Override
+        public double[] evaluations() {
+            return evaluations.clone();
+        }
+    }
+
+    private SobolAnalysis() {
+    }
+
+    /**
+     * Evaluates {@code model} on {@code design} with {@code threads} threads and estimates the indices.
+     *
+     * @param resamples  bootstrap resamples (0: no intervals)
+     * @param seed       master seed of the bootstrap stream
+     * @param progress   called (on the calling thread) with the number of evaluations done
+     */
+    public static Outcome run(Model model, SaltelliDesign design, int threads, int resamples, long seed, LongConsumer progress) {
+        double[] f = new double[design.evaluations()];
+        int[] done = {0};
+        try (ReplicateRunner runner = new ReplicateRunner(threads)) {
+            runner.run(0, f.length, e -> model.evaluate(design.point(e)), y -> {
+                f[done[0]++] = y;
+                progress.accept(done[0]);
+            });
+        }
+        SobolIndices.Result indices = SobolIndices.estimate(f, design.inputs(), resamples,
+                new RandomStreams(seed).stream(BOOTSTRAP_STREAM, 0, 0));
+        return new Outcome(design, f, indices);
+    }
+}
