@@ -3,6 +3,9 @@ package org.reconsim.cli;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.reconsim.engine.scenario.InvalidScenarioException;
+import org.reconsim.engine.scenario.LoadedScenario;
+import org.reconsim.engine.scenario.ScenarioEdit;
 import org.reconsim.results.power.AssurancePrior;
 import org.reconsim.results.power.PriorDistribution;
 
@@ -45,19 +48,8 @@ record AssuranceSpec(List<String> texts, List<String> correlations, AssurancePri
             problems.add("reconsim: --assurance-correlation needs --assurance");
             throw new InvalidInputException(problems);
         }
-        List<AssurancePrior.Field> fields = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (String text : texts) {
-            AssurancePrior.Field f = field(text, problems);
-            if (f != null) {
-                if (names.contains(f.field())) {
-                    problems.add("reconsim: --assurance " + f.field() + ": drawn twice");
-                } else {
-                    fields.add(f);
-                    names.add(f.field());
-                }
-            }
-        }
+        List<AssurancePrior.Field> fields = fields("--assurance", texts, problems);
+        List<String> names = fields.stream().map(AssurancePrior.Field::field).toList();
         double[][] r = new double[fields.size()][fields.size()];
         for (int i = 0; i < r.length; i++) {
             r[i][i] = 1;
@@ -75,9 +67,31 @@ record AssuranceSpec(List<String> texts, List<String> correlations, AssurancePri
         }
     }
 
+    /**
+     * Each FIELD=PRIOR of {@code option} (--assurance, or another command's option with the same
+     * syntax, e.g. sensitivity's --vary), the problems added to {@code problems}, a field given twice among them.
+     */
+    static List<AssurancePrior.Field> fields(String option, List<String> texts, List<String> problems) {
+        List<AssurancePrior.Field> fields = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (String text : texts) {
+            AssurancePrior.Field f = field(option, text, problems);
+            if (f != null) {
+                if (names.contains(f.field())) {
+                    problems.add("reconsim: " + option + " " + f.field() + ": " + (option.equals("--assurance") ? "drawn" : "given")
+                            + " twice");
+                } else {
+                    fields.add(f);
+                    names.add(f.field());
+                }
+            }
+        }
+        return fields;
+    }
+
     /** One FIELD=PRIOR, or null after adding its problem. */
-    private static AssurancePrior.Field field(String text, List<String> problems) {
-        String bad = "reconsim: --assurance: expected FIELD=PRIOR with PRIOR " + PRIORS + ", got '" + text + "'";
+    private static AssurancePrior.Field field(String option, String text, List<String> problems) {
+        String bad = "reconsim: " + option + ": expected FIELD=PRIOR with PRIOR " + PRIORS + ", got '" + text + "'";
         int eq = text.indexOf('=');
         int open = text.indexOf('(', eq);
         String dist = eq < 0 ? "" : text.substring(eq + 1).replace(" ", "");
@@ -88,7 +102,7 @@ record AssuranceSpec(List<String> texts, List<String> correlations, AssurancePri
         String field = text.substring(0, eq).trim();
         String name = dist.substring(0, dist.indexOf('('));
         String[] p = dist.substring(name.length() + 1, dist.length() - 1).split(",", -1);
-        String what = "reconsim: --assurance " + field + "=" + dist + ": ";
+        String what = "reconsim: " + option + " " + field + "=" + dist + ": ";
         boolean mechanisms = field.equals(AssurancePrior.MECHANISMS);
         if (mechanisms && !name.equals("discrete")) {
             problems.add(what + AssurancePrior.MECHANISMS + " takes a discrete prior over mechanism hypotheses, e.g. "
@@ -210,6 +224,40 @@ record AssuranceSpec(List<String> texts, List<String> correlations, AssurancePri
             }
         }
         return x;
+    }
+
+    /**
+     * Each trial draws its own values: the scenario must accept every value a draw can take
+     * (a continuous prior's extremes, each category of a discrete one); every refusal is reported,
+     * one line each, as {@code reconsim: OPTION FIELD=VALUE: problem}.
+     */
+    static void checkAccepted(LoadedScenario loaded, AssurancePrior prior, String option) {
+        List<String> problems = new ArrayList<>();
+        for (AssurancePrior.Field f : prior.fields()) {
+            PriorDistribution d = f.distribution();
+            List<Double> values = new ArrayList<>();
+            if (d instanceof PriorDistribution.Discrete discrete) {
+                for (int k = 0; k < discrete.values().size(); k++) {
+                    values.add((double) k);
+                }
+            } else {
+                // the extremes, and a value inside that is not a whole number (a whole-number field takes a discrete prior)
+                values.addAll(List.of(d.lowest(), d.highest(), d.quantile(1 / Math.PI)));
+            }
+            for (double v : values) {
+                Object value = AssurancePrior.value(f, v);
+                try {
+                    ScenarioEdit.set(loaded, java.util.Map.of(f.field(), value));
+                } catch (InvalidScenarioException e) {
+                    String shown = f.category(v) != null ? f.category(v) : value.toString();
+                    String what = "reconsim: " + option + " " + f.field() + "=" + shown + ": ";
+                    e.problems().stream().map(p -> what + p.message()).filter(m -> !problems.contains(m)).forEach(problems::add);
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
     }
 
     /** One FIELD,FIELD=r into {@code r}, or its problem. */

@@ -24,7 +24,6 @@ import org.reconsim.results.power.PowerAccumulator;
 import org.reconsim.results.power.PowerJob;
 import org.reconsim.results.power.PowerRow;
 import org.reconsim.results.power.PowerSweep;
-import org.reconsim.results.power.PriorDistribution;
 import org.reconsim.results.power.ReplicateExecutor;
 import org.reconsim.results.power.ReplicateExecutorProvider;
 import org.reconsim.results.power.SampleSizeSearch;
@@ -93,43 +92,10 @@ final class PowerService {
             }
             if (run.assurance() != null) {
                 AssurancePrior prior = run.assurance().prior();
-                checkPrior(loaded, prior);
+                AssuranceSpec.checkAccepted(loaded, prior, "--assurance");
                 field = "assurance:" + prior.text();
             }
             return new Setup(run, loaded, sizes, replicates, threads, seed, points, field, values);
-        }
-
-        /**
-         * Each trial draws its own values: the scenario must accept every value a draw can take
-         * (a continuous prior's extremes, each category of a discrete one); every refusal is reported.
-         */
-        private static void checkPrior(LoadedScenario loaded, AssurancePrior prior) {
-            List<String> problems = new ArrayList<>();
-            for (AssurancePrior.Field f : prior.fields()) {
-                PriorDistribution d = f.distribution();
-                List<Double> values = new ArrayList<>();
-                if (d instanceof PriorDistribution.Discrete discrete) {
-                    for (int k = 0; k < discrete.values().size(); k++) {
-                        values.add((double) k);
-                    }
-                } else {
-                    // the extremes, and a value inside that is not a whole number (a whole-number field takes a discrete prior)
-                    values.addAll(List.of(d.lowest(), d.highest(), d.quantile(1 / Math.PI)));
-                }
-                for (double v : values) {
-                    Object value = AssurancePrior.value(f, v);
-                    try {
-                        ScenarioEdit.set(loaded, java.util.Map.of(f.field(), value));
-                    } catch (InvalidScenarioException e) {
-                        String shown = f.category(v) != null ? f.category(v) : value.toString();
-                        String what = "reconsim: --assurance " + f.field() + "=" + shown + ": ";
-                        e.problems().stream().map(p -> what + p.message()).filter(m -> !problems.contains(m)).forEach(problems::add);
-                    }
-                }
-            }
-            if (!problems.isEmpty()) {
-                throw new InvalidInputException(problems);
-            }
         }
 
         private static LoadedScenario edit(LoadedScenario loaded, String option, String field, double v) {

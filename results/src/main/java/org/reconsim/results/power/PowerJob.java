@@ -34,7 +34,7 @@ import org.reconsim.engine.sim.VirtualTrial;
  */
 public final class PowerJob implements Serializable {
 
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
 
     /** Counterfactual patients per arm for each trial's own true effect under assurance. */
     public static final int PAIRS_PER_DRAW = 100;
@@ -47,6 +47,7 @@ public final class PowerJob implements Serializable {
     private final int largest;
     private final AssurancePrior prior;
     private final boolean keepArmMeans;
+    private final int truthPairs;
     private transient volatile Compiled compiled;
     /**
      * Under a prior whose every field is discrete the draws repeat: each drawn scenario's truth
@@ -62,6 +63,20 @@ public final class PowerJob implements Serializable {
      * @param keepArmMeans  whether results carry the arm means of the largest trial (for the report)
      */
     public PowerJob(LoadedScenario loaded, long seed, List<Integer> sizes, AssurancePrior prior, boolean keepArmMeans) {
+        this(loaded, seed, sizes, prior, keepArmMeans, TrueEffects.PAIRS);
+    }
+
+    /**
+     * A job whose scenario's true effects come from {@code truthPairs} counterfactual patients per
+     * arm, or none at all when it is 0 (type S, exaggeration and effect_d are then NA; power and the
+     * z statistics do not need them): for callers that run many jobs and read only those, such as
+     * a sensitivity analysis, where the truth would cost most of each job's time.
+     */
+    public PowerJob(LoadedScenario loaded, long seed, List<Integer> sizes, AssurancePrior prior, boolean keepArmMeans, int truthPairs) {
+        if (truthPairs < 0) {
+            throw new IllegalArgumentException("truthPairs must be at least 0, got " + truthPairs);
+        }
+        this.truthPairs = truthPairs;
         if (sizes.isEmpty()) {
             throw new IllegalArgumentException("no sample sizes");
         }
@@ -103,7 +118,8 @@ public final class PowerJob implements Serializable {
                     List<String> arms = keepArmMeans ? plan.arms().stream().map(ArmPlan::name).toList() : List.of();
                     RandomStreams streams = new RandomStreams(seed);
                     // under assurance each trial has its own truth: the scenario's is not needed
-                    Truths truth = prior != null ? null : Truths.of(plan, streams, analysis.layout(), TrueEffects.PAIRS);
+                    Truths truth = prior != null ? null : truthPairs == 0 ? Truths.none(analysis.layout())
+                            : Truths.of(plan, streams, analysis.layout(), truthPairs);
                     c = new Compiled(loaded, plan, streams, analysis, new ResultLayout(sizes(), analysis.layout(), arms), truth);
                     compiled = c;
                 }

@@ -44,6 +44,13 @@ final class Truths {
         return new Truths(ate, d);
     }
 
+    /** No true effects: every one NaN (what a job that does not judge its estimates carries). */
+    static Truths none(AnalysisLayout layout) {
+        double[] nan = new double[layout.effectCount()];
+        Arrays.fill(nan, Double.NaN);
+        return new Truths(nan, nan.clone());
+    }
+
     private static ArmPlan arm(TrialPlan plan, String name) {
         return plan.arms().stream().filter(a -> a.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no arm " + name + " in the plan"));

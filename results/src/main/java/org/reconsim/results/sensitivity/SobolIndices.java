@@ -134,12 +134,16 @@ public final class SobolIndices {
         out[2 * inputs] = v;
     }
 
-    /** The type-7 (linear interpolation) percentile {@code p} of {@code x}; NaN when empty or when any value is NaN. */
+    /**
+     * The type-7 (linear interpolation) percentile {@code p} of the defined values of {@code x}
+     * (a resample whose rows happen to have no variance, likely only at a very small N, has NaN
+     * indices and is left out); NaN when none is defined.
+     */
     static double percentile(double[] x, double p) {
-        if (x.length == 0 || Arrays.stream(x).anyMatch(Double::isNaN)) {
+        double[] s = Arrays.stream(x).filter(v -> !Double.isNaN(v)).toArray();
+        if (s.length == 0) {
             return Double.NaN;
         }
-        double[] s = x.clone();
         Arrays.sort(s);
         double h = (s.length - 1) * p;
         int lo = (int) Math.floor(h);
