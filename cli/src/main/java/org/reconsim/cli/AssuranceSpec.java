@@ -234,6 +234,8 @@ record AssuranceSpec(List<String> texts, List<String> correlations, AssurancePri
     static void checkAccepted(LoadedScenario loaded, AssurancePrior prior, String option) {
         List<String> problems = new ArrayList<>();
         for (AssurancePrior.Field f : prior.fields()) {
+            // a problem every value has (no such field, not a number) is said once, with the first value
+            java.util.Set<String> said = new java.util.HashSet<>();
             PriorDistribution d = f.distribution();
             List<Double> values = new ArrayList<>();
             if (d instanceof PriorDistribution.Discrete discrete) {
@@ -251,7 +253,7 @@ record AssuranceSpec(List<String> texts, List<String> correlations, AssurancePri
                 } catch (InvalidScenarioException e) {
                     String shown = f.category(v) != null ? f.category(v) : value.toString();
                     String what = "reconsim: " + option + " " + f.field() + "=" + shown + ": ";
-                    e.problems().stream().map(p -> what + p.message()).filter(m -> !problems.contains(m)).forEach(problems::add);
+                    e.problems().stream().filter(p -> said.add(p.message())).map(p -> what + p.message()).forEach(problems::add);
                 }
             }
         }
