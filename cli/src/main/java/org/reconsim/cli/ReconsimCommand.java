@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 + "prolonged exposure, synthetic fMRI/SCR outcomes and power.",
         subcommands = {ValidateCommand.class, RunCommand.class, GenerateCommand.class, PowerCommand.class, PkCommand.class,
             PhenomenaCommand.class,
+            DiscriminateCommand.class,
             SchemaCommand.class,
             CommandLine.HelpCommand.class})
 public final class ReconsimCommand implements Runnable {
