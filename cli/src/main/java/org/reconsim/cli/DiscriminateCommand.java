@@ -42,7 +42,8 @@ final class DiscriminateCommand implements Callable<Integer> {
     Integer replicates;
 
     @Option(names = "--training", converter = Bounds.DiscriminationTraining.class,
-            description = "Training trials per hypothesis, design and size for the classifier (default: as many as --replicates).")
+            description = "Training trials per hypothesis, design and size for the classifier (default: "
+                    + DiscriminateService.DEFAULT_TRAINING + " or --replicates, whichever is more).")
     Integer training;
 
     @Mixin

@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param hypotheses  hypothesis labels as typed (null, or mechanism labels joined by '+')
  * @param sizes       patients per arm for every design, or null for each design's design.n_per_arm
  * @param replicates  test trials per hypothesis, design and size, or null for {@link DiscriminateService#DEFAULT_REPLICATES}
- * @param training    training trials per hypothesis, design and size, or null for as many as {@code replicates}
+ * @param training    training trials per hypothesis, design and size, or null for {@link DiscriminateService#DEFAULT_TRAINING} or {@code replicates}, whichever is more
  * @param threads     worker threads, or null for all cores
  * @param seed        master seed, or null for the first scenario's simulation.seed
  * @param out         output folder, or null for runs/&lt;scenario&gt;-discriminate-&lt;time&gt;/

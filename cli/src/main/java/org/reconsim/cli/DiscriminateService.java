@@ -35,6 +35,12 @@ final class DiscriminateService {
 
     /** Trials classified per hypothesis, design and size when --replicates is not given. */
     static final int DEFAULT_REPLICATES = 200;
+    /**
+     * Training trials per hypothesis, design and size when --training is not given (or --replicates,
+     * if more): with about 80 statistics the fitted rule loses against the rule fitted on unlimited
+     * training below about a thousand (docs/INFERENCE.md, "Design discrimination").
+     */
+    static final int DEFAULT_TRAINING = 1000;
 
     private final PrintWriter console;
 
@@ -49,7 +55,7 @@ final class DiscriminateService {
         List<Discrimination.Design> designs = designs(request);
         checkAccepted(designs, hypotheses);
         int replicates = request.replicates() == null ? DEFAULT_REPLICATES : request.replicates();
-        int training = request.training() == null ? replicates : request.training();
+        int training = request.training() == null ? Math.max(replicates, DEFAULT_TRAINING) : request.training();
         if (replicates < 2 || training < 2) {
             throw new InvalidInputException("reconsim: " + (replicates < 2 ? "--replicates must be within 2..1000000, got " + replicates
                     : "--training must be within 2..1000000, got " + training));
@@ -97,8 +103,10 @@ final class DiscriminateService {
             }
             List<String> unknown = AssurancePrior.mechanisms(h).stream().filter(m -> !labels.contains(m)).toList();
             if (!unknown.isEmpty()) {
-                problems.add("reconsim: --hypotheses: unknown hypothesis '" + h + "': expected null or mechanism labels joined by '+' ("
-                        + String.join(", ", labels) + ")");
+                String which = unknown.size() == 1 && unknown.get(0).equals(h) ? "" : " (" + unknown.stream().map(m -> "'" + m + "'")
+                        .collect(java.util.stream.Collectors.joining(", ")) + (unknown.size() == 1 ? " is" : " are") + " not a mechanism)";
+                problems.add("reconsim: --hypotheses: unknown hypothesis '" + h + "'" + which + ": expected null or mechanism labels "
+                        + "joined by '+' (" + String.join(", ", labels) + ")");
                 continue;
             }
             out.add(h);
