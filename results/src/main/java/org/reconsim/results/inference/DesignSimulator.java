@@ -29,6 +29,9 @@ import org.reconsim.results.stats.TestResult;
  * scenario's first analysis method) of every contrast ({@link Contrast#of}: each arm against the
  * control, then the named contrasts) x endpoint x scanned post-baseline visit, named
  * {@code contrast/endpoint/visit}: everything a reader of the trial's analyses sees.
+ * {@link ScenarioSummarySimulator} is the same trial model summarized by a target file's
+ * findings at the published sizes; the two share the hypothesis syntax
+ * ({@link AssurancePrior#mechanisms}) and the one-method analysis.
  *
  * <p>Draw d is replicate d of the scenario's random streams (the master seed given here), so
  * draw d at n per arm is the first n allocation blocks of draw d at any larger size, and the
@@ -66,7 +69,7 @@ public final class DesignSimulator implements SummarySimulator {
             previous = plan;
         }
         this.plans = List.copyOf(compiled);
-        this.analysis = new TrialAnalysis(design.scenario().analysis(), plans.get(0));
+        this.analysis = ScenarioSummarySimulator.analysis(plans.get(0));
         AnalysisLayout layout = analysis.layout();
         AnalysisMethod method = layout.methods().get(0);
         List<String> names = new ArrayList<>();

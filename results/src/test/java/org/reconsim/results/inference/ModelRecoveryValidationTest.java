@@ -17,11 +17,12 @@ import org.reconsim.engine.scenario.ScenarioLoader;
  * is. 200 test and 1000 training trials per hypothesis and design (7200 virtual trials): in the
  * validation profile ({@code mvn -B verify -Pvalidation}).
  *
- * <p>Thresholds, from a run of this test (seed 20210601; docs/INFERENCE.md): timing-3arm P(correct)
- * 0.88 with diagonal entries 0.83-0.96; duek-2021 0.79. A diagonal entry over 200 trials has a
- * standard error of at most 0.028 near 0.85 and the accuracy over 600 of 0.015; the bounds sit
- * about 3 standard errors below the run (0.75 per entry, 0.83 overall) and the gap between the
- * designs (0.09 in the run, SE of the difference 0.02) must exceed 0.03.
+ * <p>Thresholds, from a run of this very computation (seed 20210601, the duek-2021 scenario's:
+ * docs/INFERENCE.md, "Design discrimination"): timing-3arm P(correct) 0.855 with diagonal entries
+ * 0.835, 0.930 and 0.800; duek-2021 0.802. A diagonal entry over 200 trials has a standard error
+ * of at most 0.028 near 0.8 and the accuracy over 600 trials of 0.015, so the bounds sit about 3
+ * standard errors below the run: 0.72 per entry, 0.81 overall. The 2-arm design must come out
+ * lower by at least 0.02 (0.053 in the run).
  */
 @Tag("slow")
 class ModelRecoveryValidationTest {
@@ -40,10 +41,10 @@ class ModelRecoveryValidationTest {
         Confusion timing = recover("timing-3arm.yaml");
         Confusion duek = recover("duek-2021.yaml");
         for (int h = 0; h < HYPOTHESES.size(); h++) {
-            assertThat(timing.proportion(h, h)).as("timing-3arm, true " + HYPOTHESES.get(h)).isGreaterThan(0.75);
+            assertThat(timing.proportion(h, h)).as("timing-3arm, true " + HYPOTHESES.get(h)).isGreaterThan(0.72);
         }
-        assertThat(timing.accuracy()).isGreaterThan(0.83);
-        assertThat(duek.accuracy()).as("duek-2021 against timing-3arm").isLessThan(timing.accuracy() - 0.03);
+        assertThat(timing.accuracy()).isGreaterThan(0.81);
+        assertThat(duek.accuracy()).as("duek-2021 against timing-3arm").isLessThan(timing.accuracy() - 0.02);
         // above chance all the same: 100 per arm is eight times the founding trial
         assertThat(duek.accuracyInterval().low()).isGreaterThan(1.0 / 3);
     }
