@@ -39,7 +39,7 @@ public final class CheckReport {
     public static String table(List<PredictiveCheck.Row> rows) {
         int hw = Math.max("hypothesis".length(), rows.stream().mapToInt(r -> r.hypothesis().length()).max().orElse(0));
         int tw = Math.max("target".length(), rows.stream().mapToInt(r -> r.target().length()).max().orElse(0));
-        String format = "%-" + hw + "s  %-" + tw + "s  %-16s  %10s  %10s  %-17s  %12s  %7s  %-16s%n";
+        String format = "%-" + hw + "s  %-" + tw + "s  %-16s  %10s  %10s  %-17s  %12s  %7s  %s%n";
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, format, "hypothesis", "target", "claim", "observed_z",
                 "sim_median", "sim 95% interval", "p_predictive", "p_claim", "p_claim 95% CI"));
         for (PredictiveCheck.Row r : rows) {
