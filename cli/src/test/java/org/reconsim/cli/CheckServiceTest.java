@@ -55,7 +55,7 @@ class CheckServiceTest {
         assertThat(res.code()).isZero();
         List<String[]> rows = csv(dir.resolve("check.csv"));
         assertThat(rows.get(0)).containsExactly("hypothesis", "target", "claim", "observed_z", "sim_median_z", "sim_low_z",
-                "sim_high_z", "p_predictive", "p_claim", "trials", "undefined_z");
+                "sim_high_z", "p_predictive", "p_claim", "p_claim_low", "p_claim_high", "trials", "undefined_z");
         assertThat(rows).hasSize(1 + 2 * 6);
         LoadedTargets targets = TargetsLoader.load(Path.of(TARGETS));
         ScenarioSummarySimulator sim = ScenarioSummarySimulator.of(ScenarioLoader.load(Path.of(DUEK)), targets,
@@ -99,6 +99,11 @@ class CheckServiceTest {
             String[] patternRow = rows.get(1 + h * 6 + 5);
             assertThat(patternRow[1]).isEqualTo("pattern");
             assertThat(Double.parseDouble(patternRow[8])).isCloseTo(pattern / (double) r, within());
+            // the Clopper-Pearson interval of 0 successes is [0, 1 - 0.025^(1/R)]
+            if (pattern == 0) {
+                assertThat(Double.parseDouble(patternRow[9])).isZero();
+                assertThat(Double.parseDouble(patternRow[10])).isCloseTo(1 - Math.pow(0.025, 1.0 / r), within());
+            }
         }
         assertThat(Files.readString(dir.resolve("report.html"))).contains("<svg").contains("published z").contains("amygdala-post");
     }
