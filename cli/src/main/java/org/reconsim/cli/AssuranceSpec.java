@@ -6,6 +6,7 @@ import java.util.List;
 import org.reconsim.engine.scenario.InvalidScenarioException;
 import org.reconsim.engine.scenario.LoadedScenario;
 import org.reconsim.engine.scenario.ScenarioEdit;
+import org.reconsim.results.inference.FreeField;
 import org.reconsim.results.power.AssurancePrior;
 import org.reconsim.results.power.PriorDistribution;
 
@@ -89,7 +90,27 @@ record AssuranceSpec(List<String> texts, List<String> correlations, AssurancePri
         return fields;
     }
 
-    /** One FIELD=PRIOR, or null after adding its problem. */
+    /**
+     * The free fields of an inference command's {@code --free FIELD=PRIOR} options, in the
+     * syntax of {@code --assurance}; every problem at once. Whether the scenario lets a field
+     * vary is for the simulator to say (ScenarioSummarySimulator).
+     */
+    static List<FreeField> free(List<String> texts) {
+        List<String> problems = new ArrayList<>();
+        List<FreeField> out = new ArrayList<>();
+        for (String text : texts) {
+            AssurancePrior.Field f = field("--free", text, problems);
+            if (f != null) {
+                out.add(new FreeField(f.field(), f.text(), f.distribution()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return List.copyOf(out);
+    }
+
+    /** One FIELD=PRIOR given to {@code option}, or null after adding its problem. */
     private static AssurancePrior.Field field(String option, String text, List<String> problems) {
         String bad = "reconsim: " + option + ": expected FIELD=PRIOR with PRIOR " + PRIORS + ", got '" + text + "'";
         int eq = text.indexOf('=');
@@ -236,17 +257,7 @@ record AssuranceSpec(List<String> texts, List<String> correlations, AssurancePri
         for (AssurancePrior.Field f : prior.fields()) {
             // a problem every value has (no such field, not a number) is said once, with the first value
             java.util.Set<String> said = new java.util.HashSet<>();
-            PriorDistribution d = f.distribution();
-            List<Double> values = new ArrayList<>();
-            if (d instanceof PriorDistribution.Discrete discrete) {
-                for (int k = 0; k < discrete.values().size(); k++) {
-                    values.add((double) k);
-                }
-            } else {
-                // the extremes, and a value inside that is not a whole number (a whole-number field takes a discrete prior)
-                values.addAll(List.of(d.lowest(), d.highest(), d.quantile(1 / Math.PI)));
-            }
-            for (double v : values) {
+            for (double v : f.distribution().probes()) {
                 Object value = AssurancePrior.value(f, v);
                 try {
                     ScenarioEdit.set(loaded, java.util.Map.of(f.field(), value));

@@ -79,6 +79,20 @@ final class Bounds {
         }
     }
 
+    /** Trials classified per hypothesis by discriminate: a proportion of fewer than 2 says nothing. */
+    static final class DiscriminationReplicates extends WholeNumber {
+        DiscriminationReplicates() {
+            super("--replicates", 2, 1_000_000);
+        }
+    }
+
+    /** Training trials per hypothesis of discriminate: a class's spread needs at least 2. */
+    static final class DiscriminationTraining extends WholeNumber {
+        DiscriminationTraining() {
+            super("--training", 2, 1_000_000);
+        }
+    }
+
     static final class PatientsPerArm extends WholeNumber {
         PatientsPerArm() {
             super("--n-per-arm", org.reconsim.engine.scenario.PatientsPerArm.MIN, org.reconsim.engine.scenario.PatientsPerArm.MAX);

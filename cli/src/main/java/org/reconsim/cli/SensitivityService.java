@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import org.reconsim.engine.scenario.LoadedScenario;
 import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.engine.scenario.ScenarioEdit;
 import org.reconsim.results.power.AnalysisLayout;
 import org.reconsim.results.power.AssurancePrior;
 import org.reconsim.results.power.PowerJob;
@@ -34,9 +34,6 @@ import org.reconsim.results.sensitivity.TrialOutput;
 final class SensitivityService {
 
     private static final String OPTION = "--vary";
-
-    /** Arm sizes: the output is read at the design's size, so they are the design, not an uncertainty. */
-    private static final Pattern SIZES = Pattern.compile("design\\.n_per_arm|design\\.arms\\[\\d+]\\.allocation");
 
     private final PrintWriter console;
 
@@ -126,17 +123,13 @@ final class SensitivityService {
 
     /** Why a field cannot vary, or null when it may (whether it exists and is numeric is the scenario's to say). */
     static String fixed(String field) {
-        if (SIZES.matcher(field).matches()) {
-            return "the sample size cannot vary: the output is read at the design's size (for power against size: power --sizes)";
-        }
-        if (field.equals("simulation.seed")) {
-            return "the seed cannot vary: it fixes the trials (use --seed)";
-        }
-        if (field.equals("simulation.replicates")) {
-            return "the replicates cannot vary: they set the precision, not the trial (use --replicates)";
+        String fixed = ScenarioEdit.fixedReason(field);
+        if (fixed != null) {
+            return "cannot vary: " + fixed;
         }
         if (field.equals(AssurancePrior.MECHANISMS)) {
-            return "only numeric fields can vary (compare mechanism hypotheses with power --assurance or a sweep per hypothesis)";
+            return "cannot vary: a set of mechanism hypotheses, not a number (compare hypotheses with power --assurance or one "
+                    + "analysis per hypothesis)";
         }
         return null;
     }

@@ -77,15 +77,15 @@ class SensitivityCommandTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err().lines().toList()).containsExactly(
-                "reconsim: --vary design.n_per_arm: the sample size cannot vary: the output is read at the design's size "
-                        + "(for power against size: power --sizes)",
-                "reconsim: --vary simulation.seed: the seed cannot vary: it fixes the trials (use --seed)",
-                "reconsim: --vary simulation.replicates: the replicates cannot vary: they set the precision, not the trial "
-                        + "(use --replicates)",
-                "reconsim: --vary mechanisms.active: only numeric fields can vary (compare mechanism hypotheses with power "
-                        + "--assurance or a sweep per hypothesis)",
-                "reconsim: --vary design.arms[1].allocation: the sample size cannot vary: the output is read at the design's size "
-                        + "(for power against size: power --sizes)",
+                "reconsim: --vary design.n_per_arm: cannot vary: the arm sizes are the published trial's; they are not parameters",
+                "reconsim: --vary simulation.seed: cannot vary: the seed and the replicate count address the simulated trials; "
+                        + "they are not parameters",
+                "reconsim: --vary simulation.replicates: cannot vary: the seed and the replicate count address the simulated "
+                        + "trials; they are not parameters",
+                "reconsim: --vary mechanisms.active: cannot vary: a set of mechanism hypotheses, not a number (compare hypotheses "
+                        + "with power --assurance or one analysis per hypothesis)",
+                "reconsim: --vary design.arms[1].allocation: cannot vary: the arm sizes are the published trial's; they are not "
+                        + "parameters",
                 "reconsim: --vary: expected FIELD=PRIOR with PRIOR uniform(lo,hi), normal(mean,sd,lo,hi), "
                         + "lognormal(meanlog,sdlog[,lo,hi]), loguniform(lo,hi), beta(a,b[,lo,hi]) or discrete(value:p,...), "
                         + "got 'measurement.hippocampus.icc=gamma(1,2)'",
@@ -93,8 +93,8 @@ class SensitivityCommandTest {
                 "reconsim: --vary " + PCL5_ICC + ": given twice",
                 "reconsim: --vary measurement.amygdala.icc=discrete(0.2:0.5,0.4:0.5): Sobol indices need a continuous prior: "
                         + "uniform(lo,hi), normal(mean,sd,lo,hi), lognormal(meanlog,sdlog[,lo,hi]), loguniform(lo,hi) or beta(a,b[,lo,hi])",
-                "reconsim: --vary foo.bar=0.0: cannot sweep: no field 'foo' here",
-                "reconsim: --vary design.arms[0].drug=0.0: cannot sweep: only numeric fields can be swept",
+                "reconsim: --vary foo.bar=0.0: cannot set: no field 'foo' here",
+                "reconsim: --vary design.arms[0].drug=0.0: cannot set: only numeric fields can vary",
                 "reconsim: --vary " + K_BLOCK + "=2.0: out of range: allowed 0 <= x <= 1, got 2",
                 "reconsim: --vary design.sites=1.6366197723675815: expected a whole number, got 1.6366197723675815",
                 "reconsim: --output: expected power, mean_z or effect_d, got 'z'",

@@ -185,11 +185,20 @@ public record AssurancePrior(List<Field> fields, double[][] correlation) impleme
         if (f.distribution() instanceof PriorDistribution.Discrete d) {
             String category = d.value((int) value);
             if (f.mechanisms()) {
-                return category.equals("null") ? List.of() : List.of(category.split("\\+"));
+                return mechanisms(category);
             }
             return Double.parseDouble(category);
         }
         return value;
+    }
+
+    /**
+     * The {@code mechanisms.active} labels of a mechanism hypothesis as written: {@code null} is
+     * none, '+' joins mechanisms true together ({@code restabilization-blockade+plasticity-window}).
+     * Whether the labels exist is for the scenario to say (its binder names the allowed ones).
+     */
+    public static List<String> mechanisms(String hypothesis) {
+        return hypothesis.equals("null") ? List.of() : List.of(hypothesis.split("\\+", -1));
     }
 
     /** The plan of one trial: its drawn scenario ({@link #scenario}) compiled, reusing {@code base}'s calibration where it can. */

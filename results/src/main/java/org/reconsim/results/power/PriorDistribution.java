@@ -28,6 +28,15 @@ public sealed interface PriorDistribution extends Serializable {
         return quantile(1);
     }
 
+    /**
+     * The values a scenario is checked to accept before any trial runs: the extremes and a value
+     * inside that is not a whole number (a whole-number field takes a discrete prior); for
+     * {@link Discrete} the index of every category.
+     */
+    default List<Double> probes() {
+        return List.of(lowest(), highest(), quantile(1 / Math.PI));
+    }
+
     /** uniform(lo, hi). */
     record Uniform(double lo, double hi) implements PriorDistribution {
         @Override
@@ -125,6 +134,11 @@ public sealed interface PriorDistribution extends Serializable {
         @Override
         public double highest() {
             return values.size() - 1;
+        }
+
+        @Override
+        public List<Double> probes() {
+            return java.util.stream.IntStream.range(0, values.size()).mapToObj(k -> (double) k).toList();
         }
 
         /** Category {@code k} as written. */
