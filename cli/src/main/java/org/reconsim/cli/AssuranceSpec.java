@@ -3,6 +3,7 @@ package org.reconsim.cli;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.reconsim.results.inference.FreeField;
 import org.reconsim.results.power.AssurancePrior;
 import org.reconsim.results.power.PriorDistribution;
 
@@ -48,7 +49,7 @@ record AssuranceSpec(List<String> texts, List<String> correlations, AssurancePri
         List<AssurancePrior.Field> fields = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (String text : texts) {
-            AssurancePrior.Field f = field(text, problems);
+            AssurancePrior.Field f = field("--assurance", text, problems);
             if (f != null) {
                 if (names.contains(f.field())) {
                     problems.add("reconsim: --assurance " + f.field() + ": drawn twice");
@@ -75,9 +76,29 @@ record AssuranceSpec(List<String> texts, List<String> correlations, AssurancePri
         }
     }
 
-    /** One FIELD=PRIOR, or null after adding its problem. */
-    private static AssurancePrior.Field field(String text, List<String> problems) {
-        String bad = "reconsim: --assurance: expected FIELD=PRIOR with PRIOR " + PRIORS + ", got '" + text + "'";
+    /**
+     * The free fields of an inference command's {@code --free FIELD=PRIOR} options, in the
+     * syntax of {@code --assurance}; every problem at once. Whether the scenario lets a field
+     * vary is for the simulator to say (ScenarioSummarySimulator).
+     */
+    static List<FreeField> free(List<String> texts) {
+        List<String> problems = new ArrayList<>();
+        List<FreeField> out = new ArrayList<>();
+        for (String text : texts) {
+            AssurancePrior.Field f = field("--free", text, problems);
+            if (f != null) {
+                out.add(new FreeField(f.field(), f.text(), f.distribution()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return List.copyOf(out);
+    }
+
+    /** One FIELD=PRIOR given to {@code option}, or null after adding its problem. */
+    private static AssurancePrior.Field field(String option, String text, List<String> problems) {
+        String bad = "reconsim: " + option + ": expected FIELD=PRIOR with PRIOR " + PRIORS + ", got '" + text + "'";
         int eq = text.indexOf('=');
         int open = text.indexOf('(', eq);
         String dist = eq < 0 ? "" : text.substring(eq + 1).replace(" ", "");
@@ -88,7 +109,7 @@ record AssuranceSpec(List<String> texts, List<String> correlations, AssurancePri
         String field = text.substring(0, eq).trim();
         String name = dist.substring(0, dist.indexOf('('));
         String[] p = dist.substring(name.length() + 1, dist.length() - 1).split(",", -1);
-        String what = "reconsim: --assurance " + field + "=" + dist + ": ";
+        String what = "reconsim: " + option + " " + field + "=" + dist + ": ";
         boolean mechanisms = field.equals(AssurancePrior.MECHANISMS);
         if (mechanisms && !name.equals("discrete")) {
             problems.add(what + AssurancePrior.MECHANISMS + " takes a discrete prior over mechanism hypotheses, e.g. "

@@ -24,7 +24,6 @@ import org.reconsim.results.power.PowerAccumulator;
 import org.reconsim.results.power.PowerJob;
 import org.reconsim.results.power.PowerRow;
 import org.reconsim.results.power.PowerSweep;
-import org.reconsim.results.power.PriorDistribution;
 import org.reconsim.results.power.ReplicateExecutor;
 import org.reconsim.results.power.ReplicateExecutorProvider;
 import org.reconsim.results.power.SampleSizeSearch;
@@ -106,17 +105,7 @@ final class PowerService {
         private static void checkPrior(LoadedScenario loaded, AssurancePrior prior) {
             List<String> problems = new ArrayList<>();
             for (AssurancePrior.Field f : prior.fields()) {
-                PriorDistribution d = f.distribution();
-                List<Double> values = new ArrayList<>();
-                if (d instanceof PriorDistribution.Discrete discrete) {
-                    for (int k = 0; k < discrete.values().size(); k++) {
-                        values.add((double) k);
-                    }
-                } else {
-                    // the extremes, and a value inside that is not a whole number (a whole-number field takes a discrete prior)
-                    values.addAll(List.of(d.lowest(), d.highest(), d.quantile(1 / Math.PI)));
-                }
-                for (double v : values) {
+                for (double v : f.distribution().probes()) {
                     Object value = AssurancePrior.value(f, v);
                     try {
                         ScenarioEdit.set(loaded, java.util.Map.of(f.field(), value));

@@ -16,6 +16,25 @@ public final class ScenarioEdit {
     private ScenarioEdit() {
     }
 
+    /** Fields that make one trial what it is rather than describe it: its sizes, its seed and its replicate count. */
+    private static final java.util.regex.Pattern FIXED =
+            java.util.regex.Pattern.compile("design\\.n_per_arm|design\\.arms\\[\\d+]\\.allocation|simulation\\.seed|simulation\\.replicates");
+
+    /**
+     * Why {@code path} cannot vary between the simulated trials of one inference (calibration,
+     * predictive checks, sensitivity), or null when it can: the trial is simulated at its
+     * published sizes and addressed by its seed, so sizes (design.n_per_arm, an arm's
+     * allocation), simulation.seed and simulation.replicates are not uncertain parameters.
+     */
+    public static String fixedReason(String path) {
+        if (!FIXED.matcher(path).matches()) {
+            return null;
+        }
+        return path.startsWith("simulation.")
+                ? "the seed and the replicate count address the simulated trials; they are not parameters"
+                : "the arm sizes are the published trial's; they are not parameters";
+    }
+
     /** The new value, written as a whole number where the field holds one (so counts such as an allocation can be swept). */
     private static JsonNode number(JsonNode old, double value) {
         if (old.isIntegralNumber() && value == Math.rint(value) && Math.abs(value) < 1e15) {
@@ -83,7 +102,7 @@ public final class ScenarioEdit {
     private static JsonNode replacement(LoadedScenario base, String path, JsonNode old, Object value) throws InvalidScenarioException {
         if (value instanceof Double d) {
             if (!old.isNumber()) {
-                throw fail(base, path, "only numeric fields can be swept");
+                throw fail(base, path, "only numeric fields can vary");
             }
             return number(old, d);
         }
@@ -98,6 +117,6 @@ public final class ScenarioEdit {
     }
 
     private static InvalidScenarioException fail(LoadedScenario base, String path, String why) {
-        return new InvalidScenarioException(java.util.List.of(new Problem(base.source(), 0, path, "cannot sweep: " + why)));
+        return new InvalidScenarioException(java.util.List.of(new Problem(base.source(), 0, path, "cannot set: " + why)));
     }
 }

@@ -185,11 +185,16 @@ public record AssurancePrior(List<Field> fields, double[][] correlation) impleme
         if (f.distribution() instanceof PriorDistribution.Discrete d) {
             String category = d.value((int) value);
             if (f.mechanisms()) {
-                return category.equals("null") ? List.of() : List.of(category.split("\\+"));
+                return mechanisms(category);
             }
             return Double.parseDouble(category);
         }
         return value;
+    }
+
+    /** The mechanism labels a hypothesis stands for: {@code null} none, else the labels joined by '+'. */
+    public static List<String> mechanisms(String hypothesis) {
+        return hypothesis.equals("null") ? List.of() : List.of(hypothesis.split("\\+", -1));
     }
 
     /** The plan of one trial: its drawn scenario ({@link #scenario}) compiled, reusing {@code base}'s calibration where it can. */

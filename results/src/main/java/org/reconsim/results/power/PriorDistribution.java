@@ -36,6 +36,15 @@ public sealed interface PriorDistribution extends Serializable {
         return quantile(1);
     }
 
+    /**
+     * The values a scenario is checked to accept before any trial runs: the extremes and a value
+     * inside that is not a whole number (a whole-number field takes a discrete prior); for
+     * {@link Discrete} the index of every category.
+     */
+    default List<Double> probes() {
+        return List.of(lowest(), highest(), quantile(1 / Math.PI));
+    }
+
     /** uniform(lo, hi). */
     record Uniform(double lo, double hi) implements PriorDistribution {
         @Override
@@ -174,6 +183,11 @@ public sealed interface PriorDistribution extends Serializable {
         public double density(double x) {
             int k = (int) x;
             return k == x && k >= 0 && k < probabilities.size() ? probabilities.get(k) : 0;
+        }
+
+        @Override
+        public List<Double> probes() {
+            return java.util.stream.IntStream.range(0, values.size()).mapToObj(k -> (double) k).toList();
         }
 
         /** Category {@code k} as written. */
