@@ -36,7 +36,9 @@ import org.reconsim.models.population.StandardNormal;
  * hypothesis m's previous particles; generation 0 samples the prior and accepts every finite distance.
  *
  * <p>Determinism: proposal {@code a} of generation {@code g} draws all its random numbers from its
- * own stream ({@link #STREAM}, counter (g, a)) and simulates draw {@code g * 2^40 + a}; each batch
+ * own stream ({@link #STREAM}, counter (g, a)) and simulates draw {@code P_g + a}, P_g the number of
+ * proposals of the generations before (so every proposal has its own draw, and draws stay below
+ * 2^31 as a trial's replicate index must, for any budget a run can afford); each batch
  * of proposals is evaluated on a fixed thread pool, but accepted in proposal order, and batch sizes
  * depend only on past acceptance rates. Results are therefore identical on any number of threads.
  */
@@ -118,6 +120,7 @@ public final class AbcSmc {
         long simulations = 0;
         double tolerance = Double.POSITIVE_INFINITY;
         double rate = 1;
+        long firstDraw = 0;
         String stop;
         for (int g = 0; ; g++) {
             Population previous = g == 0 ? null : new Population(done.get(g - 1));
@@ -137,7 +140,8 @@ public final class AbcSmc {
                 }
                 int g0 = g;
                 long first = attempt;
-                List<Proposal> results = parallel(pool, (int) batch, k -> propose(g0, first + k, previous));
+                long drawOffset = firstDraw;
+                List<Proposal> results = parallel(pool, (int) batch, k -> propose(g0, first + k, drawOffset + first + k, previous));
                 attempt += batch;
                 for (Proposal p : results) {
                     if (p.simulated) {
@@ -155,6 +159,7 @@ public final class AbcSmc {
                 stop = "simulation budget of " + settings.budget() + " reached during generation " + g;
                 break;
             }
+            firstDraw += attempt;
             AbcGeneration generation = weigh(pool, g, eps, accepted, previous, generationSims, attempt);
             done.add(generation);
             listener.generation(generation, simulations);
@@ -184,7 +189,7 @@ public final class AbcSmc {
     private record Proposal(int hypothesis, double[] theta, double logPrior, boolean simulated, double distance) {
     }
 
-    private Proposal propose(int g, long attempt, Population previous) {
+    private Proposal propose(int g, long attempt, long draw, Population previous) {
         UniformRandomProvider rng = streams.stream(STREAM, g, attempt);
         int d = prior.dimension();
         int m;
@@ -212,7 +217,7 @@ public final class AbcSmc {
         if (logPrior == Double.NEGATIVE_INFINITY || prior.hypothesis(m) == 0) {
             return new Proposal(m, theta, logPrior, false, Double.NaN);
         }
-        double[] s = simulator.simulate(m, theta, ((long) g << 40) + attempt);
+        double[] s = simulator.simulate(m, theta, draw);
         return new Proposal(m, theta, logPrior, true, distance(s, observed));
     }
 
