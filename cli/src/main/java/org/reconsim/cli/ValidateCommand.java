@@ -3,9 +3,7 @@ package org.reconsim.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.reconsim.engine.scenario.InvalidScenarioException;
 import org.reconsim.engine.scenario.LoadedScenario;
-import org.reconsim.engine.scenario.Problem;
 import org.reconsim.engine.targets.LoadedTargets;
 import org.reconsim.engine.targets.TargetsLoader;
 
@@ -33,7 +31,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (TargetsLoader.isTargetFile(file)) {
-            LoadedTargets t = loadTargets(file);
+            LoadedTargets t = TargetsInput.load(file);
             int n = t.targets().findings().size();
             spec.commandLine().getOut().println(file + ": valid targets '" + t.targets().name() + "' (" + n
                     + (n == 1 ? " finding" : " findings") + ", scenario " + t.scenario().scenario().name() + ")");
@@ -43,13 +41,5 @@ final class ValidateCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(file + ": valid scenario '" + s.scenario().name() + "' (sha256 "
                 + s.canonical().sha256() + ")");
         return ReconsimCommand.OK;
-    }
-
-    private static LoadedTargets loadTargets(Path file) {
-        try {
-            return TargetsLoader.load(file);
-        } catch (InvalidScenarioException e) {
-            throw new InvalidInputException(e.problems().stream().map(Problem::toString).toList());
-        }
     }
 }
