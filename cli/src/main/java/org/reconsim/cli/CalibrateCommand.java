@@ -50,6 +50,10 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--budget", paramLabel = "SIMS", description = "Simulated trials at most (default: " + CalibrateRequest.BUDGET + ").")
     long budget = CalibrateRequest.BUDGET;
 
+    @Option(names = "--predictive-draws", paramLabel = "N", hidden = true,
+            description = "Posterior predictive trials per hypothesis in the report (default: " + CalibrateRequest.PREDICTIVE + ").")
+    int predictive = CalibrateRequest.PREDICTIVE;
+
     @Mixin
     CommonOptions common;
 
@@ -59,7 +63,7 @@ final class CalibrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         new CalibrateService(spec.commandLine().getOut()).run(new CalibrateRequest(scenario.file, targets, free, hypotheses, particles,
-                generations, minTolerance, budget, common.threads, common.seed, common.out, common.quiet,
+                generations, minTolerance, budget, predictive, common.threads, common.seed, common.out, common.quiet,
                 spec.commandLine().getParseResult().originalArgs()));
         return ReconsimCommand.OK;
     }

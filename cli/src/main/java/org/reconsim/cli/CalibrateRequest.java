@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param generations   generations at most, counting the prior sample
  * @param minTolerance  stop once a generation's tolerance (z scale) is at most this
  * @param budget        simulated trials at most
+ * @param predictive    posterior predictive trials per hypothesis in the report
  * @param threads       worker threads, or null for all cores
  * @param seed          master seed, or null for the scenario's simulation.seed
  * @param out           output folder, or null for runs/&lt;scenario&gt;-calibrate-&lt;time&gt;/
@@ -23,13 +24,14 @@ import java.util.Objects;
  * @param commandLine   the command line as typed, for the manifest
  */
 record CalibrateRequest(Path scenario, Path targets, List<String> free, List<String> hypotheses, int particles, int generations,
-                        double minTolerance, long budget, Integer threads, Long seed, Path out, boolean quiet,
+                        double minTolerance, long budget, int predictive, Integer threads, Long seed, Path out, boolean quiet,
                         List<String> commandLine) {
 
     static final int PARTICLES = 500;
     static final int GENERATIONS = 10;
     static final double MIN_TOLERANCE = 0.1;
     static final long BUDGET = 200_000;
+    static final int PREDICTIVE = 200;
 
     CalibrateRequest {
         Objects.requireNonNull(scenario, "scenario");

@@ -33,8 +33,6 @@ import org.reconsim.results.report.RunManifest;
 final class CalibrateService {
 
     static final List<String> FILES = List.of("posterior.csv", "summary.csv", "report.html", "calibrated.yaml", "assurance.txt");
-    /** Posterior predictive trials per hypothesis in the report. */
-    static final int PREDICTIVE_DRAWS = 200;
 
     private final PrintWriter console;
 
@@ -58,6 +56,9 @@ final class CalibrateService {
         }
         if (request.budget() < request.particles()) {
             problems.add("reconsim: --budget must be at least --particles (" + request.particles() + "), got " + request.budget());
+        }
+        if (request.predictive() < 1) {
+            problems.add("reconsim: --predictive-draws must be at least 1, got " + request.predictive());
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -101,7 +102,7 @@ final class CalibrateService {
         double[] p = result.modelProbabilities();
         for (int m = 0; m < p.length; m++) {
             if (p[m] > 0) {
-                predictive.add(PosteriorPredictive.simulate(sim, result.posterior(), m, PREDICTIVE_DRAWS, seed, threads));
+                predictive.add(PosteriorPredictive.simulate(sim, result.posterior(), m, request.predictive(), seed, threads));
             }
         }
         List<String> statistics = sim.findings().stream().map(Finding::id).toList();
