@@ -9,6 +9,8 @@ import java.util.function.IntConsumer;
 import org.reconsim.engine.run.ReplicateRunner;
 import org.reconsim.engine.targets.Claim;
 import org.reconsim.engine.targets.Finding;
+import org.reconsim.results.stats.BinomialInterval;
+import org.reconsim.results.stats.ProportionInterval;
 
 /**
  * The prior predictive check of a trial's published results (docs/INFERENCE.md, Predictive
@@ -34,11 +36,21 @@ public final class PredictiveCheck {
      * @param highZ         97.5% quantile of the simulated z
      * @param pPredictive   two-sided predictive p-value of the published z (NaN without one)
      * @param pClaim        share of the simulated trials on which the claim (the pattern: every claim) holds
+     * @param pClaimLow     its Clopper-Pearson 95% interval's lower bound (Monte Carlo error only)
+     * @param pClaimHigh    its upper bound (0 of 1000 trials: 0.0037)
      * @param trials        simulated trials
      * @param undefined     trials whose z was undefined (left out of the z summaries; their claims do not hold)
      */
     public record Row(String hypothesis, String target, Claim claim, double observedZ, double medianZ, double lowZ, double highZ,
-                      double pPredictive, double pClaim, int trials, int undefined) {
+                      double pPredictive, double pClaim, double pClaimLow, double pClaimHigh, int trials,
+                      int undefined) {
+    }
+
+    private static Row row(String hypothesis, String target, Claim claim, double observedZ, double[] sorted, double pPredictive,
+                           int held, int trials) {
+        ProportionInterval ci = BinomialInterval.clopperPearson(held, trials, 0.95);
+        return new Row(hypothesis, target, claim, observedZ, quantile(sorted, 0.5), quantile(sorted, 0.025), quantile(sorted, 0.975),
+                pPredictive, (double) held / trials, ci.low(), ci.high(), trials, trials - sorted.length);
     }
 
     /**
@@ -91,8 +103,7 @@ public final class PredictiveCheck {
             for (int i = 0; i < m; i++) {
                 rows.add(row(label, findings.get(i), z[h][i], holds[i]));
             }
-            rows.add(new Row(label, PATTERN, null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                    (double) pattern / replicates, replicates, 0));
+            rows.add(row(label, PATTERN, null, Double.NaN, new double[0], Double.NaN, pattern, replicates));
         }
         return new Result(List.copyOf(rows), z);
     }
@@ -105,9 +116,8 @@ public final class PredictiveCheck {
         }
         OptionalDouble observed = f.z();
         double zObs = observed.orElse(Double.NaN);
-        return new Row(hypothesis, f.id(), f.claim(), zObs, quantile(defined, 0.5), quantile(defined, 0.025),
-                quantile(defined, 0.975), observed.isPresent() ? pValue(defined, zObs) : Double.NaN, (double) held / z.length,
-                z.length, z.length - defined.length);
+        return row(hypothesis, f.id(), f.claim(), zObs, defined, observed.isPresent() ? pValue(defined, zObs) : Double.NaN, held,
+                z.length);
     }
 
     /**

@@ -20,7 +20,7 @@ public final class CheckReport {
 
     /** check.csv's columns, in order. */
     public static final List<String> COLUMNS = List.of("hypothesis", "target", "claim", "observed_z", "sim_median_z", "sim_low_z",
-            "sim_high_z", "p_predictive", "p_claim", "trials", "undefined_z");
+            "sim_high_z", "p_predictive", "p_claim", "p_claim_low", "p_claim_high", "trials", "undefined_z");
 
     private CheckReport() {
     }
@@ -29,7 +29,7 @@ public final class CheckReport {
         try (CsvTable t = new CsvTable(file, COLUMNS)) {
             for (PredictiveCheck.Row r : rows) {
                 t.row(r.hypothesis(), r.target(), r.claim() == null ? "all" : r.claim().label(), r.observedZ(), r.medianZ(), r.lowZ(),
-                        r.highZ(), r.pPredictive(), r.pClaim(), r.trials(), r.undefined());
+                        r.highZ(), r.pPredictive(), r.pClaim(), r.pClaimLow(), r.pClaimHigh(), r.trials(), r.undefined());
             }
             t.commit();
         }
@@ -39,15 +39,15 @@ public final class CheckReport {
     public static String table(List<PredictiveCheck.Row> rows) {
         int hw = Math.max("hypothesis".length(), rows.stream().mapToInt(r -> r.hypothesis().length()).max().orElse(0));
         int tw = Math.max("target".length(), rows.stream().mapToInt(r -> r.target().length()).max().orElse(0));
-        String format = "%-" + hw + "s  %-" + tw + "s  %-16s  %10s  %10s  %-17s  %12s  %8s%n";
+        String format = "%-" + hw + "s  %-" + tw + "s  %-16s  %10s  %10s  %-17s  %12s  %7s  %s%n";
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, format, "hypothesis", "target", "claim", "observed_z",
-                "sim_median", "sim 95% interval", "p_predictive", "p_claim"));
+                "sim_median", "sim 95% interval", "p_predictive", "p_claim", "p_claim 95% CI"));
         for (PredictiveCheck.Row r : rows) {
             boolean pattern = r.claim() == null;
             s.append(String.format(Locale.ROOT, format, r.hypothesis(), r.target(), pattern ? "all claims" : r.claim().label(),
                     fixed(r.observedZ(), 2), fixed(r.medianZ(), 2),
                     pattern ? "" : "[" + fixed(r.lowZ(), 2) + ", " + fixed(r.highZ(), 2) + "]", fixed(r.pPredictive(), 4),
-                    fixed(r.pClaim(), 4)));
+                    fixed(r.pClaim(), 4), "[" + fixed(r.pClaimLow(), 4) + ", " + fixed(r.pClaimHigh(), 4) + "]"));
         }
         return s.toString();
     }
@@ -83,7 +83,8 @@ public final class CheckReport {
             h.append("<tr><td class=\"l\">").append(SvgChart.escape(r.hypothesis())).append("</td><td class=\"l\">")
                     .append(SvgChart.escape(r.target())).append("</td><td class=\"l\">")
                     .append(r.claim() == null ? "all" : r.claim().label()).append("</td>");
-            for (double v : new double[] {r.observedZ(), r.medianZ(), r.lowZ(), r.highZ(), r.pPredictive(), r.pClaim()}) {
+            for (double v : new double[] {r.observedZ(), r.medianZ(), r.lowZ(), r.highZ(), r.pPredictive(), r.pClaim(), r.pClaimLow(),
+                r.pClaimHigh()}) {
                 h.append("<td>").append(CsvTable.fixed(v, 4)).append("</td>");
             }
             h.append("<td>").append(r.trials()).append("</td><td>").append(r.undefined()).append("</td></tr>\n");
