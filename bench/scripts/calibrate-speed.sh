@@ -14,8 +14,8 @@ start=$(date +%s.%N)
   --free 'measurement.pcl5.slope=uniform(0,60)' --hypotheses null,restabilization-blockade,plasticity-window \
   --particles "$particles" --generations 10 --min-tolerance 0.1 --budget "$budget" --threads 2 --out "$out/run" | tee "$out/console.txt"
 t=$(echo "$(date +%s.%N) - $start" | bc)
-sims=$(grep -o '([0-9]* in all)' "$out/console.txt" | tail -1 | tr -dc 0-9)
-printf 'calibrate: %s simulated pilots in %.1f s wall (JVM start included): %.1f pilots/s on 2 threads\n' "$sims" "$t" \
-  "$(echo "$sims / $t" | bc -l)"
+sims=$(grep -o '; [0-9]* simulated trials in' "$out/console.txt" | tr -dc 0-9)
+printf 'calibrate: %s simulated pilots in %.1f s wall (JVM start and report included): %.1f pilots/s on 2 threads\n' \
+  "$sims" "$t" "$(echo "$sims / $t" | bc -l)"
 mvn -B -o -q -Pbench -pl bench -am compile -DskipTests
 java -cp "bench/target/classes:cli/target/reconsim.jar" org.reconsim.bench.CalibrateNaiveBench "$naive"

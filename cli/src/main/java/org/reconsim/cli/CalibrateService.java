@@ -118,7 +118,9 @@ final class CalibrateService {
         new RunManifest("calibrate", request.commandLine(), loaded, seed, threads, started, Instant.now(), FILES).write(out);
         console.print(summary(result, prior));
         if (!request.quiet()) {
-            console.println("Stopped: " + result.stopReason() + ". Wrote " + out.resolve("posterior.csv")
+            console.println(String.format(Locale.ROOT, "Stopped: %s; %d simulated trials in %.1f s. Wrote %s", result.stopReason(),
+                    result.simulations(), java.time.Duration.between(started, Instant.now()).toMillis() / 1000.0,
+                    out.resolve("posterior.csv"))
                     + ", summary.csv, report.html, calibrated.yaml, assurance.txt and manifest.json");
         }
         console.flush();
