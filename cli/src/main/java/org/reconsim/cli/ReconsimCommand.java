@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         description = "Reconsolidation trial simulator: virtual PTSD patients, ketamine or placebo around the labile window, "
                 + "prolonged exposure, synthetic fMRI/SCR outcomes and power.",
         subcommands = {ValidateCommand.class, RunCommand.class, GenerateCommand.class, PowerCommand.class, PkCommand.class,
-            PhenomenaCommand.class, CheckCommand.class,
+            PhenomenaCommand.class, CheckCommand.class, CalibrateCommand.class,
             DiscriminateCommand.class, SensitivityCommand.class,
             SchemaCommand.class,
             CommandLine.HelpCommand.class})

@@ -57,6 +57,18 @@ public final class ScanCalibration {
         }
     }
 
+    /**
+     * Whether two measurement sections size the scan instruments alike: every setting the
+     * constructor reads besides the sample (ROI activations, site SD, SCR, connectivity, ROI
+     * correlations). Then a calibration on the same sample is the same, and can be reused.
+     */
+    static boolean sameInputs(Measurement a, Measurement b) {
+        return a.amygdala().equals(b.amygdala()) && a.hippocampus().equals(b.hippocampus()) && a.vmpfc().equals(b.vmpfc())
+                && a.siteSd() == b.siteSd() && a.scr().equals(b.scr()) && a.connectivity().equals(b.connectivity())
+                && a.roiSubjectCorrelation().equals(b.roiSubjectCorrelation())
+                && a.roiNoiseCorrelation().equals(b.roiNoiseCorrelation());
+    }
+
     /** The calibration sample (reused when only the measurement changes). */
     LatentSample sample() {
         return sample;

@@ -148,7 +148,10 @@ public record TrialPlan(
         Measurement ms = s.measurement();
         boolean reuse = previous != null && previous.scenario().population().equals(s.population())
                 && previous.scenario().memory().equals(s.memory()) && previous.scenario().protocol().equals(s.protocol());
-        ScanCalibration scan = new ScanCalibration(s, reuse ? previous.scan().sample() : LatentSample.draw(s, population));
+        // the scan instruments are a pure function of the sample and the scan settings: when those are the previous
+        // plan's too (a calibration varying a drug, mechanism or clinical-scale field), its sizing is reused as is
+        ScanCalibration scan = reuse && ScanCalibration.sameInputs(previous.scenario().measurement(), ms) ? previous.scan()
+                : new ScanCalibration(s, reuse ? previous.scan().sample() : LatentSample.draw(s, population));
         RoiMeasure[] rois = scan.rois();
         LatentSpread spread = scan.latentSpread();
         double traitSd = ms.symptoms().traitSd();

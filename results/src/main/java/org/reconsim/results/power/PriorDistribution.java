@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.List;
 
 import org.apache.commons.math3.distribution.BetaDistribution;
+import org.apache.commons.numbers.gamma.Erfc;
 import org.reconsim.models.population.TruncatedNormal;
 
 /**
@@ -17,6 +18,13 @@ public sealed interface PriorDistribution extends Serializable {
 
     /** The value at cumulative probability {@code u} in [0, 1); for {@link Discrete} the index of the category. */
     double quantile(double u);
+
+    /**
+     * The prior's density at {@code x} (0 outside its support), normalized over the truncation
+     * bounds: the importance weights of ABC-SMC (results.inference.AbcSmc) need it. For
+     * {@link Discrete} the probability of category {@code x} (an index), 0 between indices.
+     */
+    double density(double x);
 
     /** The smallest value a draw can take. */
     default double lowest() {
@@ -45,6 +53,11 @@ public sealed interface PriorDistribution extends Serializable {
         }
 
         @Override
+        public double density(double x) {
+            return x >= lo && x <= hi ? 1 / (hi - lo) : 0;
+        }
+
+        @Override
         public double highest() {
             return hi;
         }
@@ -55,6 +68,14 @@ public sealed interface PriorDistribution extends Serializable {
         @Override
         public double quantile(double u) {
             return new TruncatedNormal(mean, sd, lo, hi).quantile(u);
+        }
+
+        @Override
+        public double density(double x) {
+            if (!(x >= lo && x <= hi)) {
+                return 0;
+            }
+            return phi((x - mean) / sd) / sd / (cdf((hi - mean) / sd) - cdf((lo - mean) / sd));
         }
 
         @Override
@@ -76,6 +97,15 @@ public sealed interface PriorDistribution extends Serializable {
             double logHi = Double.isInfinite(hi) ? Double.POSITIVE_INFINITY : Math.log(hi);
             return Math.max(lo, Math.min(hi, Math.exp(new TruncatedNormal(meanlog, sdlog, logLo, logHi).quantile(u))));
         }
+
+        @Override
+        public double density(double x) {
+            if (!(x > 0 && x >= lo && x <= hi)) {
+                return 0;
+            }
+            double mass = cdf((Math.log(hi) - meanlog) / sdlog) - (lo > 0 ? cdf((Math.log(lo) - meanlog) / sdlog) : 0);
+            return phi((Math.log(x) - meanlog) / sdlog) / (sdlog * x) / mass;
+        }
     }
 
     /** log-uniform on [lo, hi], 0 < lo: uniform in log(value). */
@@ -83,6 +113,11 @@ public sealed interface PriorDistribution extends Serializable {
         @Override
         public double quantile(double u) {
             return Math.min(hi, lo * Math.exp(u * Math.log(hi / lo)));
+        }
+
+        @Override
+        public double density(double x) {
+            return x >= lo && x <= hi ? 1 / (x * Math.log(hi / lo)) : 0;
         }
 
         @Override
@@ -98,6 +133,14 @@ public sealed interface PriorDistribution extends Serializable {
             // commons-math's inversion, accurate to 1e-9 on [0, 1]: far below any Monte Carlo error
             double x = new BetaDistribution(null, a, b, 1e-12).inverseCumulativeProbability(u);
             return lo + x * (hi - lo);
+        }
+
+        @Override
+        public double density(double x) {
+            if (!(x >= lo && x <= hi)) {
+                return 0;
+            }
+            return new BetaDistribution(null, a, b, 1e-12).density((x - lo) / (hi - lo)) / (hi - lo);
         }
     }
 
@@ -137,6 +180,12 @@ public sealed interface PriorDistribution extends Serializable {
         }
 
         @Override
+        public double density(double x) {
+            int k = (int) x;
+            return k == x && k >= 0 && k < probabilities.size() ? probabilities.get(k) : 0;
+        }
+
+        @Override
         public List<Double> probes() {
             return java.util.stream.IntStream.range(0, values.size()).mapToObj(k -> (double) k).toList();
         }
@@ -145,5 +194,15 @@ public sealed interface PriorDistribution extends Serializable {
         public String value(int k) {
             return values.get(k);
         }
+    }
+
+    /** The standard normal density. */
+    private static double phi(double z) {
+        return Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
+    }
+
+    /** The standard normal distribution function (1 at +infinity, 0 at -infinity). */
+    private static double cdf(double z) {
+        return 0.5 * Erfc.value(-z / Math.sqrt(2));
     }
 }

@@ -153,7 +153,7 @@ public final class SvgChart {
         return 10 * mag;
     }
 
-    private static String tick(double v) {
+    static String tick(double v) {
         if (v == Math.rint(v)) {
             return String.format(Locale.ROOT, "%.0f", v);
         }
