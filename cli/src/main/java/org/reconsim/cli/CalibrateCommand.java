@@ -54,6 +54,11 @@ final class CalibrateCommand implements Callable<Integer> {
             description = "Posterior predictive trials per hypothesis in the report (default: " + CalibrateRequest.PREDICTIVE + ").")
     int predictive = CalibrateRequest.PREDICTIVE;
 
+    @Option(names = "--recovery", paramLabel = "R", description = "Model recovery on the same statistics: R simulated pilots per "
+            + "hypothesis at the posterior medians, each classified by the hypothesis its z values point to, trained on 5R "
+            + "others (50..1000) (0: skip; default: " + CalibrateRequest.RECOVERY + "; needs two or more hypotheses).")
+    int recovery = CalibrateRequest.RECOVERY;
+
     @Mixin
     CommonOptions common;
 
@@ -63,7 +68,7 @@ final class CalibrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         new CalibrateService(spec.commandLine().getOut()).run(new CalibrateRequest(scenario.file, targets, free, hypotheses, particles,
-                generations, minTolerance, budget, predictive, common.threads, common.seed, common.out, common.quiet,
+                generations, minTolerance, budget, predictive, recovery, common.threads, common.seed, common.out, common.quiet,
                 spec.commandLine().getParseResult().originalArgs()));
         return ReconsimCommand.OK;
     }

@@ -24,14 +24,16 @@ import java.util.Objects;
  * @param commandLine   the command line as typed, for the manifest
  */
 record CalibrateRequest(Path scenario, Path targets, List<String> free, List<String> hypotheses, int particles, int generations,
-                        double minTolerance, long budget, int predictive, Integer threads, Long seed, Path out, boolean quiet,
-                        List<String> commandLine) {
+                        double minTolerance, long budget, int predictive, int recovery, Integer threads, Long seed, Path out,
+                        boolean quiet, List<String> commandLine) {
 
     static final int PARTICLES = 500;
     static final int GENERATIONS = 10;
     static final double MIN_TOLERANCE = 0.1;
     static final long BUDGET = 200_000;
     static final int PREDICTIVE = 200;
+    /** Test trials per hypothesis of the model recovery on the calibration's statistics (0: none). */
+    static final int RECOVERY = 200;
 
     CalibrateRequest {
         Objects.requireNonNull(scenario, "scenario");

@@ -1,5 +1,11 @@
 package org.reconsim.cli;
 
+import org.reconsim.engine.run.ReplicateRunner;
+import org.reconsim.results.inference.CalibrationRecovery;
+import org.reconsim.results.inference.Confusion;
+import org.reconsim.results.inference.ModelRecovery;
+import org.reconsim.results.inference.SummarySimulator;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -60,6 +66,9 @@ final class CalibrateService {
         if (request.predictive() < 1) {
             problems.add("reconsim: --predictive-draws must be at least 1, got " + request.predictive());
         }
+        if (request.recovery() < 0) {
+            problems.add("reconsim: --recovery must be 0 (none) or at least 1, got " + request.recovery());
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -108,6 +117,10 @@ final class CalibrateService {
         List<String> statistics = sim.findings().stream().map(Finding::id).toList();
         CalibrationFiles files = new CalibrationFiles(sim, prior, result);
         files.write(out, loaded);
+        Confusion recovery = recovery(request, sim, observed, result, prior, threads);
+        if (recovery != null) {
+            CalibrationRecovery.write(out.resolve(CalibrationRecovery.FILE), recovery);
+        }
         boolean[] logScale = new boolean[free.size()];
         for (int i = 0; i < logScale.length; i++) {
             logScale[i] = prior.logScale(i);
@@ -115,16 +128,58 @@ final class CalibrateService {
         RunManifest.writeAtomically(out.resolve("report.html"), CalibrationReport.html("Calibration of " + loaded.scenario().name()
                         + " against " + targets.targets().name(), result, free.stream().map(FreeField::text).toList(), logScale,
                 statistics, observed, predictive));
-        new RunManifest("calibrate", request.commandLine(), loaded, seed, threads, started, Instant.now(), FILES).write(out);
+        List<String> written = new ArrayList<>(FILES);
+        if (recovery != null) {
+            written.add(CalibrationRecovery.FILE);
+        }
+        new RunManifest("calibrate", request.commandLine(), loaded, seed, threads, started, Instant.now(), written).write(out);
         console.print(summary(result, prior));
+        if (recovery != null) {
+            console.print(CalibrationRecovery.format(recovery));
+        }
         if (!request.quiet()) {
             console.println(String.format(Locale.ROOT, "Stopped: %s; %d simulated trials in %.1f s. Wrote %s", result.stopReason(),
                     result.simulations(), java.time.Duration.between(started, Instant.now()).toMillis() / 1000.0,
                     out.resolve("posterior.csv"))
-                    + ", summary.csv, report.html, calibrated.yaml, assurance.txt and manifest.json");
+                    + ", summary.csv, report.html, calibrated.yaml, assurance.txt, " + (recovery != null ? "recovery.csv, " : "")
+                    + "manifest.json");
         }
         console.flush();
         return out;
+    }
+
+    /**
+     * Model recovery on the statistics the calibration used (Robert et al. 2011: ABC model choice
+     * is only as good as its statistics): pilots simulated under each hypothesis at the posterior
+     * medians of the most probable one, each classified by a linear discriminant trained on
+     * {@link #trainingTrials} others (docs/INFERENCE.md, Design discrimination). Null with fewer
+     * than two hypotheses.
+     */
+    private static Confusion recovery(CalibrateRequest request, ScenarioSummarySimulator sim, double[] observed, AbcResult result,
+                                      AbcPrior prior, int threads) {
+        if (request.recovery() == 0 || sim.hypotheses().size() < 2) {
+            return null;
+        }
+        double[] p = result.modelProbabilities();
+        int best = 0;
+        for (int m = 1; m < p.length; m++) {
+            if (p[m] > p[best]) {
+                best = m;
+            }
+        }
+        double[] theta = new double[prior.dimension()];
+        for (int i = 0; i < theta.length; i++) {
+            theta[i] = result.posterior().marginal(best, i).quantile(0.5);
+        }
+        SummarySimulator used = CalibrationRecovery.observedOnly(sim, observed);
+        try (ReplicateRunner runner = new ReplicateRunner(threads)) {
+            return ModelRecovery.run(used, theta, request.recovery(), trainingTrials(request.recovery()), runner, n -> { });
+        }
+    }
+
+    /** Training pilots per hypothesis for {@code recovery} test pilots: five times as many, at most 1000 (at least 50). */
+    static int trainingTrials(int recovery) {
+        return Math.max(50, Math.min(1000, 5 * recovery));
     }
 
     private static String probabilities(List<String> hypotheses, double[] p) {

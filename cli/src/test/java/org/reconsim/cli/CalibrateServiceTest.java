@@ -27,7 +27,7 @@ class CalibrateServiceTest {
     private static final String KI = "pharmacology.occupancy.ki_micromolar";
 
     private static CalibrateRequest request(Path out, List<String> free, List<String> hypotheses, int threads) {
-        return new CalibrateRequest(SCENARIO, TARGETS, free, hypotheses, 12, 2, 0.1, 400, 8, threads, 5L, out, true, List.of("calibrate"));
+        return new CalibrateRequest(SCENARIO, TARGETS, free, hypotheses, 12, 2, 0.1, 400, 8, 0, threads, 5L, out, true, List.of("calibrate"));
     }
 
     private static Path run(CalibrateRequest r) {
@@ -70,6 +70,42 @@ class CalibrateServiceTest {
         assertThat(Files.readString(one.resolve("report.html"))).contains("<svg").contains("Posterior predictive check");
     }
 
+    /**
+     * The calibration says how well its statistics recover the hypotheses: recovery.csv is the
+     * confusion matrix of pilots simulated under each hypothesis and classified from the same
+     * z values (rows sum to 1), the same on 1 and 2 threads, and listed in the manifest.
+     */
+    @Test
+    void modelRecoveryOnTheSameStatisticsIsReported(@TempDir Path dir) throws Exception {
+        List<String> free = List.of(KI + "=loguniform(0.03,10)");
+        List<String> hypotheses = List.of("null", "restabilization-blockade");
+        Path[] runs = new Path[2];
+        for (int t = 1; t <= 2; t++) {
+            CalibrateRequest r = new CalibrateRequest(SCENARIO, TARGETS, free, hypotheses, 12, 2, 0.1, 400, 8, 20, t, 5L,
+                    dir.resolve("t" + t), true, List.of("calibrate"));
+            runs[t - 1] = run(r);
+        }
+        List<String> rows = Files.readAllLines(runs[0].resolve("recovery.csv"));
+        assertThat(rows.get(0)).isEqualTo("true_hypothesis,inferred_hypothesis,proportion,ci_low,ci_high");
+        assertThat(rows).hasSize(1 + 4);
+        for (int truth = 0; truth < 2; truth++) {
+            double sum = 0;
+            for (int inferred = 0; inferred < 2; inferred++) {
+                String[] c = rows.get(1 + 2 * truth + inferred).split(",");
+                double p = Double.parseDouble(c[2]);
+                assertThat(Double.parseDouble(c[3])).isLessThanOrEqualTo(p);
+                assertThat(Double.parseDouble(c[4])).isGreaterThanOrEqualTo(p);
+                sum += p;
+            }
+            assertThat(sum).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+        }
+        assertThat(Files.readString(runs[1].resolve("recovery.csv"))).isEqualTo(Files.readString(runs[0].resolve("recovery.csv")));
+        assertThat(Files.readString(runs[0].resolve("manifest.json"))).contains("recovery.csv");
+        assertThat(CalibrateService.trainingTrials(20)).isEqualTo(100);
+        assertThat(CalibrateService.trainingTrials(5)).isEqualTo(50);
+        assertThat(CalibrateService.trainingTrials(400)).isEqualTo(1000);
+    }
+
     private static List<String> refused(Path dir, List<String> free, List<String> hypotheses) {
         Path out = dir.resolve("out");
         InvalidInputException e = catchThrowableOfType(() -> run(request(out, free, hypotheses, 1)), InvalidInputException.class);
@@ -109,12 +145,13 @@ class CalibrateServiceTest {
     @Test
     void badSettingsAreRefusedTogether(@TempDir Path dir) {
         Path out = dir.resolve("out");
-        CalibrateRequest r = new CalibrateRequest(SCENARIO, TARGETS, List.of(), List.of(), 1, 0, -1, 0, 0, 1, 5L, out, true,
+        CalibrateRequest r = new CalibrateRequest(SCENARIO, TARGETS, List.of(), List.of(), 1, 0, -1, 0, 0, -1, 1, 5L, out, true,
                 List.of("calibrate"));
         InvalidInputException e = catchThrowableOfType(() -> run(r), InvalidInputException.class);
         assertThat(e.lines()).containsExactly("reconsim: --particles must be at least 2, got 1",
                 "reconsim: --generations must be at least 1, got 0", "reconsim: --min-tolerance must be a finite number >= 0, got -1.0",
-                "reconsim: --budget must be at least --particles (1), got 0", "reconsim: --predictive-draws must be at least 1, got 0");
+                "reconsim: --budget must be at least --particles (1), got 0", "reconsim: --predictive-draws must be at least 1, got 0",
+                "reconsim: --recovery must be 0 (none) or at least 1, got -1");
         assertThat(out).doesNotExist();
     }
 
