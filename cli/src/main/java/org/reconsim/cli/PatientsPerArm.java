@@ -14,11 +14,11 @@ final class PatientsPerArm {
      * arm are n_per_arm x its allocation): its analyses would be undefined, not a result.
      */
     static int analysable(org.reconsim.engine.scenario.Scenario s, int n) {
-        for (org.reconsim.engine.scenario.Arm a : s.design().arms()) {
-            if ((long) n * a.allocation() < 2) {
-                throw new InvalidInputException("reconsim: --n-per-arm: " + n + " gives arm '" + a.name() + "' "
-                        + (long) n * a.allocation() + " patient (n_per_arm x allocation); every arm needs at least 2");
-            }
+        org.reconsim.engine.scenario.Arm a = s.design().smallestArm();
+        long patients = (long) n * a.allocation();
+        if (patients < org.reconsim.engine.scenario.Design.MIN_ARM_PATIENTS) {
+            throw new InvalidInputException("reconsim: --n-per-arm: " + n + " gives arm '" + a.name() + "' " + patients
+                    + " patient (n_per_arm x allocation); every arm needs at least " + org.reconsim.engine.scenario.Design.MIN_ARM_PATIENTS);
         }
         return n;
     }

@@ -26,6 +26,23 @@ public record Design(
     }
 
 
+    /** Fewest patients an arm may hold: a within-arm variance to test against. */
+    public static final int MIN_ARM_PATIENTS = 2;
+
+    /**
+     * The first arm with the smallest allocation ratio: the arm that holds the fewest patients
+     * ({@code n_per_arm} x allocation) at any size, so the one to check against {@link #MIN_ARM_PATIENTS}.
+     */
+    public Arm smallestArm() {
+        Arm smallest = arms.get(0);
+        for (Arm a : arms) {
+            if (a.allocation() < smallest.allocation()) {
+                smallest = a;
+            }
+        }
+        return smallest;
+    }
+
     public static Design defaults() {
         return new Design(null, null, 12, 1, List.of());
     }

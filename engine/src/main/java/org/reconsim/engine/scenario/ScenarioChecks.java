@@ -36,8 +36,8 @@ public final class ScenarioChecks {
             out.add(new Finding("design.control_arm", "'" + d.controlArm() + "' is not an arm; allowed: " + String.join(", ", names)));
         }
         contrasts(out, d, names);
-        int smallest = d.arms().stream().mapToInt(Arm::allocation).min().orElse(1) * d.nPerArm();
-        if (smallest < 2) {
+        int smallest = d.smallestArm().allocation() * d.nPerArm();
+        if (smallest < Design.MIN_ARM_PATIENTS) {
             out.add(new Finding("design.n_per_arm", "the smallest arm would hold " + smallest
                     + " patient: n_per_arm x allocation must be at least 2 in every arm"));
         }

@@ -41,6 +41,8 @@ public final class TrialAnalysis {
     /** Arm index of each contrast's treatment and control arm. */
     private final int[] treatmentArm;
     private final int[] controlArm;
+    /** Whether the trial has only its contrasts' two arms: then every patient is in the contrast and none is filtered out. */
+    private final boolean twoArms;
 
     /** The analyses of every contrast of the plan ({@link Contrast#of}): each on its two arms' patients. */
     public TrialAnalysis(Analysis plan, TrialPlan trial) {
@@ -57,6 +59,7 @@ public final class TrialAnalysis {
         this.offsets = new int[contrasts.size()][endpoints.size()][analyses.size()][visits.size()];
         this.treatmentArm = new int[contrasts.size()];
         this.controlArm = new int[contrasts.size()];
+        this.twoArms = trial.arms().size() == 2;
         for (int c = 0; c < contrasts.size(); c++) {
             treatmentArm[c] = trial.arm(contrasts.get(c).treatment()).index();
             controlArm[c] = trial.arm(contrasts.get(c).control()).index();
@@ -91,10 +94,12 @@ public final class TrialAnalysis {
 
     /** Contrast {@code c} on the patients of its two arms (the others are not part of it). */
     private void analyse(List<PatientOutcome> all, int c, TestResult[] out) {
-        List<PatientOutcome> patients = new ArrayList<>(all.size());
-        for (PatientOutcome p : all) {
-            if (p.arm() == treatmentArm[c] || p.arm() == controlArm[c]) {
-                patients.add(p);
+        List<PatientOutcome> patients = twoArms ? all : new ArrayList<>(all.size());
+        if (!twoArms) {
+            for (PatientOutcome p : all) {
+                if (p.arm() == treatmentArm[c] || p.arm() == controlArm[c]) {
+                    patients.add(p);
+                }
             }
         }
         int n = patients.size();
