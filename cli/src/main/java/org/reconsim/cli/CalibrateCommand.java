@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -21,10 +22,11 @@ import picocli.CommandLine.Spec;
                 + "summary.csv, report.html, calibrated.yaml, assurance.txt and manifest.json.")
 final class CalibrateCommand implements Callable<Integer> {
 
-    @Mixin
-    ScenarioInput scenario;
+    // optional so that --resume DIR alone parses; a new run requires it (InferenceOptions.require)
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", description = ScenarioInput.DESCRIPTION)
+    Path scenarioFile;
 
-    @Option(names = "--targets", paramLabel = "FILE", required = true, description = "Target file of published findings (docs/TARGETS.md).")
+    @Option(names = "--targets", paramLabel = "FILE", description = "Target file of published findings (docs/TARGETS.md).")
     Path targets;
 
     @Option(names = "--free", paramLabel = "FIELD=PRIOR", description = "A free field and its prior: " + AssuranceSpec.PRIORS
@@ -62,14 +64,22 @@ final class CalibrateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    InferenceOptions inference;
+
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() {
-        new CalibrateService(spec.commandLine().getOut()).run(new CalibrateRequest(scenario.file, targets, free, hypotheses, particles,
+    public Integer call() throws Exception {
+        if (inference.resume != null) {
+            return inference.resume(spec);
+        }
+        inference.require(spec, scenarioFile, "SCENARIO");
+        inference.require(spec, targets, "--targets");
+        new CalibrateService(spec.commandLine().getOut()).run(new CalibrateRequest(scenarioFile, targets, free, hypotheses, particles,
                 generations, minTolerance, budget, predictive, recovery, common.threads, common.seed, common.out, common.quiet,
-                spec.commandLine().getParseResult().originalArgs()));
+                spec.commandLine().getParseResult().originalArgs(), inference.execution(spec)));
         return ReconsimCommand.OK;
     }
 }

@@ -1,6 +1,6 @@
 package org.reconsim.cli;
 
-import org.reconsim.engine.run.ReplicateRunner;
+import org.reconsim.results.evaluation.EvaluationEngine;
 import org.reconsim.results.inference.CalibrationRecovery;
 import org.reconsim.results.inference.Confusion;
 import org.reconsim.results.inference.ModelRecovery;
@@ -90,49 +90,57 @@ final class CalibrateService {
         AbcSettings settings = new AbcSettings(request.particles(), request.generations(), request.minTolerance(), request.budget(),
                 0.5, 0.7, threads, seed);
 
-        Instant started = Instant.now();
         Path out = OutputFolder.create(request.out(), loaded.scenario().name(), "calibrate");
-        if (!request.quiet()) {
-            console.println("Calibrating " + loaded.scenario().name() + " against " + targets.targets().name() + " ("
-                    + Arrays.stream(observed).filter(z -> !Double.isNaN(z)).count() + " published z): " + sim.hypotheses().size()
-                    + " hypothes" + (sim.hypotheses().size() == 1 ? "is" : "es") + ", " + free.size() + " free field(s), "
-                    + request.particles() + " particles, seed " + seed);
-            console.flush();
-        }
-        AbcResult result = new AbcSmc(sim, observed, prior, settings).run((g, sims) -> {
+        Instant started;
+        AbcResult result;
+        Confusion recovery;
+        try (InferenceRun run = InferenceRun.open(out, "calibrate", request.execution(), threads,
+                List.of(loaded.canonical().sha256(), InferenceRun.sha256(request.targets())))) {
+            started = run.started();
             if (!request.quiet()) {
-                console.println(String.format(Locale.ROOT, "generation %d: tolerance %.4g, %d simulated trials (%d in all), ESS %.0f, P = %s",
-                        g.index(), g.tolerance(), g.simulations(), sims, g.effectiveSampleSize(),
-                        probabilities(sim.hypotheses(), g.modelProbabilities(sim.hypotheses().size()))));
+                console.println("Calibrating " + loaded.scenario().name() + " against " + targets.targets().name() + " ("
+                        + Arrays.stream(observed).filter(z -> !Double.isNaN(z)).count() + " published z): " + sim.hypotheses().size()
+                        + " hypothes" + (sim.hypotheses().size() == 1 ? "is" : "es") + ", " + free.size() + " free field(s), "
+                        + request.particles() + " particles, seed " + seed);
                 console.flush();
             }
-        });
-        List<PosteriorPredictive.Draws> predictive = new ArrayList<>();
-        double[] p = result.modelProbabilities();
-        for (int m = 0; m < p.length; m++) {
-            if (p[m] > 0) {
-                predictive.add(PosteriorPredictive.simulate(sim, result.posterior(), m, request.predictive(), seed, threads));
+            result = new AbcSmc(sim, observed, prior, settings).run(run.engine(), (g, sims) -> {
+                if (!request.quiet()) {
+                    console.println(String.format(Locale.ROOT, "generation %d: tolerance %.4g, %d simulated trials (%d in all), ESS %.0f, P = %s",
+                            g.index(), g.tolerance(), g.simulations(), sims, g.effectiveSampleSize(),
+                            probabilities(sim.hypotheses(), g.modelProbabilities(sim.hypotheses().size()))));
+                    console.flush();
+                }
+            });
+            List<PosteriorPredictive.Draws> predictive = new ArrayList<>();
+            double[] p = result.modelProbabilities();
+            for (int m = 0; m < p.length; m++) {
+                if (p[m] > 0) {
+                    predictive.add(PosteriorPredictive.simulate(sim, result.posterior(), m, request.predictive(), seed, run.engine()));
+                }
             }
+            List<String> statistics = sim.findings().stream().map(Finding::id).toList();
+            CalibrationFiles files = new CalibrationFiles(sim, prior, result);
+            files.write(out, loaded);
+            recovery = recovery(request, sim, observed, result, prior, run.engine());
+            if (recovery != null) {
+                CalibrationRecovery.write(out.resolve(CalibrationRecovery.FILE), recovery);
+            }
+            boolean[] logScale = new boolean[free.size()];
+            for (int i = 0; i < logScale.length; i++) {
+                logScale[i] = prior.logScale(i);
+            }
+            RunManifest.writeAtomically(out.resolve("report.html"), CalibrationReport.html("Calibration of " + loaded.scenario().name()
+                            + " against " + targets.targets().name(), result, free.stream().map(FreeField::text).toList(), logScale,
+                    statistics, observed, predictive));
+            List<String> written = new ArrayList<>(FILES);
+            if (recovery != null) {
+                written.add(CalibrationRecovery.FILE);
+            }
+            new RunManifest("calibrate", request.commandLine(), loaded, seed, threads, started, Instant.now(), written, run.describe())
+                    .write(out);
+            run.finish();
         }
-        List<String> statistics = sim.findings().stream().map(Finding::id).toList();
-        CalibrationFiles files = new CalibrationFiles(sim, prior, result);
-        files.write(out, loaded);
-        Confusion recovery = recovery(request, sim, observed, result, prior, threads);
-        if (recovery != null) {
-            CalibrationRecovery.write(out.resolve(CalibrationRecovery.FILE), recovery);
-        }
-        boolean[] logScale = new boolean[free.size()];
-        for (int i = 0; i < logScale.length; i++) {
-            logScale[i] = prior.logScale(i);
-        }
-        RunManifest.writeAtomically(out.resolve("report.html"), CalibrationReport.html("Calibration of " + loaded.scenario().name()
-                        + " against " + targets.targets().name(), result, free.stream().map(FreeField::text).toList(), logScale,
-                statistics, observed, predictive));
-        List<String> written = new ArrayList<>(FILES);
-        if (recovery != null) {
-            written.add(CalibrationRecovery.FILE);
-        }
-        new RunManifest("calibrate", request.commandLine(), loaded, seed, threads, started, Instant.now(), written).write(out);
         console.print(summary(result, prior));
         if (recovery != null) {
             console.print(CalibrationRecovery.format(recovery));
@@ -156,7 +164,7 @@ final class CalibrateService {
      * than two hypotheses.
      */
     private static Confusion recovery(CalibrateRequest request, ScenarioSummarySimulator sim, double[] observed, AbcResult result,
-                                      AbcPrior prior, int threads) {
+                                      AbcPrior prior, EvaluationEngine engine) {
         if (request.recovery() == 0 || sim.hypotheses().size() < 2) {
             return null;
         }
@@ -172,9 +180,7 @@ final class CalibrateService {
             theta[i] = result.posterior().marginal(best, i).quantile(0.5);
         }
         SummarySimulator used = CalibrationRecovery.observedOnly(sim, observed);
-        try (ReplicateRunner runner = new ReplicateRunner(threads)) {
-            return ModelRecovery.run(used, theta, request.recovery(), trainingTrials(request.recovery()), runner, n -> { });
-        }
+        return ModelRecovery.run(used, theta, request.recovery(), trainingTrials(request.recovery()), engine, n -> { });
     }
 
     /** Training pilots per hypothesis for {@code recovery} test pilots: five times as many, at most 1000 (at least 50). */

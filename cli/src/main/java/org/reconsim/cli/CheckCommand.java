@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -20,10 +21,11 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "published findings of a target file; write check.csv, report.html and manifest.json.")
 final class CheckCommand implements Callable<Integer> {
 
-    @Mixin
-    ScenarioInput scenario;
+    // optional so that --resume DIR alone parses; a new run requires it (InferenceOptions.require)
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", description = ScenarioInput.DESCRIPTION)
+    Path scenarioFile;
 
-    @Option(names = "--targets", required = true, paramLabel = "FILE", description = "Target file with the published findings "
+    @Option(names = "--targets", paramLabel = "FILE", description = "Target file with the published findings "
             + "(docs/TARGETS.md).")
     Path targets;
 
@@ -38,14 +40,22 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    InferenceOptions inference;
+
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() {
-        new CheckService(spec.commandLine().getOut()).run(new CheckRequest(scenario.file, targets, hypotheses, replicates,
+    public Integer call() throws Exception {
+        if (inference.resume != null) {
+            return inference.resume(spec);
+        }
+        inference.require(spec, scenarioFile, "SCENARIO");
+        inference.require(spec, targets, "--targets");
+        new CheckService(spec.commandLine().getOut()).run(new CheckRequest(scenarioFile, targets, hypotheses, replicates,
                 common.seed, common.threads, common.out, common.quiet, common.progress,
-                spec.commandLine().getParseResult().originalArgs()));
+                spec.commandLine().getParseResult().originalArgs(), inference.execution(spec)));
         return ReconsimCommand.OK;
     }
 }

@@ -19,9 +19,10 @@ import java.util.Objects;
  * @param quiet       print nothing but results and errors
  * @param progress    show a progress bar even when stderr is not a terminal
  * @param commandLine the command line as typed, for the manifest
+ * @param execution   where the simulations run and whether the run continues an interrupted one
  */
 record CheckRequest(Path scenario, Path targets, List<String> hypotheses, Integer replicates, Long seed, Integer threads, Path out,
-                    boolean quiet, boolean progress, List<String> commandLine) {
+                    boolean quiet, boolean progress, List<String> commandLine, InferenceExecution execution) {
 
     CheckRequest {
         Objects.requireNonNull(scenario, "scenario");

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
-import org.reconsim.engine.run.ReplicateRunner;
 import org.reconsim.engine.scenario.LoadedScenario;
 import org.reconsim.engine.targets.LoadedTargets;
 import org.reconsim.results.inference.PredictiveCheck;
@@ -54,17 +53,19 @@ final class CheckService {
             console.println("reconsim: warning: " + request.targets() + " names scenario " + named + ", checking "
                     + loaded.scenario().name() + " (" + request.scenario() + ") against its findings");
         }
-        Instant started = Instant.now();
         Path out = OutputFolder.create(request.out(), loaded.scenario().name(), "check");
         PredictiveCheck.Result result;
         long total = (long) replicates * sim.hypotheses().size();
-        try (ReplicateRunner runner = new ReplicateRunner(threads);
+        try (InferenceRun run = InferenceRun.open(out, "check", request.execution(), threads,
+                List.of(loaded.canonical().sha256(), InferenceRun.sha256(request.targets())));
              Progress bar = Progress.on(request.quiet(), request.progress(), "check", total)) {
-            result = PredictiveCheck.run(sim, replicates, runner, bar::at);
+            result = PredictiveCheck.run(sim, replicates, run.engine(), bar::at);
+            CheckReport.writeCsv(out.resolve("check.csv"), result.rows());
+            CheckReport.writeHtml(out.resolve("report.html"), loaded, targets, sim.hypotheses(), result, seed, replicates);
+            new RunManifest("check", request.commandLine(), loaded, seed, threads, run.started(), Instant.now(), FILES, run.describe())
+                    .write(out);
+            run.finish();
         }
-        CheckReport.writeCsv(out.resolve("check.csv"), result.rows());
-        CheckReport.writeHtml(out.resolve("report.html"), loaded, targets, sim.hypotheses(), result, seed, replicates);
-        new RunManifest("check", request.commandLine(), loaded, seed, threads, started, Instant.now(), FILES).write(out);
         if (!request.quiet()) {
             console.println("Predictive check of " + loaded.scenario().name() + " against " + targets.targets().name() + ": "
                     + replicates + " simulated trial(s) per hypothesis at the published sizes (seed " + seed + ")");

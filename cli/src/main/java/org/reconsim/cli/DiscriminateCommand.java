@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -22,10 +23,11 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "the hypothesis its z values point to; writes confusion.csv, accuracy.csv and report.html (see docs/INFERENCE.md).")
 final class DiscriminateCommand implements Callable<Integer> {
 
-    @Mixin
-    ScenarioInput scenario;
+    // optional so that --resume DIR alone parses; a new run requires it (InferenceOptions.require)
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", description = ScenarioInput.DESCRIPTION)
+    Path scenarioFile;
 
-    @Option(names = "--hypotheses", required = true, paramLabel = "LIST",
+    @Option(names = "--hypotheses", paramLabel = "LIST",
             description = "Mechanism hypotheses to tell apart, comma-separated: null (no mechanism) or mechanism labels joined by '+', "
                     + "e.g. null,restabilization-blockade,plasticity-window.")
     String hypotheses;
@@ -49,14 +51,23 @@ final class DiscriminateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    InferenceOptions inference;
+
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() {
-        new DiscriminateService(spec.commandLine().getOut()).run(new DiscriminateRequest(scenario.file, designs,
+    public Integer call() throws Exception {
+        if (inference.resume != null) {
+            return inference.resume(spec);
+        }
+        inference.require(spec, scenarioFile, "SCENARIO");
+        inference.require(spec, hypotheses, "--hypotheses");
+        new DiscriminateService(spec.commandLine().getOut()).run(new DiscriminateRequest(scenarioFile, designs,
                 Arrays.asList(hypotheses.split(",", -1)), sizes == null ? null : sizes.sizes(), replicates, training, common.threads,
-                common.seed, common.out, common.quiet, common.progress, spec.commandLine().getParseResult().originalArgs()));
+                common.seed, common.out, common.quiet, common.progress, spec.commandLine().getParseResult().originalArgs(),
+                inference.execution(spec)));
         return ReconsimCommand.OK;
     }
 }

@@ -21,10 +21,11 @@ import java.util.Objects;
  * @param quiet       print nothing but results and errors
  * @param progress    show a progress bar even when stderr is not a terminal
  * @param commandLine the command line as typed, for the manifest
+ * @param execution   where the simulations run and whether the run continues an interrupted one
  */
 record DiscriminateRequest(Path scenario, List<Path> designs, List<String> hypotheses, List<Integer> sizes, Integer replicates,
                            Integer training, Integer threads, Long seed, Path out, boolean quiet, boolean progress,
-                           List<String> commandLine) {
+                           List<String> commandLine, InferenceExecution execution) {
 
     DiscriminateRequest {
         Objects.requireNonNull(scenario, "scenario");

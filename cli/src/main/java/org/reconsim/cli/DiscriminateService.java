@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.reconsim.engine.run.ReplicateRunner;
 import org.reconsim.engine.scenario.InvalidScenarioException;
 import org.reconsim.engine.scenario.LoadedScenario;
 import org.reconsim.models.mechanism.MechanismRegistry;
@@ -63,22 +62,26 @@ final class DiscriminateService {
         int threads = ExecutionOptions.threadCount(request.threads());
         LoadedScenario first = designs.get(0).loaded();
         long seed = request.seed() == null ? first.scenario().simulation().seed() : request.seed();
-        Instant started = Instant.now();
         Path out = OutputFolder.create(request.out(), first.scenario().name(), "discriminate");
         List<Discrimination.Cell> cells;
-        try (ReplicateRunner runner = new ReplicateRunner(threads);
+        try (InferenceRun run = InferenceRun.open(out, "discriminate", request.execution(), threads,
+                designs.stream().map(d -> d.loaded().canonical().sha256()).toList());
              Progress progress = Progress.on(request.quiet(), request.progress(), "virtual trials",
                      Discrimination.trials(designs, hypotheses.size(), replicates, training))) {
-            cells = Discrimination.run(designs, hypotheses, replicates, training, seed, runner, progress::at);
-        } catch (InvalidScenarioException e) {
-            throw new IllegalStateException("a hypothesis checked against every design was refused: " + e.getMessage(), e);
+            try {
+                cells = Discrimination.run(designs, hypotheses, replicates, training, seed, run.engine(), progress::at);
+            } catch (InvalidScenarioException e) {
+                throw new IllegalStateException("a hypothesis checked against every design was refused: " + e.getMessage(), e);
+            }
+            DiscriminationReport.writeConfusion(out.resolve("confusion.csv"), cells);
+            DiscriminationReport.writeAccuracy(out.resolve("accuracy.csv"), cells);
+            DiscriminationReport.writeHtml(out.resolve("report.html"), cells, DiscriminationReport.designs(designs), seed, training);
+            List<String> files = List.of("confusion.csv", "accuracy.csv", "report.html");
+            RunManifest manifest = new RunManifest("discriminate", request.commandLine(), first, seed, threads, run.started(),
+                    Instant.now(), files, run.describe());
+            RunManifest.writeAtomically(out.resolve("manifest.json"), withDesigns(manifest, designs));
+            run.finish();
         }
-        DiscriminationReport.writeConfusion(out.resolve("confusion.csv"), cells);
-        DiscriminationReport.writeAccuracy(out.resolve("accuracy.csv"), cells);
-        DiscriminationReport.writeHtml(out.resolve("report.html"), cells, DiscriminationReport.designs(designs), seed, training);
-        List<String> files = List.of("confusion.csv", "accuracy.csv", "report.html");
-        RunManifest manifest = new RunManifest("discriminate", request.commandLine(), first, seed, threads, started, Instant.now(), files);
-        RunManifest.writeAtomically(out.resolve("manifest.json"), withDesigns(manifest, designs));
         console.print(DiscriminationReport.format(cells));
         if (!request.quiet()) {
             console.println("Wrote " + out.resolve("confusion.csv") + ", accuracy.csv and report.html");

@@ -42,7 +42,7 @@ public final class ReconsimCommand implements Runnable {
         CommandLine cl = new CommandLine(new ReconsimCommand());
         cl.setOut(out);
         cl.setErr(err);
-        cl.setParameterExceptionHandler((ex, a) -> {
+        CommandLine.IParameterExceptionHandler parameterErrors = (ex, a) -> {
             RuntimeException own = ownError(ex, a);
             if (own instanceof InvalidInputException bad) {
                 bad.lines().forEach(err::println);
@@ -54,8 +54,13 @@ public final class ReconsimCommand implements Runnable {
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
             err.flush();
             return INVALID_INPUT;
-        });
+        };
+        cl.setParameterExceptionHandler(parameterErrors);
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            if (ex instanceof CommandLine.ParameterException missing) {
+                // a command's own check of what picocli would have required (InferenceOptions.require)
+                return parameterErrors.handleParseException(missing, args);
+            }
             if (ex instanceof InvalidInputException bad) {
                 bad.lines().forEach(err::println);
                 err.flush();

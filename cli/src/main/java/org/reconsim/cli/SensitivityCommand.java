@@ -1,5 +1,6 @@
 package org.reconsim.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -7,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -20,10 +22,11 @@ import picocli.CommandLine.Spec;
                 + "sensitivity.csv, evaluations.csv and report.html (tornado plot).")
 final class SensitivityCommand implements Callable<Integer> {
 
-    @Mixin
-    ScenarioInput scenario;
+    // optional so that --resume DIR alone parses; a new run requires it (InferenceOptions.require)
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", description = ScenarioInput.DESCRIPTION)
+    Path scenarioFile;
 
-    @Option(names = "--vary", required = true, paramLabel = "FIELD=PRIOR",
+    @Option(names = "--vary", paramLabel = "FIELD=PRIOR",
             description = "An uncertain numeric field and its range as a prior: uniform(lo,hi), loguniform(lo,hi), "
                     + "normal(mean,sd,lo,hi), lognormal(meanlog,sdlog[,lo,hi]) or beta(a,b[,lo,hi]), e.g. "
                     + "pharmacology.occupancy.ki_micromolar=loguniform(0.3,5). Repeat for each field (independent).")
@@ -56,14 +59,22 @@ final class SensitivityCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    InferenceOptions inference;
+
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() {
-        new SensitivityService(spec.commandLine().getOut()).run(new SensitivityRequest(scenario.file, vary, output, endpoint, visit,
+    public Integer call() throws Exception {
+        if (inference.resume != null) {
+            return inference.resume(spec);
+        }
+        inference.require(spec, scenarioFile, "SCENARIO");
+        inference.require(spec, vary, "--vary");
+        new SensitivityService(spec.commandLine().getOut()).run(new SensitivityRequest(scenarioFile, vary, output, endpoint, visit,
                 samples, replicates, bootstrap, common.seed, common.threads, common.out, common.quiet, common.progress,
-                spec.commandLine().getParseResult().originalArgs()));
+                spec.commandLine().getParseResult().originalArgs(), inference.execution(spec)));
         return ReconsimCommand.OK;
     }
 

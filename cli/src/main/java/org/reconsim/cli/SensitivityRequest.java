@@ -23,10 +23,11 @@ import java.util.Objects;
  * @param quiet        print nothing but the table and errors
  * @param progress     show a progress bar even when stderr is not a terminal
  * @param commandLine  the command line as typed, for the manifest
+ * @param execution   where the simulations run and whether the run continues an interrupted one
  */
 record SensitivityRequest(Path scenario, List<String> vary, String output, String endpoint, String visit, int samples, int replicates,
                           int bootstrap, Long seed, Integer threads, Path out, boolean quiet, boolean progress,
-                          List<String> commandLine) {
+                          List<String> commandLine, InferenceExecution execution) {
 
     /** Defaults of the command's options. */
     static final int SAMPLES = 64;
@@ -44,6 +45,6 @@ record SensitivityRequest(Path scenario, List<String> vary, String output, Strin
     /** A request with every default: what tests start from. */
     static SensitivityRequest of(Path scenario, List<String> vary, Path out) {
         return new SensitivityRequest(scenario, vary, OUTPUT, null, null, SAMPLES, REPLICATES, BOOTSTRAP, null, null, out, true, false,
-                List.of());
+                List.of(), InferenceExecution.LOCAL);
     }
 }

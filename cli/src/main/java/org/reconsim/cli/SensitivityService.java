@@ -60,24 +60,25 @@ final class SensitivityService {
             throw new InvalidInputException(problems);
         }
         int threads = ExecutionOptions.threadCount(request.threads());
-        Instant started = Instant.now();
         Path out = OutputFolder.create(request.out(), s.name(), "sensitivity");
         TrialModel model = new TrialModel(loaded, prior, seed, request.replicates(), n, output);
         SaltelliDesign design = new SaltelliDesign(request.samples(), prior.fields().size());
         SensitivityTable.Labels labels = new SensitivityTable.Labels(prior.fields().stream().map(AssurancePrior.Field::field).toList(),
                 prior.fields().stream().map(AssurancePrior.Field::text).toList(), request.replicates(), output.describe());
-        try (OutputFolder.Lock lock = OutputFolder.lock(out, "sensitivity")) {
+        try (InferenceRun run = InferenceRun.open(out, "sensitivity", request.execution(), threads, List.of(loaded.canonical().sha256()))) {
             SobolAnalysis.Outcome outcome;
             try (Progress progress = Progress.on(request.quiet(), request.progress(), "virtual trials",
                     (long) design.evaluations() * request.replicates())) {
-                outcome = SobolAnalysis.run(model, design, threads, request.bootstrap(), seed,
+                outcome = SobolAnalysis.run(model, design, run.engine(), request.bootstrap(), seed,
                         done -> progress.at(done * request.replicates()));
             }
             SensitivityTable.write(out.resolve("sensitivity.csv"), labels, outcome.indices());
             SensitivityTable.writeEvaluations(out.resolve("evaluations.csv"), labels, design, outcome.evaluations(), model::values);
             SensitivityReport.write(out.resolve("report.html"), loaded, labels, outcome.indices(), n, seed);
             List<String> files = List.of("sensitivity.csv", "evaluations.csv", "report.html");
-            new RunManifest("sensitivity", request.commandLine(), loaded, seed, threads, started, Instant.now(), files).write(out);
+            new RunManifest("sensitivity", request.commandLine(), loaded, seed, threads, run.started(), Instant.now(), files,
+                    run.describe()).write(out);
+            run.finish();
             print(request, loaded, labels, outcome, seed, out);
         }
         return out;

@@ -27,7 +27,7 @@ class CalibrateServiceTest {
     private static final String KI = "pharmacology.occupancy.ki_micromolar";
 
     private static CalibrateRequest request(Path out, List<String> free, List<String> hypotheses, int threads) {
-        return new CalibrateRequest(SCENARIO, TARGETS, free, hypotheses, 12, 2, 0.1, 400, 8, 0, threads, 5L, out, true, List.of("calibrate"));
+        return new CalibrateRequest(SCENARIO, TARGETS, free, hypotheses, 12, 2, 0.1, 400, 8, 0, threads, 5L, out, true, List.of("calibrate"), InferenceExecution.LOCAL);
     }
 
     private static Path run(CalibrateRequest r) {
@@ -82,7 +82,7 @@ class CalibrateServiceTest {
         Path[] runs = new Path[2];
         for (int t = 1; t <= 2; t++) {
             CalibrateRequest r = new CalibrateRequest(SCENARIO, TARGETS, free, hypotheses, 12, 2, 0.1, 400, 8, 20, t, 5L,
-                    dir.resolve("t" + t), true, List.of("calibrate"));
+                    dir.resolve("t" + t), true, List.of("calibrate"), InferenceExecution.LOCAL);
             runs[t - 1] = run(r);
         }
         List<String> rows = Files.readAllLines(runs[0].resolve("recovery.csv"));
@@ -146,7 +146,7 @@ class CalibrateServiceTest {
     void badSettingsAreRefusedTogether(@TempDir Path dir) {
         Path out = dir.resolve("out");
         CalibrateRequest r = new CalibrateRequest(SCENARIO, TARGETS, List.of(), List.of(), 1, 0, -1, 0, 0, -1, 1, 5L, out, true,
-                List.of("calibrate"));
+                List.of("calibrate"), InferenceExecution.LOCAL);
         InvalidInputException e = catchThrowableOfType(() -> run(r), InvalidInputException.class);
         assertThat(e.lines()).containsExactly("reconsim: --particles must be at least 2, got 1",
                 "reconsim: --generations must be at least 1, got 0", "reconsim: --min-tolerance must be a finite number >= 0, got -1.0",

@@ -154,7 +154,7 @@ class CheckServiceTest {
                 .replace("name: duek-2021", "name: duek-2021-variant"));
         StringWriter text = new StringWriter();
         new CheckService(new PrintWriter(text)).run(new CheckRequest(variant, Path.of(TARGETS), null, 2, null, 1,
-                dir.resolve("out"), true, false, List.of()));
+                dir.resolve("out"), true, false, List.of(), InferenceExecution.LOCAL));
         assertThat(text.toString()).startsWith("reconsim: warning: " + TARGETS + " names scenario duek-2021, checking "
                 + "duek-2021-variant (" + variant + ") against its findings\n");
         assertThat(csv(dir.resolve("out/check.csv"))).hasSize(1 + 6);

@@ -11,6 +11,10 @@ import java.util.function.IntFunction;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.reconsim.engine.rng.RandomStreams;
+import org.reconsim.results.evaluation.Batches;
+import org.reconsim.results.evaluation.EvaluationEngine;
+import org.reconsim.results.evaluation.Evaluator;
+import org.reconsim.results.evaluation.LocalEvaluationEngine;
 import org.reconsim.models.population.PatientGenerator;
 import org.reconsim.models.population.StandardNormal;
 
@@ -39,8 +43,10 @@ import org.reconsim.models.population.StandardNormal;
  * own stream ({@link #STREAM}, counter (g, a)) and simulates draw {@code P_g + a}, P_g the number of
  * proposals of the generations before (so every proposal has its own draw, and draws stay below
  * 2^31 as a trial's replicate index must, for any budget a run can afford); each batch
- * of proposals is evaluated on a fixed thread pool, but accepted in proposal order, and batch sizes
- * depend only on past acceptance rates. Results are therefore identical on any number of threads.
+ * of proposals is simulated on an {@link EvaluationEngine} (local threads or Spark), but accepted
+ * in proposal order, and batch sizes depend only on past acceptance rates. Results are therefore
+ * identical on any engine and number of threads, and a journal of the simulations' outputs
+ * replays a run exactly ({@link org.reconsim.results.evaluation.Journal}).
  */
 public final class AbcSmc {
 
@@ -102,20 +108,31 @@ public final class AbcSmc {
         return run((g, s) -> { });
     }
 
+    /** Runs on local threads ({@link AbcSettings#threads()}). */
     public AbcResult run(Listener listener) {
+        try (LocalEvaluationEngine engine = new LocalEvaluationEngine(settings.threads())) {
+            return run(engine, listener);
+        }
+    }
+
+    /**
+     * Runs with the simulations on {@code engine} (the same result on every engine); the
+     * importance weights are computed on {@link AbcSettings#threads()} local threads.
+     */
+    public AbcResult run(EvaluationEngine engine, Listener listener) {
         ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), r -> {
             Thread t = new Thread(r, "abc-smc");
             t.setDaemon(true);
             return t;
         });
-        try {
-            return run(pool, listener);
+        try (Evaluator simulations = engine.open(Simulations.of(simulator))) {
+            return run(pool, simulations, listener);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private AbcResult run(ExecutorService pool, Listener listener) {
+    private AbcResult run(ExecutorService pool, Evaluator evaluator, Listener listener) {
         List<AbcGeneration> done = new ArrayList<>();
         long simulations = 0;
         double tolerance = Double.POSITIVE_INFINITY;
@@ -138,10 +155,7 @@ public final class AbcSmc {
                     cut = true;
                     break;
                 }
-                int g0 = g;
-                long first = attempt;
-                long drawOffset = firstDraw;
-                List<Proposal> results = parallel(pool, (int) batch, k -> propose(g0, first + k, drawOffset + first + k, previous));
+                List<Proposal> results = proposeAndSimulate(evaluator, g, attempt, (int) batch, firstDraw, previous);
                 attempt += batch;
                 for (Proposal p : results) {
                     if (p.simulated) {
@@ -189,7 +203,32 @@ public final class AbcSmc {
     private record Proposal(int hypothesis, double[] theta, double logPrior, boolean simulated, double distance) {
     }
 
-    private Proposal propose(int g, long attempt, long draw, Population previous) {
+    /**
+     * Proposals {@code first .. first + count - 1} of generation {@code g} (drawn here, in order),
+     * those in the prior's support simulated as one list on the engine (proposal a simulates draw
+     * {@code drawOffset + a}).
+     */
+    private List<Proposal> proposeAndSimulate(Evaluator simulations, int g, long first, int count, long drawOffset, Population previous) {
+        List<Proposal> proposals = new ArrayList<>(count);
+        List<double[]> inputs = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            Proposal p = propose(g, first + k, previous);
+            proposals.add(p);
+            if (p.simulated) {
+                inputs.add(Simulations.input(p.hypothesis, p.theta, drawOffset + first + k));
+            }
+        }
+        List<double[]> statistics = Batches.evaluate(simulations, inputs, done -> { });
+        List<Proposal> out = new ArrayList<>(count);
+        int next = 0;
+        for (Proposal p : proposals) {
+            out.add(p.simulated ? new Proposal(p.hypothesis, p.theta, p.logPrior, true, distance(statistics.get(next++), observed)) : p);
+        }
+        return out;
+    }
+
+    /** Proposal {@code attempt} of generation {@code g}, from its own stream; not yet simulated. */
+    private Proposal propose(int g, long attempt, Population previous) {
         UniformRandomProvider rng = streams.stream(STREAM, g, attempt);
         int d = prior.dimension();
         int m;
@@ -214,11 +253,8 @@ public final class AbcSmc {
             theta = prior.fromKernel(previous.kernels[m].perturb(previous.points[m][j], z));
         }
         double logPrior = prior.logDensityOnKernelScale(theta);
-        if (logPrior == Double.NEGATIVE_INFINITY || prior.hypothesis(m) == 0) {
-            return new Proposal(m, theta, logPrior, false, Double.NaN);
-        }
-        double[] s = simulator.simulate(m, theta, draw);
-        return new Proposal(m, theta, logPrior, true, distance(s, observed));
+        boolean inSupport = logPrior != Double.NEGATIVE_INFINITY && prior.hypothesis(m) != 0;
+        return new Proposal(m, theta, logPrior, inSupport, Double.NaN);
     }
 
     private AbcGeneration weigh(ExecutorService pool, int g, double eps, List<Proposal> accepted, Population previous,

@@ -35,32 +35,30 @@ public final class CalibrationRecovery {
             }
         }
         List<String> names = keep.stream().map(simulator.statistics()::get).toList();
-        return new SummarySimulator() {
-            @Override
-            public List<String> statistics() {
-                return names;
-            }
+        return new ObservedOnly(simulator, names, keep.stream().mapToInt(Integer::intValue).toArray());
+    }
 
-            @Override
-            public List<String> hypotheses() {
-                return simulator.hypotheses();
-            }
+    /** A simulator's statistics at the indices {@code keep}. */
+    private record ObservedOnly(SummarySimulator simulator, List<String> statistics, int[] keep) implements SummarySimulator {
+        @Override
+        public List<String> hypotheses() {
+            return simulator.hypotheses();
+        }
 
-            @Override
-            public List<String> parameters() {
-                return simulator.parameters();
-            }
+        @Override
+        public List<String> parameters() {
+            return simulator.parameters();
+        }
 
-            @Override
-            public double[] simulate(int hypothesis, double[] theta, long draw) {
-                double[] all = simulator.simulate(hypothesis, theta, draw);
-                double[] out = new double[keep.size()];
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = all[keep.get(i)];
-                }
-                return out;
+        @Override
+        public double[] simulate(int hypothesis, double[] theta, long draw) {
+            double[] all = simulator.simulate(hypothesis, theta, draw);
+            double[] out = new double[keep.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = all[keep[i]];
             }
-        };
+            return out;
+        }
     }
 
     public static void write(Path file, Confusion c) {

@@ -40,6 +40,11 @@ import org.reconsim.results.stats.TestResult;
  */
 public final class DesignSimulator implements SummarySimulator {
 
+    private static final long serialVersionUID = 1L;
+
+    /** What it was built from, to travel as ({@link #writeReplace}). */
+    private final LoadedScenario design;
+    private final long seed;
     private final List<String> hypotheses;
     private final List<TrialPlan> plans;
     private final TrialAnalysis analysis;
@@ -56,6 +61,8 @@ public final class DesignSimulator implements SummarySimulator {
      * @throws InvalidScenarioException when the scenario refuses a hypothesis's labels (an unknown mechanism)
      */
     public DesignSimulator(LoadedScenario design, List<String> hypotheses, int nPerArm, long seed) throws InvalidScenarioException {
+        this.design = design;
+        this.seed = seed;
         this.hypotheses = List.copyOf(hypotheses);
         this.nPerArm = nPerArm;
         this.streams = new RandomStreams(seed);
@@ -126,5 +133,25 @@ public final class DesignSimulator implements SummarySimulator {
             z[i] = t.estimate() / t.stdError();
         }
         return z;
+    }
+
+    /** Serialized as the design's canonical JSON, hypotheses, size and seed; rebuilt by compiling them again. */
+    private Object writeReplace() {
+        return new Form(design.source(), design.canonical().json(), design.canonical().sha256(), hypotheses, nPerArm, seed);
+    }
+
+    private record Form(String source, String json, String sha256, List<String> hypotheses, int nPerArm, long seed)
+            implements java.io.Serializable {
+        private Object readResolve() {
+            try {
+                LoadedScenario loaded = org.reconsim.engine.scenario.ScenarioLoader.parse(source + ".json", json);
+                if (!loaded.canonical().sha256().equals(sha256)) {
+                    throw new IllegalStateException("the design did not survive its canonical form: " + source);
+                }
+                return new DesignSimulator(loaded, hypotheses, nPerArm, seed);
+            } catch (InvalidScenarioException e) {
+                throw new IllegalStateException("a checked design was refused when rebuilt: " + e.getMessage(), e);
+            }
+        }
     }
 }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
 
-import org.reconsim.engine.run.ReplicateRunner;
+import org.reconsim.results.evaluation.EvaluationEngine;
 import org.reconsim.engine.scenario.InvalidScenarioException;
 import org.reconsim.engine.scenario.LoadedScenario;
 
@@ -55,14 +55,14 @@ public final class Discrimination {
      * @throws InvalidScenarioException when a design refuses a hypothesis's mechanism labels
      */
     public static List<Cell> run(List<Design> designs, List<String> hypotheses, int replicates, int training, long seed,
-                                 ReplicateRunner runner, LongConsumer progress) throws InvalidScenarioException {
+                                 EvaluationEngine engine, LongConsumer progress) throws InvalidScenarioException {
         List<Cell> cells = new ArrayList<>();
         long[] before = {0};
         for (Design d : designs) {
             for (int n : d.sizes()) {
                 DesignSimulator simulator = new DesignSimulator(d.loaded(), hypotheses, n, seed);
                 long offset = before[0];
-                Confusion c = ModelRecovery.run(simulator, new double[0], replicates, training, runner, k -> progress.accept(offset + k));
+                Confusion c = ModelRecovery.run(simulator, new double[0], replicates, training, engine, k -> progress.accept(offset + k));
                 before[0] += (long) hypotheses.size() * (replicates + training);
                 cells.add(new Cell(d.label(), n, c, simulator.statistics().size()));
             }

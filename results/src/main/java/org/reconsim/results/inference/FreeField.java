@@ -1,5 +1,7 @@
 package org.reconsim.results.inference;
 
+import java.io.Serializable;
+
 import org.reconsim.results.power.PriorDistribution;
 
 /**
@@ -11,7 +13,7 @@ import org.reconsim.results.power.PriorDistribution;
  * @param text   the prior as the user wrote it, e.g. {@code loguniform(0.3,10)} (for tables)
  * @param prior  the prior; continuous (a discrete prior's value is a category, not the field's value)
  */
-public record FreeField(String field, String text, PriorDistribution prior) {
+public record FreeField(String field, String text, PriorDistribution prior) implements Serializable {
 
     public FreeField {
         if (field == null || field.isEmpty() || prior == null) {

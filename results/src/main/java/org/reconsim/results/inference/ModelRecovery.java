@@ -2,7 +2,12 @@ package org.reconsim.results.inference;
 
 import java.util.function.LongConsumer;
 
-import org.reconsim.engine.run.ReplicateRunner;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.reconsim.results.evaluation.Batches;
+import org.reconsim.results.evaluation.EvaluationEngine;
+import org.reconsim.results.evaluation.Evaluator;
 
 /**
  * Model recovery: how often the hypothesis a trial was simulated under is the one its statistics
@@ -15,8 +20,8 @@ import org.reconsim.engine.run.ReplicateRunner;
  * {@link #TRAINING_DRAWS}{@code + h * training + k}. Every trial is thus its own independent
  * simulation (the classifier is never tested on the trials it learned from, and no two
  * hypotheses share patients, so the rows and the overall accuracy are binomial). Trials run on
- * the runner's threads; the training vectors are stored by index and the classifier is fitted
- * on one thread in that order, so the outputs are identical on any thread count.
+ * an {@link EvaluationEngine} and come back in order; the classifier is fitted and applied on the
+ * calling thread, so the outputs are identical on any engine and thread count.
  */
 public final class ModelRecovery {
 
@@ -31,10 +36,10 @@ public final class ModelRecovery {
      *
      * @param replicates test trials per hypothesis (at least 1)
      * @param training   training trials per hypothesis (at least 2)
-     * @param runner     where the trials run
+     * @param engine     where the trials run
      * @param progress   receives the number of trials finished so far, after each
      */
-    public static Confusion run(SummarySimulator simulator, double[] theta, int replicates, int training, ReplicateRunner runner,
+    public static Confusion run(SummarySimulator simulator, double[] theta, int replicates, int training, EvaluationEngine engine,
                                 LongConsumer progress) {
         int h = simulator.hypotheses().size();
         if (h < 2) {
@@ -46,30 +51,28 @@ public final class ModelRecovery {
         if ((long) h * replicates > TRAINING_DRAWS || (long) h * training > Integer.MAX_VALUE - TRAINING_DRAWS) {
             throw new IllegalArgumentException("too many trials: " + h + " hypotheses x " + replicates + " replicates");
         }
+        List<double[]> trainingInputs = new ArrayList<>(h * training);
+        for (int i = 0; i < h * training; i++) {
+            trainingInputs.add(Simulations.input(i / training, theta, TRAINING_DRAWS + i));
+        }
+        List<double[]> testInputs = new ArrayList<>(h * replicates);
+        for (int i = 0; i < h * replicates; i++) {
+            testInputs.add(Simulations.input(i / replicates, theta, i));
+        }
         double[][][] samples = new double[h][training][];
-        long[] done = {0};
-        runner.run(0, h * training, i -> simulator.simulate(i / training, theta, TRAINING_DRAWS + i), new java.util.function.Consumer<>() {
-            private int next;
-
-            @Override
-            public void accept(double[] x) {
-                samples[next / training][next % training] = x;
-                next++;
-                progress.accept(++done[0]);
-            }
-        });
-        GaussianClassifier classifier = GaussianClassifier.train(samples);
         long[][] counts = new long[h][h];
-        runner.run(0, h * replicates, i -> classifier.classify(simulator.simulate(i / replicates, theta, i)), new java.util.function.Consumer<>() {
-            private int next;
-
-            @Override
-            public void accept(Integer inferred) {
-                counts[next / replicates][inferred]++;
-                next++;
-                progress.accept(++done[0]);
+        try (Evaluator evaluator = engine.open(Simulations.of(simulator))) {
+            List<double[]> trained = Batches.evaluate(evaluator, trainingInputs, progress);
+            for (int i = 0; i < trained.size(); i++) {
+                samples[i / training][i % training] = trained.get(i);
             }
-        });
+            GaussianClassifier classifier = GaussianClassifier.train(samples);
+            long before = trained.size();
+            List<double[]> tested = Batches.evaluate(evaluator, testInputs, done -> progress.accept(before + done));
+            for (int i = 0; i < tested.size(); i++) {
+                counts[i / replicates][classifier.classify(tested.get(i))]++;
+            }
+        }
         return new Confusion(simulator.hypotheses(), counts);
     }
 }

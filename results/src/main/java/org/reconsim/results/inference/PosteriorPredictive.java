@@ -2,14 +2,13 @@ package org.reconsim.results.inference;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.reconsim.engine.rng.RandomStreams;
 import org.reconsim.models.population.PatientGenerator;
+import org.reconsim.results.evaluation.Batches;
+import org.reconsim.results.evaluation.EvaluationEngine;
+import org.reconsim.results.evaluation.Evaluator;
 
 /**
  * The posterior predictive check of a calibration: statistics simulated at parameters drawn
@@ -43,8 +42,8 @@ public final class PosteriorPredictive {
     private PosteriorPredictive() {
     }
 
-    /** {@code draws} simulations under hypothesis {@code m} at its posterior particles; empty when m has none. */
-    public static Draws simulate(SummarySimulator simulator, AbcGeneration posterior, int m, int draws, long seed, int threads) {
+    /** {@code draws} simulations under hypothesis {@code m} at its posterior particles, run on {@code engine}; empty when m has none. */
+    public static Draws simulate(SummarySimulator simulator, AbcGeneration posterior, int m, int draws, long seed, EvaluationEngine engine) {
         List<AbcParticle> of = posterior.particles().stream().filter(p -> p.hypothesis() == m).toList();
         if (of.isEmpty()) {
             return new Draws(m, List.of());
@@ -56,33 +55,18 @@ public final class PosteriorPredictive {
             cumulative[j] = c;
         }
         RandomStreams streams = new RandomStreams(seed);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<double[]>> futures = new ArrayList<>();
-            for (int k = 0; k < draws; k++) {
-                int kk = k;
-                futures.add(pool.submit(() -> {
-                    UniformRandomProvider rng = streams.stream(STREAM, m, kk);
-                    double target = PatientGenerator.open(rng) * cumulative[cumulative.length - 1];
-                    int j = 0;
-                    while (j < cumulative.length - 1 && cumulative[j] < target) {
-                        j++;
-                    }
-                    return simulator.simulate(m, of.get(j).theta(), Integer.MAX_VALUE - kk);
-                }));
+        List<double[]> inputs = new ArrayList<>(draws);
+        for (int k = 0; k < draws; k++) {
+            UniformRandomProvider rng = streams.stream(STREAM, m, k);
+            double target = PatientGenerator.open(rng) * cumulative[cumulative.length - 1];
+            int j = 0;
+            while (j < cumulative.length - 1 && cumulative[j] < target) {
+                j++;
             }
-            List<double[]> out = new ArrayList<>();
-            for (Future<double[]> f : futures) {
-                out.add(f.get());
-            }
-            return new Draws(m, out);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+            inputs.add(Simulations.input(m, of.get(j).theta(), Integer.MAX_VALUE - k));
+        }
+        try (Evaluator evaluator = engine.open(Simulations.of(simulator))) {
+            return new Draws(m, Batches.evaluate(evaluator, inputs, done -> { }));
         }
     }
 }

@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
-import java.util.function.IntConsumer;
+import java.util.function.LongConsumer;
 
-import org.reconsim.engine.run.ReplicateRunner;
+import org.reconsim.results.evaluation.Batches;
+import org.reconsim.results.evaluation.Evaluation;
+import org.reconsim.results.evaluation.EvaluationEngine;
+import org.reconsim.results.evaluation.Evaluator;
 import org.reconsim.engine.targets.Claim;
 import org.reconsim.engine.targets.Finding;
 import org.reconsim.results.stats.BinomialInterval;
@@ -64,12 +67,12 @@ public final class PredictiveCheck {
     }
 
     /**
-     * Runs the check on {@code runner}'s threads; the result is the same on any number of them
-     * (each draw is a pure function of its index, and the runner hands results back in order).
+     * Runs the check on {@code engine}; the result is the same on every engine and thread count
+     * (each draw is a pure function of its index, and the engine hands results back in order).
      *
      * @param progress told the number of trials done so far (may be a no-op)
      */
-    public static Result run(ScenarioSummarySimulator sim, int replicates, ReplicateRunner runner, IntConsumer progress) {
+    public static Result run(ScenarioSummarySimulator sim, int replicates, EvaluationEngine engine, LongConsumer progress) {
         if (replicates < 1) {
             throw new IllegalArgumentException("a check needs at least 1 replicate, got " + replicates);
         }
@@ -78,34 +81,48 @@ public final class PredictiveCheck {
         int hs = sim.hypotheses().size();
         double[][][] z = new double[hs][m][replicates];
         List<Row> rows = new ArrayList<>();
-        int[] done = {0};
-        for (int h = 0; h < hs; h++) {
-            int hypothesis = h;
-            boolean[][] holds = new boolean[m][replicates];
-            int[] r = {0};
-            runner.run(0, replicates, d -> sim.trial(hypothesis, new double[0], d), t -> {
-                for (int i = 0; i < m; i++) {
-                    z[hypothesis][i][r[0]] = t.z()[i];
-                    holds[i][r[0]] = t.claimHolds()[i];
+        try (Evaluator trials = engine.open(trials(sim))) {
+            for (int h = 0; h < hs; h++) {
+                List<double[]> inputs = new ArrayList<>(replicates);
+                for (int d = 0; d < replicates; d++) {
+                    inputs.add(Simulations.input(h, new double[0], d));
                 }
-                r[0]++;
-                progress.accept(++done[0]);
-            });
-            String label = sim.hypotheses().get(h);
-            int pattern = 0;
-            for (int d = 0; d < replicates; d++) {
-                boolean all = true;
-                for (int i = 0; i < m; i++) {
-                    all &= holds[i][d];
+                long before = (long) h * replicates;
+                List<double[]> out = Batches.evaluate(trials, inputs, done -> progress.accept(before + done));
+                boolean[][] holds = new boolean[m][replicates];
+                int pattern = 0;
+                for (int d = 0; d < replicates; d++) {
+                    double[] t = out.get(d);
+                    boolean all = true;
+                    for (int i = 0; i < m; i++) {
+                        z[h][i][d] = t[i];
+                        holds[i][d] = t[m + i] == 1;
+                        all &= holds[i][d];
+                    }
+                    pattern += all ? 1 : 0;
                 }
-                pattern += all ? 1 : 0;
+                String label = sim.hypotheses().get(h);
+                for (int i = 0; i < m; i++) {
+                    rows.add(row(label, findings.get(i), z[h][i], holds[i]));
+                }
+                rows.add(row(label, PATTERN, null, Double.NaN, new double[0], Double.NaN, pattern, replicates));
             }
-            for (int i = 0; i < m; i++) {
-                rows.add(row(label, findings.get(i), z[h][i], holds[i]));
-            }
-            rows.add(row(label, PATTERN, null, Double.NaN, new double[0], Double.NaN, pattern, replicates));
         }
         return new Result(List.copyOf(rows), z);
+    }
+
+    /** One trial as an evaluation of a {@link Simulations#input}: the findings' z, then 1 or 0 for each claim holding. */
+    private static Evaluation trials(ScenarioSummarySimulator sim) {
+        return in -> {
+            ScenarioSummarySimulator.Trial t = sim.trial((int) in[0], new double[0], (long) in[1]);
+            int m = t.z().length;
+            double[] out = new double[2 * m];
+            for (int i = 0; i < m; i++) {
+                out[i] = t.z()[i];
+                out[m + i] = t.claimHolds()[i] ? 1 : 0;
+            }
+            return out;
+        };
     }
 
     private static Row row(String hypothesis, Finding f, double[] z, boolean[] holds) {

@@ -47,6 +47,8 @@ import org.reconsim.results.stats.TestResult;
  */
 public final class ScenarioSummarySimulator implements SummarySimulator {
 
+    private static final long serialVersionUID = 1L;
+
     /** One simulated trial: each finding's z and whether its claim holds ({@link ClaimReading}). */
     public record Trial(double[] z, boolean[] claimHolds) {
     }
@@ -325,6 +327,48 @@ public final class ScenarioSummarySimulator implements SummarySimulator {
             holds[i] = ClaimReading.holds(f.claim(), z[i], changeT, changeC, critical);
         }
         return new Trial(z, holds);
+    }
+
+    /**
+     * Serialized as the description it was built from: the scenario's canonical JSON (checked by
+     * its sha256 when rebuilt), the findings' fields the simulation reads, the hypotheses, free
+     * fields and seed. The rebuilt simulator compiles its plans again and simulates the same
+     * trials; its findings carry no published intervals (nothing it simulates reads them).
+     */
+    private Object writeReplace() {
+        return new Form(base.source(), base.canonical().json(), base.canonical().sha256(),
+                findings.stream().map(FindingForm::of).toList(), hypotheses, free, seed);
+    }
+
+    private record FindingForm(String id, String endpoint, Visit visit, String treatment, String control, Double estimate, Double sd,
+                               int nTreatment, int nControl, Claim claim, String units, String source, String note)
+            implements java.io.Serializable {
+        static FindingForm of(Finding f) {
+            return new FindingForm(f.id(), f.endpoint().label(), f.visit(), f.contrast().treatment(), f.contrast().control(),
+                    f.estimate(), f.sd(), f.n().treatment(), f.n().control(), f.claim(), f.units(), f.source(), f.note());
+        }
+
+        Finding finding() {
+            return new Finding(id, org.reconsim.engine.scenario.Endpoint.named(endpoint), visit,
+                    new org.reconsim.engine.targets.Contrast(treatment, control), estimate, sd, null,
+                    new org.reconsim.engine.targets.ArmSizes(nTreatment, nControl), claim, units, source, note);
+        }
+    }
+
+    private record Form(String source, String json, String sha256, List<FindingForm> findings, List<String> hypotheses,
+                        List<FreeField> free, long seed) implements java.io.Serializable {
+        private Object readResolve() {
+            LoadedScenario loaded;
+            try {
+                loaded = org.reconsim.engine.scenario.ScenarioLoader.parse(source + ".json", json);
+            } catch (InvalidScenarioException e) {
+                throw new IllegalStateException("a checked scenario was refused when rebuilt: " + e.getMessage(), e);
+            }
+            if (!loaded.canonical().sha256().equals(sha256)) {
+                throw new IllegalStateException("the scenario did not survive its canonical form: " + source);
+            }
+            return new ScenarioSummarySimulator(loaded, findings.stream().map(FindingForm::finding).toList(), hypotheses, free, seed);
+        }
     }
 
     private void checkArguments(int hypothesis, double[] theta, long draw) {

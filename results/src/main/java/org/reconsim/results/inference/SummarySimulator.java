@@ -1,5 +1,6 @@
 package org.reconsim.results.inference;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -10,9 +11,12 @@ import java.util.List;
  *
  * <p>Contract: {@link #simulate} is a pure function of its arguments (the same hypothesis,
  * parameters and draw give the same statistics on any thread, in any order), so the methods can
- * evaluate draws in parallel and stay byte-identical on any thread count.
+ * evaluate draws in parallel and stay byte-identical on any thread count. It is
+ * {@link Serializable} so that an {@link org.reconsim.results.evaluation.EvaluationEngine} can
+ * ship it to where draws run ({@link Simulations#of}); a trial model travels as the description
+ * it was built from and compiles itself again on arrival.
  */
-public interface SummarySimulator {
+public interface SummarySimulator extends Serializable {
 
     /** Names of the statistics, in the order {@link #simulate} returns them. */
     List<String> statistics();

@@ -25,6 +25,8 @@ import org.reconsim.results.power.PowerJob;
  */
 public final class TrialModel implements Model {
 
+    private static final long serialVersionUID = 1L;
+
     private final LoadedScenario base;
     private final AssurancePrior fields;
     private final long seed;
@@ -81,5 +83,25 @@ public final class TrialModel implements Model {
             acc.add(job.simulate(r));
         }
         return output.of(acc.rows());
+    }
+
+    /** Serialized as the scenario's canonical JSON with the rest; rebuilt by parsing it again (checked by its sha256). */
+    private Object writeReplace() {
+        return new Form(base.source(), base.canonical().json(), base.canonical().sha256(), fields, seed, replicates, nPerArm, output);
+    }
+
+    private record Form(String source, String json, String sha256, AssurancePrior fields, long seed, int replicates, int nPerArm,
+                        TrialOutput output) implements java.io.Serializable {
+        private Object readResolve() {
+            try {
+                LoadedScenario loaded = org.reconsim.engine.scenario.ScenarioLoader.parse(source + ".json", json);
+                if (!loaded.canonical().sha256().equals(sha256)) {
+                    throw new IllegalStateException("the scenario did not survive its canonical form: " + source);
+                }
+                return new TrialModel(loaded, fields, seed, replicates, nPerArm, output);
+            } catch (org.reconsim.engine.scenario.InvalidScenarioException e) {
+                throw new IllegalStateException("a checked scenario was refused when rebuilt: " + e.getMessage(), e);
+            }
+        }
     }
 }

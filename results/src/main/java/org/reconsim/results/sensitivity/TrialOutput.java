@@ -11,7 +11,8 @@ import org.reconsim.results.power.PowerRow;
  * power (share of trials with p &lt; alpha), the mean z (mean over trials of estimate / standard
  * error) or the true standardized effect d, of one contrast, endpoint, visit and analysis.
  */
-public record TrialOutput(Quantity quantity, String contrast, String endpoint, String visit, String analysis) {
+public record TrialOutput(Quantity quantity, String contrast, String endpoint, String visit, String analysis)
+        implements java.io.Serializable {
 
     /** The column of {@link PowerRow} the output reads. */
     public enum Quantity {

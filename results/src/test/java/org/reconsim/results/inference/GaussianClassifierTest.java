@@ -8,7 +8,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
 import org.reconsim.engine.rng.RandomStreams;
-import org.reconsim.engine.run.ReplicateRunner;
+import org.reconsim.results.evaluation.LocalEvaluationEngine;
 import org.reconsim.models.population.PatientGenerator;
 
 /**
@@ -60,7 +60,7 @@ class GaussianClassifierTest {
     }
 
     private static Confusion recover(Toy toy, int replicates, int training) {
-        try (ReplicateRunner runner = new ReplicateRunner(2)) {
+        try (LocalEvaluationEngine runner = new LocalEvaluationEngine(2)) {
             return ModelRecovery.run(toy, new double[0], replicates, training, runner, n -> { });
         }
     }

@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.reconsim.engine.run.ReplicateRunner;
+import org.reconsim.results.evaluation.LocalEvaluationEngine;
 import org.reconsim.engine.scenario.ScenarioLoader;
 
 /**
@@ -31,7 +31,7 @@ class ModelRecoveryValidationTest {
 
     private static Confusion recover(String file) throws Exception {
         DesignSimulator design = new DesignSimulator(ScenarioLoader.load(Path.of("..", "scenarios", file)), HYPOTHESES, 100, 20210601L);
-        try (ReplicateRunner runner = new ReplicateRunner(2)) {
+        try (LocalEvaluationEngine runner = new LocalEvaluationEngine(2)) {
             return ModelRecovery.run(design, new double[0], 200, 1000, runner, n -> { });
         }
     }
