@@ -78,7 +78,7 @@ final class CalibrateCommand implements Callable<Integer> {
         inference.require(spec, scenarioFile, "SCENARIO");
         inference.require(spec, targets, "--targets");
         new CalibrateService(spec.commandLine().getOut()).run(new CalibrateRequest(scenarioFile, targets, free, hypotheses, particles,
-                generations, minTolerance, budget, predictive, recovery, common.threads, common.seed, common.out, common.quiet,
+                generations, minTolerance, budget, predictive, recovery, common.threads, common.seed, common.out, common.quiet, common.progress,
                 spec.commandLine().getParseResult().originalArgs(), inference.execution(spec)));
         return ReconsimCommand.OK;
     }

@@ -21,12 +21,13 @@ import java.util.Objects;
  * @param seed          master seed, or null for the scenario's simulation.seed
  * @param out           output folder, or null for runs/&lt;scenario&gt;-calibrate-&lt;time&gt;/
  * @param quiet         print nothing but results and errors
+ * @param progress      show a progress bar even when stderr is not a terminal
  * @param commandLine   the command line as typed, for the manifest
  * @param execution   where the simulations run and whether the run continues an interrupted one
  */
 record CalibrateRequest(Path scenario, Path targets, List<String> free, List<String> hypotheses, int particles, int generations,
                         double minTolerance, long budget, int predictive, int recovery, Integer threads, Long seed, Path out,
-                        boolean quiet, List<String> commandLine, InferenceExecution execution) {
+                        boolean quiet, boolean progress, List<String> commandLine, InferenceExecution execution) {
 
     static final int PARTICLES = 500;
     static final int GENERATIONS = 10;

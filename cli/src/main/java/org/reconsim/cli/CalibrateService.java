@@ -104,14 +104,16 @@ final class CalibrateService {
                         + request.particles() + " particles, seed " + seed);
                 console.flush();
             }
-            result = new AbcSmc(sim, observed, prior, settings).run(run.engine(), (g, sims) -> {
+            try (Progress bar = Progress.on(request.quiet(), request.progress(), "simulated trials (budget)", request.budget())) {
+                result = new AbcSmc(sim, observed, prior, settings).run(Progress.counting(run.engine(), bar), (g, sims) -> {
                 if (!request.quiet()) {
                     console.println(String.format(Locale.ROOT, "generation %d: tolerance %.4g, %d simulated trials (%d in all), ESS %.0f, P = %s",
                             g.index(), g.tolerance(), g.simulations(), sims, g.effectiveSampleSize(),
                             probabilities(sim.hypotheses(), g.modelProbabilities(sim.hypotheses().size()))));
                     console.flush();
                 }
-            });
+                });
+            }
             List<PosteriorPredictive.Draws> predictive = new ArrayList<>();
             double[] p = result.modelProbabilities();
             for (int m = 0; m < p.length; m++) {

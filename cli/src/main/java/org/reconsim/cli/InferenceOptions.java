@@ -128,7 +128,15 @@ final class InferenceOptions {
         }
         Path dir = resume;
         Journal.Header header = InferenceRun.header(dir, spec.name());
-        List<String> args = new ArrayList<>(header.arguments());
+        List<String> args = new ArrayList<>();
+        // the run's folder is where it is now (it may have been moved since): the --out it was started with goes
+        for (int i = 0; i < header.arguments().size(); i++) {
+            if (header.arguments().get(i).equals("--out")) {
+                i++;
+            } else {
+                args.add(header.arguments().get(i));
+            }
+        }
         for (OptionSpec o : new LinkedHashSet<>(parsed.matchedOptions())) {
             if (o.longestName().equals("--resume") || o.longestName().equals("--out") || o.longestName().equals("--resumed")) {
                 continue;

@@ -1,8 +1,13 @@
 package org.reconsim.cli;
 
+import java.util.List;
+
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import org.reconsim.results.evaluation.Evaluation;
+import org.reconsim.results.evaluation.EvaluationEngine;
+import org.reconsim.results.evaluation.Evaluator;
 
 /** A progress bar on stderr, or nothing. */
 final class Progress implements AutoCloseable {
@@ -17,6 +22,44 @@ final class Progress implements AutoCloseable {
     /** A bar when attached to a terminal or {@code asked} (--progress), never with {@code quiet}. */
     static Progress on(boolean quiet, boolean asked, String task, long total) {
         return new Progress(!quiet && (asked || System.console() != null), task, total);
+    }
+
+    /**
+     * {@code engine} with this bar counting the evaluations it returns (for methods that report
+     * no progress of their own, such as ABC-SMC between its generations).
+     */
+    static EvaluationEngine counting(EvaluationEngine engine, Progress bar) {
+        long[] done = {0};
+        return new EvaluationEngine() {
+            @Override
+            public Evaluator open(Evaluation evaluation) {
+                Evaluator inner = engine.open(evaluation);
+                return new Evaluator() {
+                    @Override
+                    public List<double[]> evaluate(List<double[]> inputs) {
+                        List<double[]> out = inner.evaluate(inputs);
+                        done[0] += out.size();
+                        bar.at(done[0]);
+                        return out;
+                    }
+
+                    @Override
+                    public void close() {
+                        inner.close();
+                    }
+                };
+            }
+
+            @Override
+            public String describe() {
+                return engine.describe();
+            }
+
+            @Override
+            public void close() {
+                // the caller's engine: closed by whoever opened it
+            }
+        };
     }
 
     void at(long done) {

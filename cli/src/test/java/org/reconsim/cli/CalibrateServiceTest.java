@@ -27,7 +27,7 @@ class CalibrateServiceTest {
     private static final String KI = "pharmacology.occupancy.ki_micromolar";
 
     private static CalibrateRequest request(Path out, List<String> free, List<String> hypotheses, int threads) {
-        return new CalibrateRequest(SCENARIO, TARGETS, free, hypotheses, 12, 2, 0.1, 400, 8, 0, threads, 5L, out, true, List.of("calibrate"), InferenceExecution.LOCAL);
+        return new CalibrateRequest(SCENARIO, TARGETS, free, hypotheses, 12, 2, 0.1, 400, 8, 0, threads, 5L, out, true, false, List.of("calibrate"), InferenceExecution.LOCAL);
     }
 
     private static Path run(CalibrateRequest r) {
@@ -82,7 +82,7 @@ class CalibrateServiceTest {
         Path[] runs = new Path[2];
         for (int t = 1; t <= 2; t++) {
             CalibrateRequest r = new CalibrateRequest(SCENARIO, TARGETS, free, hypotheses, 12, 2, 0.1, 400, 8, 20, t, 5L,
-                    dir.resolve("t" + t), true, List.of("calibrate"), InferenceExecution.LOCAL);
+                    dir.resolve("t" + t), true, false, List.of("calibrate"), InferenceExecution.LOCAL);
             runs[t - 1] = run(r);
         }
         List<String> rows = Files.readAllLines(runs[0].resolve("recovery.csv"));
@@ -145,7 +145,7 @@ class CalibrateServiceTest {
     @Test
     void badSettingsAreRefusedTogether(@TempDir Path dir) {
         Path out = dir.resolve("out");
-        CalibrateRequest r = new CalibrateRequest(SCENARIO, TARGETS, List.of(), List.of(), 1, 0, -1, 0, 0, -1, 1, 5L, out, true,
+        CalibrateRequest r = new CalibrateRequest(SCENARIO, TARGETS, List.of(), List.of(), 1, 0, -1, 0, 0, -1, 1, 5L, out, true, false,
                 List.of("calibrate"), InferenceExecution.LOCAL);
         InvalidInputException e = catchThrowableOfType(() -> run(r), InvalidInputException.class);
         assertThat(e.lines()).containsExactly("reconsim: --particles must be at least 2, got 1",

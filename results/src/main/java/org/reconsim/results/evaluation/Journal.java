@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -387,6 +386,6 @@ public final class Journal implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Journal[" + file + ", " + replayable + " records to replay, " + Arrays.asList(header.command()) + "]";
+        return "Journal[" + file + ", " + header.command() + ", " + replayable + " records to replay]";
     }
 }
