@@ -1,6 +1,7 @@
 package org.reconsim.results.sequential;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -39,7 +40,7 @@ public final class BoundaryCrossing {
      * @param theta                the drift: {@code Z_k ~ N(theta sqrt(t_k), 1)}
      * @throws IllegalArgumentException if the fractions are not increasing in {@code (0, 1]}
      *                                  ending at 1, the arrays have other lengths, a bound is
-     *                                  NaN, a futility bound is not below its efficacy bound,
+     *                                  NaN, a futility bound is above its efficacy bound,
      *                                  a two-sided design has futility bounds, or
      *                                  {@code theta} is not finite
      */
@@ -51,7 +52,17 @@ public final class BoundaryCrossing {
         if (!Double.isFinite(theta)) {
             throw new IllegalArgumentException("drift " + theta + " is not finite");
         }
-        double[] alphaSpent = cumulativeTypeOneError(informationFractions, sides, efficacyZ);
+        return probabilities(informationFractions, sides, efficacyZ, futility, theta,
+                cumulativeTypeOneError(informationFractions, sides, efficacyZ));
+    }
+
+    /**
+     * As the public method, for checked bounds ({@code -Infinity} for no futility) and the
+     * cumulative type I error already known.
+     */
+    static OperatingCharacteristics probabilities(double[] informationFractions, Sidedness sides,
+            double[] efficacyZ, double[] futility, double theta, double[] alphaSpent) {
+        int looks = informationFractions.length;
         List<Stage> stages = new ArrayList<>(looks);
         ContinuationDensity density = ContinuationDensity.start();
         for (int k = 0; k < looks; k++) {
@@ -127,7 +138,7 @@ public final class BoundaryCrossing {
             }
         }
         double[] futility = new double[looks];
-        java.util.Arrays.fill(futility, Double.NEGATIVE_INFINITY);
+        Arrays.fill(futility, Double.NEGATIVE_INFINITY);
         if (futilityZ == null) {
             return futility;
         }
@@ -142,9 +153,10 @@ public final class BoundaryCrossing {
             if (sides == Sidedness.TWO_SIDED) {
                 throw new IllegalArgumentException("futility bounds are supported for one-sided designs only");
             }
-            if (!(futilityZ[k] < efficacyZ[k])) {
+            // a_k = b_k is allowed: every trial stops at look k (a capped beta-spending bound)
+            if (futilityZ[k] > efficacyZ[k]) {
                 throw new IllegalArgumentException("futility bound " + futilityZ[k] + " at look " + (k + 1)
-                        + " is not below the efficacy bound " + efficacyZ[k]);
+                        + " is above the efficacy bound " + efficacyZ[k]);
             }
             futility[k] = futilityZ[k];
         }

@@ -1,5 +1,6 @@
 package org.reconsim.results.sequential;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -37,7 +38,7 @@ public sealed interface FutilityRule permits FutilityRule.None, FutilityRule.Bet
      * @throws IllegalArgumentException if a bound is {@code NaN} or {@code +Infinity}
      */
     static FutilityRule fixedBounds(double... z) {
-        return new FixedBounds(java.util.Arrays.stream(z).boxed().toList());
+        return new FixedBounds(Arrays.stream(z).boxed().toList());
     }
 
     /**

@@ -29,6 +29,10 @@ public final class GroupSequentialDesign {
     private final double[] efficacyZ;
     private final double[] futilityZ;
     private final double betaSpendingDrift;
+    /** The futility bounds with -Infinity for none, as {@link BoundaryCrossing} takes them. */
+    private final double[] futilityOrNone;
+    /** Cumulative type I error of the efficacy bounds by the quadrature, computed once. */
+    private final double[] typeOneError;
 
     private GroupSequentialDesign(double[] informationFractions, Sidedness sides, double alpha,
             SpendingFunction efficacySpending, FutilityRule futilityRule, double[] efficacyZ, double[] futilityZ,
@@ -41,6 +45,9 @@ public final class GroupSequentialDesign {
         this.efficacyZ = efficacyZ;
         this.futilityZ = futilityZ;
         this.betaSpendingDrift = betaSpendingDrift;
+        this.futilityOrNone = Arrays.stream(futilityZ).map(a -> Double.isNaN(a) ? Double.NEGATIVE_INFINITY : a)
+                .toArray();
+        this.typeOneError = BoundaryCrossing.cumulativeTypeOneError(informationFractions, sides, efficacyZ);
     }
 
     /** An efficacy-only design: see {@link #of(double[], Sidedness, double, SpendingFunction, FutilityRule)}. */
@@ -198,7 +205,11 @@ public final class GroupSequentialDesign {
 
     /** The stopping probabilities at every look under drift {@code theta}, futility obeyed. */
     public OperatingCharacteristics operatingCharacteristics(double theta) {
-        return BoundaryCrossing.probabilities(informationFractions, sides, efficacyZ, futilityZ, theta);
+        if (!Double.isFinite(theta)) {
+            throw new IllegalArgumentException("drift " + theta + " is not finite");
+        }
+        return BoundaryCrossing.probabilities(informationFractions, sides, efficacyZ, futilityOrNone, theta,
+                typeOneError);
     }
 
     /** Shorthand for {@code operatingCharacteristics(theta).stages()}. */
