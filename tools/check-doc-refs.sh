@@ -2,7 +2,7 @@
 # Checks that every citation of the project's documents resolves inside the repository.
 #
 # Scans */src/**/*.java, scenarios/**, README.md and docs/*.md for references to
-# MODEL.md, TRIALS.md, PHENOMENA.md, DESIGN.md, ARCHITECTURE.md, PERFORMANCE.md, TARGETS.md, POWER.md, INFERENCE.md and SENSITIVITY.md, bare
+# MODEL.md, TRIALS.md, PHENOMENA.md, DESIGN.md, ARCHITECTURE.md, PERFORMANCE.md, TARGETS.md, POWER.md, INFERENCE.md, SENSITIVITY.md and SEQUENTIAL.md, bare
 # ("MODEL.md 2a") or with a path ("docs/PERFORMANCE.md"). For each:
 #   - the document must exist: docs/<name> for a bare name; for a path, the path relative to
 #     the repository root or to the citing file;
@@ -116,12 +116,12 @@ function sections(name, rest,   n, tok, m) {
 }
 {
     line = $0
-    while (match(line, /[A-Za-z0-9_.\/-]*(MODEL|TRIALS|PHENOMENA|DESIGN|ARCHITECTURE|PERFORMANCE|TARGETS|POWER|INFERENCE|SENSITIVITY)\.md/)) {
+    while (match(line, /[A-Za-z0-9_.\/-]*(MODEL|TRIALS|PHENOMENA|DESIGN|ARCHITECTURE|PERFORMANCE|TARGETS|POWER|INFERENCE|SENSITIVITY|SEQUENTIAL)\.md/)) {
         ref = substr(line, RSTART, RLENGTH)
         rest = substr(line, RSTART + RLENGTH)
         line = rest
         name = ref; sub(/^.*\//, "", name)
-        if (name !~ /^(MODEL|TRIALS|PHENOMENA|DESIGN|ARCHITECTURE|PERFORMANCE|TARGETS|POWER|INFERENCE|SENSITIVITY)\.md$/) continue
+        if (name !~ /^(MODEL|TRIALS|PHENOMENA|DESIGN|ARCHITECTURE|PERFORMANCE|TARGETS|POWER|INFERENCE|SENSITIVITY|SEQUENTIAL)\.md$/) continue
         dir = FILENAME; if (dir ~ /\//) sub(/\/[^\/]*$/, "/", dir); else dir = ""
         if (ref == name) {
             doc = "docs/" name
