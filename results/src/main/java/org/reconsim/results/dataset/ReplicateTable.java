@@ -19,10 +19,14 @@ import org.reconsim.results.power.PowerSweep;
 import org.reconsim.results.power.ReplicateResult;
 import org.reconsim.results.power.ResultKey;
 import org.reconsim.results.power.ResultLayout;
+import org.reconsim.results.power.SweepValues;
+import org.reconsim.results.stats.UndefinedReason;
 
 /**
  * {@code replicates.csv}: every virtual trial's estimate, p-value and standard error with the
- * true effect (ATE and d) it estimates, one row per replicate, sweep point, sample size,
+ * true effect (ATE and d) it estimates and, where the analysis was undefined (estimate, p-value
+ * and standard error NA), the code of why in {@code failure} ({@link UndefinedReason#code()}; NA
+ * where it was defined), one row per replicate, sweep point, sample size,
  * endpoint, visit and analysis; under assurance one more column per drawn field (named by the
  * field) with that trial's draw (a number, or a discrete prior's category as written). Streamed in replicate order as the
  * run goes (the aggregates in power.csv are computed from exactly these values). Written to
@@ -33,7 +37,7 @@ import org.reconsim.results.power.ResultLayout;
 public final class ReplicateTable implements PowerSweep.ResultLog, AutoCloseable {
 
     public static final List<String> COLUMNS = List.of("replicate", "sweep_parameter", "sweep_value", "n_per_arm", "contrast", "endpoint",
-            "visit", "analysis", "estimate", "p_value", "std_error", "true_effect", "true_d");
+            "visit", "analysis", "estimate", "p_value", "std_error", "true_effect", "true_d", "failure");
 
     private final Path target;
     private final Path partial;
@@ -110,7 +114,7 @@ public final class ReplicateTable implements PowerSweep.ResultLog, AutoCloseable
             }
             checked = layout;
         }
-        String prefix = r.replicate() + "," + CsvTable.cell(parameter) + "," + CsvTable.number(values.get(point)) + ",";
+        String prefix = r.replicate() + "," + CsvTable.cell(parameter) + "," + SweepValues.label(values.get(point)) + ",";
         String draws = drawn(r);
         try {
             for (ResultKey key : layout.keys()) {
@@ -134,6 +138,9 @@ public final class ReplicateTable implements PowerSweep.ResultLog, AutoCloseable
                 out.write(CsvTable.number(r.trueEffect(key)));
                 out.write(',');
                 out.write(CsvTable.number(r.trueD(key)));
+                out.write(',');
+                UndefinedReason failure = r.failure(key);
+                out.write(failure == null ? "NA" : failure.code());
                 out.write(draws);
                 out.write('\n');
             }
