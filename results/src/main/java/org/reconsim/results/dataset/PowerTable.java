@@ -19,8 +19,8 @@ import org.reconsim.results.stats.UndefinedReason;
 public final class PowerTable {
 
     public static final List<String> COLUMNS = List.of("n_per_arm", "contrast", "endpoint", "visit", "analysis", "replicates", "rejections",
-            "failed", "failure_rate", "power", "ci_low", "ci_high", "mean_estimate", "sd_estimate", "cp_low", "cp_high", "type_s",
-            "exaggeration_ratio", "power_directional", "mean_z", "effect_d", "sweep_parameter", "sweep_value", "failure_reasons");
+            "failed", "failure_rate", "failure_reasons", "power", "ci_low", "ci_high", "mean_estimate", "sd_estimate", "cp_low", "cp_high",
+            "type_s", "exaggeration_ratio", "power_directional", "mean_z", "effect_d", "sweep_parameter", "sweep_value");
 
     /** The rows of one point of a sweep (parameter "NA" and value NaN without a sweep); the rows are copied. */
     public record SweepPoint(String parameter, double value, List<PowerRow> rows) {
@@ -47,9 +47,9 @@ public final class PowerTable {
             for (SweepPoint point : points) {
                 for (PowerRow r : point.rows()) {
                     t.row(r.nPerArm(), r.contrast(), r.endpoint(), r.visit(), r.analysis(), r.replicates(), r.rejections(), r.failed(),
-                            r.failureRate(), r.power(), r.ciLow(), r.ciHigh(), r.meanEstimate(), r.sdEstimate(), r.cpLow(), r.cpHigh(),
-                            r.typeS(), r.exaggeration(), r.powerDirectional(), r.meanZ(), r.effectD(), point.parameter(), point.label(),
-                            r.failureCodes().isEmpty() ? "NA" : r.failureCodes());
+                            r.failureRate(), r.failureCodes().isEmpty() ? "NA" : r.failureCodes(), r.power(), r.ciLow(), r.ciHigh(),
+                            r.meanEstimate(), r.sdEstimate(), r.cpLow(), r.cpHigh(), r.typeS(), r.exaggeration(), r.powerDirectional(),
+                            r.meanZ(), r.effectD(), point.parameter(), point.label());
                 }
             }
             t.commit();
