@@ -22,11 +22,11 @@ import org.reconsim.results.power.AssurancePrior;
 import org.reconsim.results.power.LocalReplicateExecutor;
 import org.reconsim.results.power.PowerAccumulator;
 import org.reconsim.results.power.PowerJob;
-import org.reconsim.results.power.PowerRow;
 import org.reconsim.results.power.PowerSweep;
 import org.reconsim.results.power.ReplicateExecutor;
 import org.reconsim.results.power.ReplicateExecutorProvider;
 import org.reconsim.results.power.SampleSizeSearch;
+import org.reconsim.results.power.SweepValues;
 import org.reconsim.results.report.PowerReport;
 import org.reconsim.results.report.RunManifest;
 
@@ -102,7 +102,7 @@ final class PowerService {
             try {
                 return ScenarioEdit.set(loaded, field, v);
             } catch (InvalidScenarioException e) {
-                String what = "reconsim: " + option + " " + field + "=" + v + ": ";
+                String what = "reconsim: " + option + " " + field + "=" + SweepValues.label(v) + ": ";
                 throw new InvalidInputException(e.problems().stream().map(p -> what + p.message()).toList());
             }
         }
@@ -146,15 +146,13 @@ final class PowerService {
                 results.add(new PowerTable.SweepPoint(setup.sweepField(), setup.sweepValues().get(k), sweep.accumulators().get(k).rows()));
             }
             PowerAccumulator details = sweep.accumulators().get(setup.points().size() - 1);
-            List<PowerRow> rows = results.get(results.size() - 1).rows();
             PowerTable.writeSweep(out.resolve("power.csv"), results);
-            Analysis plan0 = setup.loaded().scenario().analysis();
-            // a sweep has one table per point: "the smallest size reaching P" would be ambiguous
-            SampleSizeSearch search = run.targetPower() == null || run.sweep() != null ? null : SampleSizeSearch.of(rows,
-                    plan0.primaryEndpoint().label(), plan0.primaryVisit().label(), plan0.methods().get(0).label(), run.targetPower());
             TrialPlan reportPlan = jobs.get(jobs.size() - 1).plan();
-            PowerReport.write(out.resolve("report.html"), setup.loaded(), rows, setup.seed(), details.replicates(), search, details,
-                    PkSummary.simulate(reportPlan, new RandomStreams(setup.seed()), 500, 24, 10), reportPlan.timeline());
+            // every point, each under its own label (the trial details are of the last point, which keeps them)
+            PowerReport.write(out.resolve("report.html"), new PowerReport.Run(setup.loaded(), setup.seed(), results,
+                    run.sweep() == null ? null : run.sweep().field(), run.assurance() == null ? null : run.assurance().prior().text(),
+                    run.targetPower(), details, PkSummary.simulate(reportPlan, new RandomStreams(setup.seed()), 500, 24, 10),
+                    reportPlan.timeline()));
             List<String> files = new ArrayList<>(List.of("power.csv", "report.html"));
             if (table != null) {
                 table.commit();
@@ -163,13 +161,13 @@ final class PowerService {
             new RunManifest("power", checkpoint.commandLine(), setup.loaded(), setup.seed(), setup.threads(), checkpoint.started(),
                     Instant.now(), files, engineUsed).write(out);
             checkpoint.remove();
-            print(setup, jobs.get(0).plan(), sweep, results, search, out, table != null);
+            print(setup, jobs.get(0).plan(), sweep, results, out, table != null);
             return out;
         }
     }
 
-    private void print(Setup setup, TrialPlan plan, PowerSweep sweep, List<PowerTable.SweepPoint> results, SampleSizeSearch search,
-                       Path out, boolean replicateTable) {
+    private void print(Setup setup, TrialPlan plan, PowerSweep sweep, List<PowerTable.SweepPoint> results, Path out,
+                       boolean replicateTable) {
         PrintWriter o = console;
         boolean quiet = setup.run().execution().quiet();
         if (!quiet) {
@@ -179,20 +177,31 @@ final class PowerService {
             List<org.reconsim.results.power.Contrast> contrasts = org.reconsim.results.power.Contrast.of(plan);
             String what = contrasts.size() == 1 ? contrasts.get(0).treatment() + " vs " + contrasts.get(0).control()
                     : contrasts.size() + " contrasts";
-            o.println("Power of " + what + " ("
+            AssuranceSpec assurance = setup.run().assurance();
+            o.println((assurance == null ? "Power of " : "Assurance of ") + what + " ("
                     + setup.loaded().scenario().name() + ", " + (fewest == most ? "" + most : fewest + "-" + most)
                     + " virtual trials per sample size, alpha "
                     + setup.loaded().scenario().analysis().alpha() + ", seed " + setup.seed() + ")");
+            if (assurance != null) {
+                o.println("Each virtual trial draws " + assurance.prior().text() + ": the power column is assurance, power averaged "
+                        + "over that prior.");
+            }
+            if (setup.run().sweep() != null) {
+                o.println("Sweep of " + setup.run().sweep().field() + " over " + setup.run().sweep().valueLabels());
+            }
         }
+        Analysis plan0 = setup.loaded().scenario().analysis();
         for (PowerTable.SweepPoint point : results) {
             if (setup.run().sweep() != null) {
-                o.println(point.parameter() + " = " + point.value());
+                o.println(point.parameter() + " = " + point.label());
             }
             o.print(PowerTable.format(point.rows()));
+            if (setup.run().targetPower() != null) {
+                o.println(SampleSizeSearch.of(point.rows(), plan0.primaryEndpoint().label(), plan0.primaryVisit().label(),
+                        plan0.methods().get(0).label(), setup.run().targetPower()).describe());
+            }
         }
-        if (search != null) {
-            o.println(search.describe());
-        }
+        o.print(PowerTable.failureNote(results.stream().flatMap(p -> p.rows().stream()).toList()));
         if (!quiet) {
             o.println("Wrote " + out.resolve("power.csv") + ", report.html" + (replicateTable ? ", replicates.csv" : "")
                     + " and manifest.json");
