@@ -110,5 +110,11 @@ class PowerReportCommandTest {
         assertThat(data.get("kind").asString()).isEqualTo("assurance");
         assertThat(data.get("assurance_prior").asString()).isEqualTo(K_BLOCK + "~uniform(0,1)");
         assertThat(data.get("sizes")).hasSize(1);
+        assertThat(html).contains("<li>mechanisms true for the virtual patients: restabilization-blockade</li>");
+        Result drawn = run("power", DUEK, "--n-per-arm", "6", "--replicates", "20", "--assurance",
+                "mechanisms.active=discrete(restabilization-blockade:0.5,null:0.5)", "--out", dir.resolve("m").toString(), "--quiet");
+        assertThat(drawn.code()).as(drawn.err()).isZero();
+        assertThat(Files.readString(dir.resolve("m/report.html")))
+                .contains("<li>mechanisms true for the virtual patients: drawn for each trial (assurance, below)</li>");
     }
 }

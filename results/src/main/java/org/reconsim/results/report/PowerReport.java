@@ -150,8 +150,11 @@ public final class PowerReport {
                     a.retrieval() ? "" : " (no reactivation)", a.name().equals(s.design().controlArm()) ? " (control)" : "",
                     swept.startsWith("design.arms[" + i + "]") ? " <strong>(" + SvgChart.escape(swept) + " swept)</strong>" : ""));
         }
+        // a prior over mechanism hypotheses draws them per trial: the scenario's own are then not the patients'
+        boolean drawn = run.isAssurance() && java.util.Arrays.stream(run.assurance().split(","))
+                .anyMatch(part -> part.startsWith(org.reconsim.results.power.AssurancePrior.MECHANISMS + "~"));
         h.append(String.format(Locale.ROOT, "<li>mechanisms true for the virtual patients: %s%s</li>%n",
-                s.mechanisms().active().isEmpty() ? "none (null hypothesis)"
+                drawn ? "drawn for each trial (assurance, below)" : s.mechanisms().active().isEmpty() ? "none (null hypothesis)"
                         : String.join(", ", s.mechanisms().active().stream().map(org.reconsim.models.mechanism.MechanismType::label).toList()),
                 swept.startsWith("mechanisms.") ? " <strong>(" + SvgChart.escape(swept) + " swept)</strong>" : ""));
         if (!s.directEffects().isEmpty()) {
