@@ -121,6 +121,19 @@ public final class ScenarioLoader {
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw single(display, "the file is empty: a " + kind + " needs at least " + requiredFields(type));
         }
+        return bind(display, root, lines, type, defaults, checks);
+    }
+
+    /**
+     * Binds an in-memory scenario tree (an edit of a canonical form: {@link ScenarioEdit}) as
+     * {@link #parse} binds parsed text, without the text: problems carry no line numbers.
+     */
+    static Scenario bindTree(String display, JsonNode root) throws InvalidScenarioException {
+        return bind(display, root, Map.of(), Scenario.class, Scenario.defaults(), ScenarioChecks::check);
+    }
+
+    private static <T> T bind(String display, JsonNode root, Map<String, Integer> lines, Class<T> type, T defaults,
+                              java.util.function.Function<T, List<ScenarioChecks.Finding>> checks) throws InvalidScenarioException {
         ScenarioBinder binder = new ScenarioBinder(display, lines);
         T value = type.cast(binder.bind(root, type, "", defaults));
         List<Problem> problems = new ArrayList<>(binder.problems);

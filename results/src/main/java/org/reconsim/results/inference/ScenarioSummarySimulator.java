@@ -54,6 +54,8 @@ public final class ScenarioSummarySimulator implements SummarySimulator {
     }
 
     private final LoadedScenario base;
+    /** The base scenario's canonical tree, edited (a copy) for each simulated parameter value. */
+    private final tools.jackson.databind.JsonNode baseTree;
     private final List<Finding> findings;
     private final List<String> hypotheses;
     private final List<List<String>> mechanisms;
@@ -73,6 +75,7 @@ public final class ScenarioSummarySimulator implements SummarySimulator {
     private ScenarioSummarySimulator(LoadedScenario base, List<Finding> findings, List<String> hypotheses, List<FreeField> free,
                                      long seed) {
         this.base = base;
+        this.baseTree = org.reconsim.engine.scenario.CanonicalForm.toTree(base.scenario());
         this.findings = List.copyOf(findings);
         this.hypotheses = List.copyOf(hypotheses);
         this.mechanisms = hypotheses.stream().map(AssurancePrior::mechanisms).toList();
@@ -232,16 +235,29 @@ public final class ScenarioSummarySimulator implements SummarySimulator {
 
     /** The scenario under hypothesis {@code h} with the free fields at {@code theta} (none: the base values). */
     private LoadedScenario edit(int h, double[] theta) {
+        try {
+            return ScenarioEdit.set(base, edits(h, theta));
+        } catch (InvalidScenarioException e) {
+            throw new IllegalArgumentException(String.join("\n", e.problems().stream().map(Problem::message).toList()), e);
+        }
+    }
+
+    /** The same scenario as {@link #edit}'s, without its canonical form (one per simulated pilot: the fast path). */
+    private Scenario edited(int h, double[] theta) {
+        try {
+            return ScenarioEdit.scenario(base, baseTree, edits(h, theta));
+        } catch (InvalidScenarioException e) {
+            throw new IllegalArgumentException(String.join("\n", e.problems().stream().map(Problem::message).toList()), e);
+        }
+    }
+
+    private Map<String, Object> edits(int h, double[] theta) {
         Map<String, Object> edits = new LinkedHashMap<>();
         edits.put(AssurancePrior.MECHANISMS, mechanisms.get(h));
         for (int j = 0; j < theta.length; j++) {
             edits.put(free.get(j).field(), theta[j]);
         }
-        try {
-            return ScenarioEdit.set(base, edits);
-        } catch (InvalidScenarioException e) {
-            throw new IllegalArgumentException(String.join("\n", e.problems().stream().map(Problem::message).toList()), e);
-        }
+        return edits;
     }
 
     /**
@@ -307,7 +323,7 @@ public final class ScenarioSummarySimulator implements SummarySimulator {
         TrialPlan plan = plans[hypothesis];
         TrialAnalysis analysis = analyses[hypothesis];
         if (theta.length > 0) {
-            plan = TrialPlan.compile(edit(hypothesis, theta).scenario(), plans[hypothesis]).withoutSessionDetail();
+            plan = TrialPlan.compile(edited(hypothesis, theta), plans[hypothesis]).withoutSessionDetail();
             analysis = analysis(plan);
         }
         TrialOutcome outcome = VirtualTrial.run(plan, new RandomStreams(seed), (int) draw, nPerArm);
