@@ -1,5 +1,7 @@
 package org.reconsim.results.inference;
 
+import org.reconsim.engine.scenario.ScenarioEdit;
+import org.reconsim.results.power.AssurancePrior;
 import org.reconsim.results.power.PriorDistribution;
 
 /**
@@ -18,5 +20,19 @@ public record FreeField(String field, String text, PriorDistribution prior) {
             throw new IllegalArgumentException("a free field needs a field path and a prior");
         }
         text = text == null ? prior.toString() : text;
+    }
+
+    /**
+     * Why {@code field} cannot be a free field of an inference, or null when it can be: the
+     * fields that address the trials ({@link ScenarioEdit#fixedReason}) and {@code mechanisms.active},
+     * which the hypotheses set. Shared by calibrate's {@code --free} and power's {@code --posterior}
+     * (whose columns are a calibration's free fields).
+     */
+    public static String cannotVary(String field) {
+        String fixed = ScenarioEdit.fixedReason(field);
+        if (fixed != null) {
+            return fixed;
+        }
+        return field.equals(AssurancePrior.MECHANISMS) ? "the mechanisms are the hypotheses, not a parameter" : null;
     }
 }
