@@ -224,20 +224,31 @@ class PosteriorParticlesTest {
         return CanonicalForm.toTree(s).at(pointer).asDouble();
     }
 
-    @Test
-    void itTravelsByJavaSerializationAsAPowerJobDoes() throws Exception {
-        PosteriorParticles p = posterior(List.of("a", "b"), SIX);
+    private static Object roundTrip(Object o) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(p);
+            out.writeObject(o);
         }
-        Object back;
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            back = in.readObject();
+            return in.readObject();
         }
+    }
+
+    /** As a Spark executor receives it: the prior, and a PowerJob carrying it, simulate the same trials after serialization. */
+    @Test
+    void itTravelsByJavaSerializationInsideAPowerJob() throws Exception {
+        PosteriorParticles p = posterior(List.of("a", "b"), SIX);
+        Object back = roundTrip(p);
         assertThat(back).isEqualTo(p);
         for (int r = 0; r < 100; r++) {
             assertThat(((PosteriorParticles) back).draw(STREAMS, r)).containsExactly(p.draw(STREAMS, r));
+        }
+        LoadedScenario loaded = ScenarioLoader.load(Path.of("..", "scenarios", "duek-2021.yaml"));
+        PowerJob job = new PowerJob(loaded, 5, List.of(6), posterior(List.of(KI, K_BLOCK), List.of(particle(3, "null", 1, 2.5, 0.25),
+                particle(4, "restabilization-blockade", 2, 0.4, 0.75))), false);
+        PowerJob shipped = (PowerJob) roundTrip(job);
+        for (int r = 0; r < 4; r++) {
+            assertThat(shipped.simulate(r).encode()).isEqualTo(job.simulate(r).encode());
         }
     }
 
