@@ -1,7 +1,5 @@
 package org.reconsim.results.inference;
 
-import org.reconsim.engine.scenario.ScenarioEdit;
-import org.reconsim.results.power.AssurancePrior;
 import org.reconsim.results.power.PriorDistribution;
 
 /**
@@ -24,15 +22,15 @@ public record FreeField(String field, String text, PriorDistribution prior) {
 
     /**
      * Why {@code field} cannot be a free field of an inference, or null when it can be: the
-     * fields that address the trials ({@link ScenarioEdit#fixedReason}) and {@code mechanisms.active},
+     * fields that address the trials ({@link org.reconsim.engine.scenario.ScenarioEdit#fixedReason}) and {@code mechanisms.active},
      * which the hypotheses set. Shared by calibrate's {@code --free} and power's {@code --posterior}
      * (whose columns are a calibration's free fields).
      */
     public static String cannotVary(String field) {
-        String fixed = ScenarioEdit.fixedReason(field);
+        String fixed = org.reconsim.engine.scenario.ScenarioEdit.fixedReason(field);
         if (fixed != null) {
             return fixed;
         }
-        return field.equals(AssurancePrior.MECHANISMS) ? "the mechanisms are the hypotheses, not a parameter" : null;
+        return field.equals(org.reconsim.results.power.AssurancePrior.MECHANISMS) ? "the mechanisms are the hypotheses, not a parameter" : null;
     }
 }
