@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.reconsim.cli.CommandLineTest.DUEK;
 import static org.reconsim.cli.CommandLineTest.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -174,10 +172,13 @@ class PosteriorPowerTest {
      */
     @Test
     void powerUnderACalibrationsPosteriorDrawsItsLastGenerationsParticlesWhole(@TempDir Path dir) throws Exception {
-        Path calibration = new CalibrateService(new PrintWriter(new StringWriter())).run(new CalibrateRequest(
-                Path.of("../scenarios/duek-2021.yaml"), Path.of("../scenarios/targets/duek-2021.yaml"),
-                List.of(KI + "=loguniform(0.03,10)", "measurement.pcl5.slope=uniform(0,60)"), List.of("null", "restabilization-blockade"),
-                12, 2, 0.1, 400, 8, 0, 2, 5L, dir.resolve("calibration"), true, List.of("calibrate")));
+        Path calibration = dir.resolve("calibration");
+        Result calibrated = run("calibrate", DUEK, "--targets", Path.of("..", "scenarios", "targets", "duek-2021.yaml").toString(),
+                "--free", KI + "=loguniform(0.03,10)", "--free", "measurement.pcl5.slope=uniform(0,60)", "--hypotheses",
+                "null,restabilization-blockade", "--particles", "12", "--generations", "2", "--min-tolerance", "0.1", "--budget", "400",
+                "--predictive-draws", "8", "--recovery", "0", "--threads", "2", "--seed", "5", "--out", calibration.toString(),
+                "--quiet");
+        assertThat(calibrated.code()).as(calibrated.err()).isZero();
         Path posterior = calibration.resolve("posterior.csv");
         Result one = run(power(posterior, dir.resolve("one"), "1"));
         assertThat(one.code()).as(one.err()).isZero();
