@@ -149,17 +149,26 @@ public final class ScenarioSummarySimulator implements SummarySimulator {
                 problems.add("hypothesis '" + h + "' is listed twice");
                 continue;
             }
-            List<String> names = AssurancePrior.mechanisms(h);
-            if (h.isEmpty() || names.contains("") || names.contains("null")) {
-                problems.add("hypothesis '" + h + "': expected null or mechanism labels joined by '+', e.g. "
-                        + "restabilization-blockade+plasticity-window");
-                continue;
-            }
-            try {
-                ScenarioEdit.set(scenario, Map.of(AssurancePrior.MECHANISMS, names));
-            } catch (InvalidScenarioException e) {
-                e.problems().forEach(p -> problems.add("hypothesis '" + h + "': " + p.message()));
-            }
+            problems.addAll(hypothesisProblems(scenario, h));
+        }
+    }
+
+    /**
+     * Why {@code scenario} cannot run under hypothesis {@code h} (null, or mechanism labels joined
+     * by '+'), one line each as {@code hypothesis 'h': problem}; empty when it can. Shared with
+     * power's {@code --posterior}, whose particles carry their hypotheses.
+     */
+    public static List<String> hypothesisProblems(LoadedScenario scenario, String h) {
+        List<String> names = AssurancePrior.mechanisms(h);
+        if (h.isEmpty() || names.contains("") || names.contains("null")) {
+            return List.of("hypothesis '" + h + "': expected null or mechanism labels joined by '+', e.g. "
+                    + "restabilization-blockade+plasticity-window");
+        }
+        try {
+            ScenarioEdit.set(scenario, Map.of(AssurancePrior.MECHANISMS, names));
+            return List.of();
+        } catch (InvalidScenarioException e) {
+            return e.problems().stream().map(p -> "hypothesis '" + h + "': " + p.message()).toList();
         }
     }
 
@@ -172,11 +181,9 @@ public final class ScenarioSummarySimulator implements SummarySimulator {
                 continue;
             }
             seen.add(f.field());
-            String fixed = ScenarioEdit.fixedReason(f.field());
+            String fixed = FreeField.cannotVary(f.field());
             if (fixed != null) {
                 problems.add(what + "cannot vary: " + fixed);
-            } else if (f.field().equals(AssurancePrior.MECHANISMS)) {
-                problems.add(what + "cannot vary: the mechanisms are the hypotheses, not a parameter");
             } else if (f.prior() instanceof PriorDistribution.Discrete) {
                 problems.add(what + "takes a continuous prior (uniform, loguniform, normal, lognormal or beta), not discrete");
             } else {

@@ -11,9 +11,11 @@ import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.engine.scenario.Visit;
 import org.reconsim.engine.sim.PkSummary;
 import org.reconsim.results.power.ArmMeanKey;
+import org.reconsim.results.power.AssurancePrior;
 import org.reconsim.results.power.PowerAccumulator;
 import org.reconsim.results.power.PowerRow;
 import org.reconsim.results.power.SampleSizeSearch;
+import org.reconsim.results.power.TrialPrior;
 import org.reconsim.results.power.TrialAnalysis;
 import org.reconsim.results.stats.RunningMoments;
 
@@ -81,6 +83,17 @@ public final class PowerReport {
     public static void write(Path file, LoadedScenario loaded, List<PowerRow> rows, long seed, int replicates,
                              SampleSizeSearch search, PowerAccumulator details, List<PkSummary.ArmExposure> pk,
                              org.reconsim.engine.scenario.Timeline timeline) {
+        write(file, loaded, rows, seed, replicates, search, details, pk, timeline, null);
+    }
+
+    /**
+     * The report of an assurance run when {@code assurance} is given: what each trial drew
+     * ({@link TrialPrior#describe()}); when the draws set the mechanisms, the scenario's own are
+     * not said to be true for the patients.
+     */
+    public static void write(Path file, LoadedScenario loaded, List<PowerRow> rows, long seed, int replicates,
+                             SampleSizeSearch search, PowerAccumulator details, List<PkSummary.ArmExposure> pk,
+                             org.reconsim.engine.scenario.Timeline timeline, TrialPrior assurance) {
         Scenario s = loaded.scenario();
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>reconsim power: ")
@@ -95,9 +108,16 @@ public final class PowerReport {
                     hours(a.infusionStartHours(s.protocol())),
                     a.retrieval() ? "" : " (no reactivation)", a.name().equals(s.design().controlArm()) ? " (control)" : ""));
         }
-        h.append(String.format(Locale.ROOT, "<li>mechanisms true for the virtual patients: %s</li>%n",
-                s.mechanisms().active().isEmpty() ? "none (null hypothesis)"
-                        : String.join(", ", s.mechanisms().active().stream().map(org.reconsim.models.mechanism.MechanismType::label).toList())));
+        if (assurance != null && assurance.columns().contains(AssurancePrior.MECHANISMS)) {
+            h.append("<li>mechanisms true for the virtual patients: drawn for each trial (assurance, below)</li>\n");
+        } else {
+            h.append(String.format(Locale.ROOT, "<li>mechanisms true for the virtual patients: %s</li>%n",
+                    s.mechanisms().active().isEmpty() ? "none (null hypothesis)"
+                            : String.join(", ", s.mechanisms().active().stream().map(org.reconsim.models.mechanism.MechanismType::label).toList())));
+        }
+        if (assurance != null) {
+            h.append("<li>assurance: ").append(SvgChart.escape(assurance.describe())).append("</li>\n");
+        }
         if (!s.directEffects().isEmpty()) {
             h.append("<li>direct effects: ").append(String.join(", ", s.directEffects().stream()
                     .map(d -> d.endpoint().label() + " " + d.effect()).toList())).append("</li>\n");
