@@ -2,10 +2,7 @@ package org.reconsim.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -63,7 +60,7 @@ final class PosteriorInput {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new InvalidInputException(at + ": cannot read: " + reason(e));
+            throw new InvalidInputException(at + ": cannot read: " + org.reconsim.engine.scenario.ScenarioLoader.reason(e));
         }
         String sha256 = sha256(bytes);
         if (source.sha256() != null && !source.sha256().equals(sha256)) {
@@ -245,23 +242,6 @@ final class PosteriorInput {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
-    }
-
-    /**
-     * Why a file cannot be read, in the operating system's words (as the target files say it,
-     * engine.targets.TargetChecks): NIO names the two commonest reasons only by exception type.
-     */
-    private static String reason(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "No such file or directory";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "Permission denied";
-        }
-        if (e instanceof FileSystemException fse && fse.getReason() != null) {
-            return fse.getReason();
-        }
-        return e.getMessage();
     }
 
     /** The problem lines, each {@code reconsim: --posterior FILE<where>: problem}, at most {@link #SHOWN} shown. */

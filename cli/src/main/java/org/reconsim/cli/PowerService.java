@@ -232,10 +232,6 @@ final class PowerService {
                 return p.open(threads, partitions == null ? 0 : partitions);
             }
         }
-        if (engine.equals("spark")) {
-            throw new InvalidInputException("reconsim: --engine spark: the Spark runner is not on the class path; run ./reconsim "
-                    + "(it builds spark/ on first use) or spark-submit with spark/target/reconsim-spark.jar (see README)");
-        }
-        throw new InvalidInputException("reconsim: --engine: expected local or spark, got '" + engine + "'");
+        throw Engines.unknown(engine);
     }
 }

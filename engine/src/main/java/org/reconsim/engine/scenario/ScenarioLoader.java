@@ -60,6 +60,24 @@ public final class ScenarioLoader {
         return new LoadedExperiment(display, e, CanonicalForm.of(e));
     }
 
+    /**
+     * Why a file cannot be read, in the operating system's words; NIO reports the two commonest
+     * reasons by exception type without the text, so those are spelled as POSIX spells them.
+     * Shared by every reader of a user's file (target files, a posterior).
+     */
+    public static String reason(java.io.IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "No such file or directory";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "Permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason();
+        }
+        return e.getMessage();
+    }
+
     /** Reads a file as UTF-8, as a scenario problem when it cannot be read. */
     static String read(Path file) throws InvalidScenarioException {
         try {
