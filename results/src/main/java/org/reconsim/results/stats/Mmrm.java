@@ -37,8 +37,9 @@ package org.reconsim.results.stats;
  * Christensen 2018). Kenward-Roger's adjustment is not offered: no Debian R package fits it to
  * {@code gls} models, so it could not be checked against R; Satterthwaite could, exactly.
  *
- * <p>Runs on every endpoint of every virtual trial: at 100 subjects per arm and 3 visits a
- * fit takes a few tens of microseconds, a few Newton steps from the moment start.
+ * <p>Runs on every endpoint of every virtual trial: at 100 subjects per arm and 3 visits with
+ * missed visits a fit takes 0.1 to 0.2 ms, 4 or 5 Newton steps from the moment start; with no
+ * visit missed the start is the optimum and one step confirms it (about 0.06 ms).
  */
 public final class Mmrm {
 
