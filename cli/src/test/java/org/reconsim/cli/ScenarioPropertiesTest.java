@@ -22,6 +22,7 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
 import org.reconsim.cli.CommandLineTest.Result;
 import org.reconsim.cli.ScenarioFields.Field;
 import org.reconsim.cli.TrialPropertiesTest.Case;
+import org.reconsim.engine.scenario.AnalysisMethod;
 import org.reconsim.engine.scenario.InvalidScenarioException;
 import org.reconsim.engine.scenario.LoadedScenario;
 import tools.jackson.databind.JsonNode;
@@ -87,7 +88,7 @@ class ScenarioPropertiesTest {
                 checkTable(dir.resolve(table), c);
             }
             List<String> power = Files.readAllLines(dir.resolve("p/power.csv"));
-            assertThat(power).as(c.toString()).hasSize(1 + sizes.size() * 9 * 3 * 4);
+            assertThat(power).as(c.toString()).hasSize(1 + sizes.size() * 9 * 3 * AnalysisMethod.values().size()); // every method: TrialPropertiesTest.build
             for (String row : power.subList(1, power.size())) {
                 String[] cell = row.split(",", -1);
                 double p = Double.parseDouble(cell[10]);

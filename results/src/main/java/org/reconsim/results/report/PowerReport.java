@@ -15,9 +15,11 @@ import org.reconsim.engine.scenario.Visit;
 import org.reconsim.engine.sim.PkSummary;
 import org.reconsim.results.dataset.PowerTable;
 import org.reconsim.results.power.ArmMeanKey;
+import org.reconsim.results.power.AssurancePrior;
 import org.reconsim.results.power.PowerAccumulator;
 import org.reconsim.results.power.PowerRow;
 import org.reconsim.results.power.SampleSizeSearch;
+import org.reconsim.results.power.TrialPrior;
 import org.reconsim.results.stats.RunningMoments;
 
 /**
@@ -41,13 +43,13 @@ public final class PowerReport {
      * @param seed         master seed
      * @param points       every sweep point's rows, in sweep order (one point, parameter NA, without a sweep)
      * @param sweepField   the swept field, or null
-     * @param assurance    the assurance prior as typed ({@code field~prior}), or null for a power run
+     * @param assurance    what each trial draws (an assurance prior or a posterior), or null for a power run
      * @param targetPower  the --target-power, or null
      * @param details      the last point's accumulator (arm means, estimates), or null
      * @param pk           the drug exposure of the last point, or null
      * @param timeline     the last point's visit days (with {@code details})
      */
-    public record Run(LoadedScenario loaded, long seed, List<PowerTable.SweepPoint> points, String sweepField, String assurance,
+    public record Run(LoadedScenario loaded, long seed, List<PowerTable.SweepPoint> points, String sweepField, TrialPrior assurance,
                       Double targetPower, PowerAccumulator details, List<PkSummary.ArmExposure> pk, Timeline timeline) {
 
         public Run {
@@ -151,8 +153,7 @@ public final class PowerReport {
                     swept.startsWith("design.arms[" + i + "]") ? " <strong>(" + SvgChart.escape(swept) + " swept)</strong>" : ""));
         }
         // a prior over mechanism hypotheses draws them per trial: the scenario's own are then not the patients'
-        boolean drawn = run.isAssurance() && java.util.Arrays.stream(run.assurance().split(","))
-                .anyMatch(part -> part.startsWith(org.reconsim.results.power.AssurancePrior.MECHANISMS + "~"));
+        boolean drawn = run.isAssurance() && run.assurance().columns().contains(AssurancePrior.MECHANISMS);
         h.append(String.format(Locale.ROOT, "<li>mechanisms true for the virtual patients: %s%s</li>%n",
                 drawn ? "drawn for each trial (assurance, below)" : s.mechanisms().active().isEmpty() ? "none (null hypothesis)"
                         : String.join(", ", s.mechanisms().active().stream().map(org.reconsim.models.mechanism.MechanismType::label).toList()),
@@ -180,8 +181,8 @@ public final class PowerReport {
         List<Integer> sizes = PowerFigures.sizes(run);
         h.append("<div class=\"run\">");
         if (run.isAssurance()) {
-            h.append("<p><strong>Assurance run.</strong> Each virtual trial draws <code>").append(SvgChart.escape(run.assurance()))
-                    .append("</code> from its prior; the curves are assurance, the probability that a trial is significant averaged "
+            h.append("<p><strong>Assurance run.</strong> ").append(SvgChart.escape(capitalized(run.assurance().describe())))
+                    .append("; the curves are assurance, the probability that a trial is significant averaged "
                             + "over the prior (O'Hagan, Stevens &amp; Campbell 2005), not power at one fixed value.</p>\n");
         }
         if (run.sweepField() != null) {
@@ -336,6 +337,10 @@ public final class PowerReport {
     /** Hours as written in a scenario: whole hours without a decimal point. */
     private static String hours(double h) {
         return h == Math.rint(h) ? Long.toString((long) h) : Double.toString(h);
+    }
+
+    private static String capitalized(String sentence) {
+        return sentence.isEmpty() ? sentence : Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
     }
 
     /** NA for an undefined number (as power.csv writes it), else formatted. */

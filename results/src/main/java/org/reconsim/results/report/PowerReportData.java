@@ -34,7 +34,7 @@ final class PowerReportData {
         root.put("seed", run.seed());
         root.put("alpha", run.scenario().analysis().alpha());
         root.put("analysis", run.scenario().analysis().methods().get(0).label());
-        root.put("assurance_prior", run.assurance());
+        root.put("assurance_prior", run.assurance() == null ? null : run.assurance().text());
         if (run.sweepField() == null) {
             root.putNull("sweep");
         } else {
