@@ -221,7 +221,7 @@ class PosteriorPowerTest {
         assertThat(drawnParticles).as("40 trials draw several of the 12 particles").isGreaterThan(3);
 
         assertThat(Files.readAllLines(dir.resolve("one/power.csv")).get(1)).contains("\"" + label + "\",NA");
-        assertThat(Files.readString(dir.resolve("one/report.html"))).contains("<li>assurance: each virtual trial drew one particle of "
+        assertThat(Files.readString(dir.resolve("one/report.html"))).contains("<strong>Assurance run.</strong> Each virtual trial drew one particle of "
                 + "generation " + last + " of posterior.csv (12 particles, sha256 " + sha256(posterior) + ")")
                 .contains("mechanisms true for the virtual patients: drawn for each trial");
         JsonNode manifest = JsonMapper.builder().build().readTree(Files.readString(dir.resolve("one/manifest.json")));

@@ -100,10 +100,11 @@ class PowerReportCommandTest {
                 dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("Assurance of ketamine vs midazolam (duek-2021, 20 virtual trials per sample size")
-                .contains("Each virtual trial draws " + K_BLOCK + "~uniform(0,1): the power column is assurance");
+                .contains("Assurance: each virtual trial drew its own " + K_BLOCK + " from the prior " + K_BLOCK
+                        + "~uniform(0,1); the power column is assurance");
         String html = Files.readString(dir.resolve("report.html"));
-        assertThat(html).contains("<h1>Assurance: duek-2021</h1>").contains("<strong>Assurance run.</strong> Each virtual trial draws <code>"
-                + K_BLOCK + "~uniform(0,1)</code>").contains("One sample size was run: 6 patients per arm.")
+        assertThat(html).contains("<h1>Assurance: duek-2021</h1>").contains("<strong>Assurance run.</strong> Each virtual trial drew its own "
+                + K_BLOCK + " from the prior " + K_BLOCK + "~uniform(0,1); the curves are assurance").contains("One sample size was run: 6 patients per arm.")
                 .contains("assurance (probability, 0-1)")
                 .contains("r=\"3.5\"").doesNotContain("patients per arm</text>"); // points with bars, no curve panel
         JsonNode data = reportData(dir.resolve("report.html"));
