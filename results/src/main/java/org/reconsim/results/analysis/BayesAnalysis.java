@@ -19,7 +19,8 @@ import org.reconsim.results.stats.TestResult;
  *
  * <p>The likelihood is normal with the ANCOVA's standard error taken as known, so with a flat
  * prior the rule judges the ANCOVA t statistic against a normal quantile: at 12 patients per arm
- * (21 residual df) it rejects 6.2-7.1% of null trials for a nominal 5% (issue 14). The exact
+ * (21 residual df) it rejects {@code 2 P(t_21 > 1.96) = 6.3%} of null trials for a nominal 5%
+ * (5.7-7.5% over the null endpoints of 4000 virtual trials; docs/POWER.md). The exact
  * small-sample analysis, with the residual variance unknown, is {@link BayesTAnalysis}
  * ({@code bayes-t}); this one stays because it is the normal approximation the published trials'
  * summaries correspond to and scenario files name it.
