@@ -111,7 +111,8 @@ public final class PowerReport {
         String analysis = s.analysis().methods().get(0).label();
         h.append("<h2>Power curves (").append(analysis).append(", Wilson 95% bands)</h2>\n<div class=\"charts\">\n");
         for (Endpoint e : TrialAnalysis.ENDPOINTS) {
-            SvgChart chart = new SvgChart(e.label(), "patients per arm", "power", 370, 250);
+            SvgChart chart = new SvgChart(e.label(), "patients per arm",
+                    DecisionRules.isRule(s.analysis().methods().get(0), s.analysis()) ? DecisionRules.RULE_POWER : "power", 370, 250);
             List<String> contrasts = rows.stream().map(PowerRow::contrast).distinct().toList();
             for (String c : contrasts) {
               for (Visit v : TrialAnalysis.VISITS) {
@@ -160,7 +161,10 @@ public final class PowerReport {
             h.append("<h2>Drug exposure (median and 5-95% band, 500 virtual patients per arm)</h2>\n");
             h.append(PkReport.svg(pk, 24));
         }
-        h.append("<h2>Table</h2>\n<table><tr><th>n per arm</th><th>endpoint</th><th>visit</th><th>analysis</th><th>power</th>"
+        String rules = DecisionRules.html(s.analysis(), rows);
+        h.append(rules);
+        h.append("<h2>Table</h2>\n<table><tr><th>n per arm</th><th>endpoint</th><th>visit</th><th>analysis</th><th>power"
+                + (rules.isEmpty() ? "" : " (Bayesian: " + DecisionRules.RULE_POWER + ")") + "</th>"
                 + "<th>95% CI (Wilson)</th><th>power, hypothesized direction</th><th>mean estimate</th><th>SD estimate</th>"
                 + "<th>mean z</th><th>true d</th><th>type S</th><th>exaggeration</th></tr>\n");
         for (PowerRow r : rows) {
