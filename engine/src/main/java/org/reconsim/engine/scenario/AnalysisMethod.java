@@ -34,6 +34,14 @@ public record AnalysisMethod(String label, String doc) implements Member {
     public static final AnalysisMethod MMRM = new AnalysisMethod("mmrm",
             "value ~ visit * (arm + baseline) over the post-baseline visits, unstructured covariance, REML, Satterthwaite");
 
+    /**
+     * Conjugate normal-inverse-gamma posterior of {@code value ~ baseline + arm} under the prior
+     * analysis.bayes_t: the effect's marginal posterior is a Student t.
+     */
+    public static final AnalysisMethod BAYES_T = new AnalysisMethod("bayes-t",
+            "conjugate posterior of value ~ baseline + arm with unknown variance (Student t); 'significant' when the central "
+                    + "1 - alpha credible interval excludes 0");
+
     public AnalysisMethod {
         Objects.requireNonNull(doc, "doc");
         Member.kebab("analysis", label);

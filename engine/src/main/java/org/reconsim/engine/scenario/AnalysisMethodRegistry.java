@@ -14,7 +14,7 @@ import java.util.Optional;
 public final class AnalysisMethodRegistry {
 
     private static final List<AnalysisMethod> BUILT_IN = List.of(AnalysisMethod.ANCOVA, AnalysisMethod.LMM, AnalysisMethod.WELCH,
-            AnalysisMethod.BAYES, AnalysisMethod.MMRM);
+            AnalysisMethod.BAYES, AnalysisMethod.MMRM, AnalysisMethod.BAYES_T);
 
     private AnalysisMethodRegistry() {
     }

@@ -22,7 +22,8 @@ public final class AnalysisRegistry {
             new AnalysisType(AnalysisMethod.LMM, plan -> new MixedModelAnalysis()),
             new AnalysisType(AnalysisMethod.WELCH, plan -> new ChangeScoreWelch()),
             new AnalysisType(AnalysisMethod.BAYES, BayesAnalysis::of),
-            new AnalysisType(AnalysisMethod.MMRM, plan -> new MmrmAnalysis()));
+            new AnalysisType(AnalysisMethod.MMRM, plan -> new MmrmAnalysis()),
+            new AnalysisType(AnalysisMethod.BAYES_T, BayesTAnalysis::of));
 
     private AnalysisRegistry() {
     }

@@ -75,7 +75,9 @@ final class PowerFigures {
         }
         List<Integer> sizes = sizes(run);
         String quantity = run.quantity();
-        PowerPlots.Frame frame = new PowerPlots.Frame(quantity + " (probability, 0-1)", plan.alpha(), run.targetPower());
+        // a Bayesian analysis has no test: its "power" is how often its decision rule says there is an effect
+        String yLabel = DecisionRules.isRule(plan.methods().get(0), plan) ? DecisionRules.RULE_POWER : quantity;
+        PowerPlots.Frame frame = new PowerPlots.Frame(yLabel + " (probability, 0-1)", plan.alpha(), run.targetPower());
         h.append(String.format(Locale.ROOT, "<h2>%s%s (%s; %s; dotted: alpha, the rate of significant results without a true effect%s)</h2>%n",
                 Character.toUpperCase(quantity.charAt(0)) + quantity.substring(1), sizes.size() > 1 ? " curves" : " at one sample size",
                 method, sizes.size() > 1 ? "bands: Wilson 95% intervals" : "bars: Wilson 95% intervals",

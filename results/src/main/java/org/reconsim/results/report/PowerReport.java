@@ -132,6 +132,7 @@ public final class PowerReport {
                     .append(")</h2>\n");
             h.append(PkReport.svg(run.pk(), 24));
         }
+        h.append(DecisionRules.html(run.scenario().analysis(), run.points().get(run.points().size() - 1).rows()));
         table(h, run);
         h.append("<script type=\"application/json\" id=\"").append(DATA_ID).append("\">").append(PowerReportData.json(run))
                 .append("</script>\n</body></html>\n");
@@ -298,12 +299,20 @@ public final class PowerReport {
         return s.append("</svg>\n").toString();
     }
 
+    /** Whether one of the plan's analyses is a Bayesian decision rule rather than a test. */
+    private static boolean hasRule(Run run) {
+        var plan = run.scenario().analysis();
+        return plan.methods().stream().anyMatch(m -> DecisionRules.isRule(m, plan));
+    }
+
     /** Every row of every point, with its sweep value and failed count. */
     private static void table(StringBuilder h, Run run) {
         boolean swept = run.sweepField() != null;
         h.append("<h2>Table</h2>\n<table><tr>").append(swept ? "<th>" + SvgChart.escape(run.sweepField()) + "</th>" : "")
                 .append("<th>n per arm</th><th>endpoint</th><th>visit</th><th>analysis</th><th>trials</th><th>failed</th><th>")
-                .append(run.quantity()).append("</th><th>95% CI (Wilson)</th><th>power, hypothesized direction</th><th>mean estimate</th>"
+                .append(run.quantity())
+                .append(hasRule(run) ? " (Bayesian: " + DecisionRules.RULE_POWER + ")" : "")
+                .append("</th><th>95% CI (Wilson)</th><th>power, hypothesized direction</th><th>mean estimate</th>"
                         + "<th>SD estimate</th><th>mean z</th><th>true d</th><th>type S</th><th>exaggeration</th></tr>\n");
         for (PowerTable.SweepPoint point : run.points()) {
             for (PowerRow r : point.rows()) {
