@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  * comes in time (a long Spark job), the last checkpoint on disk stands: it is written atomically
  * and the partial replicate table is cut back to its recorded length on resume, so it is always
  * a consistent point to continue from. An inference run's journal is consistent at every moment
- * (each batch is flushed as it is recorded), so its hook does not wait.
+ * (each batch is flushed as it is recorded), so its hook does not wait. The hook tells what
+ * happened from the files: a checkpoint (continue it), a manifest (the run had just finished:
+ * nothing to say), or neither (stopped before its first checkpoint: nothing to resume).
  */
 final class Interrupts implements AutoCloseable {
 
@@ -38,7 +40,6 @@ final class Interrupts implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread hook;
     private volatile boolean requested;
-    private volatile boolean finished;
 
     private Interrupts(String command, Path dir, Path checkpoint, boolean waits) {
         this.command = command;
@@ -78,8 +79,13 @@ final class Interrupts implements AutoCloseable {
         try {
             save.run();
         } finally {
-            stopped.countDown();
+            stopHere();
         }
+    }
+
+    /** Tells the hook that this thread is done, and waits for the JVM to halt. */
+    private void stopHere() {
+        stopped.countDown();
         while (true) {
             LockSupport.park(this);
         }
@@ -94,14 +100,11 @@ final class Interrupts implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        if (finished) {
-            return;
-        }
         // on a terminal the line starts after the echoed ^C or the progress bar
         String start = Progress.stderrIsTerminal() ? System.lineSeparator() : "";
         if (Files.exists(checkpoint)) {
             System.err.println(start + "reconsim: interrupted; continue with: " + resumeCommand(command, dir));
-        } else {
+        } else if (!Files.exists(dir.resolve(PreviousRun.MANIFEST))) {
             // stopped before its first checkpoint: nothing can continue, so nothing that looks like a run stays
             try {
                 Files.deleteIfExists(dir.resolve("replicates.csv.partial"));
@@ -114,15 +117,20 @@ final class Interrupts implements AutoCloseable {
         System.err.flush();
     }
 
-    /** The run has ended (finished, or failed with its own message): an interrupt now has nothing to add. */
+    /**
+     * The run has ended, or is unwinding. During an interrupt it stops here instead: whatever
+     * made it unwind then (Spark's own shutdown hook stops its context under a running job) is
+     * the interrupt's doing, and the hook's line is what the user needs, not that failure's.
+     */
     @Override
     public void close() {
-        finished = true;
-        stopped.countDown();
+        if (requested) {
+            stopHere();
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {
-            // the JVM is already shutting down: the hook runs, and sees that the run has ended
+            // the JVM began shutting down since the check above: the hook runs, and finds the run's files as they are
         }
     }
 }
