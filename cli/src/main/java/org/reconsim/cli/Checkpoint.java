@@ -44,14 +44,6 @@ final class Checkpoint {
         return new Checkpoint(dir, started, header);
     }
 
-    /** A new run must not overwrite an unfinished one: that one can still be resumed. */
-    static void refuseUnfinished(Path out) {
-        if (out != null && Files.exists(out.resolve(FILE))) {
-            throw new InvalidInputException("reconsim: --out " + out + " holds an unfinished power run; continue it with "
-                    + "--resume " + out + " or choose another folder");
-        }
-    }
-
     /** The checkpoint of the interrupted run in {@code dir}; says why when there is none to continue. */
     static Checkpoint open(Path dir) {
         Path file = dir.resolve(FILE);

@@ -51,7 +51,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         new GenerateService(spec.commandLine().getOut()).generate(new GenerateRequest(scenario.file, common.seed, nPerArm.nPerArm,
-                format, timeSeries, physio, common.out, common.quiet, spec.commandLine().getParseResult().originalArgs()));
+                format, timeSeries, physio, common.threads, common.out, common.force, common.quiet, spec.commandLine().getParseResult().originalArgs()));
         return ReconsimCommand.OK;
     }
 

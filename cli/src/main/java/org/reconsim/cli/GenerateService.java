@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.reconsim.engine.rng.RandomStreams;
+import org.reconsim.engine.run.ReplicateRunner;
 import org.reconsim.engine.scenario.LoadedScenario;
 import org.reconsim.engine.sim.TrialOutcome;
 import org.reconsim.engine.sim.TrialPlan;
@@ -38,13 +39,18 @@ final class GenerateService {
             throw physioNeedsAnotherFormat();
         }
         long seed = request.seed(loaded.scenario());
+        int threads = ExecutionOptions.threadCount(request.threads());
         Instant started = Instant.now();
-        Path out = OutputFolder.create(request.out(), loaded.scenario().name(), "generate");
+        Path out = OutputFolder.create(request.out(), loaded.scenario().name(), "generate",
+                OutputFolder.Reuse.of(request.force(), false));
         boolean series = request.timeSeries() || format.format().needsTimeSeries();
         TrialPlan plan = TrialPlan.compile(loaded.scenario()).withRecording(series, request.physio());
-        TrialOutcome trial = VirtualTrial.run(plan, new RandomStreams(seed), 0, n);
+        TrialOutcome trial;
+        try (ReplicateRunner runner = new ReplicateRunner(threads)) {
+            trial = VirtualTrial.run(plan, new RandomStreams(seed), 0, n, runner);
+        }
         List<String> files = format.format().write(plan, trial, out);
-        new RunManifest("generate", request.commandLine(), loaded, seed, 1, started, Instant.now(), files).write(out);
+        new RunManifest("generate", request.commandLine(), loaded, seed, threads, started, Instant.now(), files).write(out);
         if (!request.quiet()) {
             console.println("Generated " + trial.patients().size() + " virtual patients; wrote " + out);
         }

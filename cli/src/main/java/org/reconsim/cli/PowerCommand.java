@@ -57,6 +57,9 @@ final class PowerCommand implements Callable<Integer>, OptionConflicts {
         @Option(names = "--out", description = CommonOptions.OUT)
         Path out;
 
+        @Option(names = "--force", description = CommonOptions.FORCE)
+        boolean force;
+
         @Option(names = "--replicates", converter = Bounds.Replicates.class,
                 description = "Virtual trials per sample size (default: the scenario's simulation.replicates).")
         Integer replicates;
@@ -138,7 +141,7 @@ final class PowerCommand implements Callable<Integer>, OptionConflicts {
     public Integer call() {
         PowerService service = new PowerService(spec.commandLine().getOut());
         PowerExecution how = new PowerExecution(engine, partitions, execution.threads, checkpointSeconds, execution.quiet,
-                execution.progress);
+                execution.progress, run != null && run.options != null && run.options.force);
         if (run != null && run.resume != null) {
             service.resume(run.resume, how);
             return ReconsimCommand.OK;

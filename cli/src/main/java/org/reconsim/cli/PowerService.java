@@ -51,8 +51,8 @@ final class PowerService {
     Path run(PowerRequest request) {
         Setup setup = Setup.of(request);
         Instant started = Instant.now();
-        Checkpoint.refuseUnfinished(request.out());
-        Path out = OutputFolder.create(request.out(), setup.loaded().scenario().name(), "power");
+        Path out = OutputFolder.create(request.out(), setup.loaded().scenario().name(), "power",
+                OutputFolder.Reuse.of(request.execution().force(), false));
         return execute(setup, Checkpoint.start(out, started, setup.run().resolved(setup.seed(), setup.sizes(),
                 setup.replicates(), out)), false);
     }
@@ -134,7 +134,8 @@ final class PowerService {
             jobs.add(new PowerJob(setup.points().get(k), setup.seed(), setup.sizes(), setup.prior(), k == setup.points().size() - 1));
         }
         PowerSweep sweep = new PowerSweep(jobs, setup.replicates(), run.precision());
-        try (OutputFolder.Lock lock = OutputFolder.lock(out, "power")) {
+        try (OutputFolder.Lock lock = OutputFolder.lock(out, "power");
+             Interrupts interrupts = Interrupts.watch("power", out, out.resolve(Checkpoint.FILE), true)) {
             if (resumed) {
                 checkpoint.restore(sweep);
             }
@@ -142,12 +143,18 @@ final class PowerService {
                     resumed ? sweep.restoredLogPosition() : -1, setup.sweepField(), setup.sweepValues(), setup.sizes(),
                     jobs.get(0).methods().stream().map(AnalysisMethod::label).toList(), setup.prior());
             sweep.log(table);
+            // at once, so that a run interrupted in its first seconds can be resumed too
+            checkpoint.save(sweep);
             String engineUsed;
             try (ReplicateExecutor executor = openExecutor(how, setup.threads());
                  Progress progress = Progress.on(how.quiet(), how.progress(), "virtual trials", sweep.trialsPlanned())) {
                 engineUsed = executor.describe();
                 long[] last = {System.nanoTime()};
                 sweep.run(executor, progress::at, (s, pointFinished) -> {
+                    interrupts.boundary(() -> {
+                        progress.close();
+                        checkpoint.save(s);
+                    });
                     long now = System.nanoTime();
                     if (pointFinished || now - last[0] >= (long) (how.checkpointSeconds() * 1e9)) {
                         checkpoint.save(s);

@@ -168,8 +168,9 @@ class ResumeTest {
 
         Result occupied = run("power", DUEK, "--out", junk.toString());
         assertThat(occupied.code()).isEqualTo(2);
-        assertThat(occupied.err()).isEqualTo("reconsim: --out " + junk + " holds an unfinished power run; continue it with --resume "
-                + junk + " or choose another folder\n");
+        assertThat(occupied.err()).isEqualTo("reconsim: --out " + junk + " holds an unfinished power run; continue it with "
+                + "./reconsim power --resume " + junk + ", choose another folder (or leave out --out for a new one under runs/), "
+                + "or pass --force to discard it\n");
     }
 
     @Test

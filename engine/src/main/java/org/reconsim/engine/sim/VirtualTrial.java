@@ -1,12 +1,14 @@
 package org.reconsim.engine.sim;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.reconsim.engine.EngineVersion;
 import org.reconsim.engine.rng.Purpose;
 import org.reconsim.engine.rng.RandomStreams;
+import org.reconsim.engine.run.ReplicateRunner;
 import org.reconsim.models.population.PatientGenerator;
 
 /**
@@ -19,6 +21,32 @@ public final class VirtualTrial {
     }
 
     public static TrialOutcome run(TrialPlan plan, RandomStreams streams, int replicate, int nPerArm) {
+        return new TrialOutcome(replicate, nPerArm, simulate(plan, streams, replicate, enrol(plan, nPerArm)));
+    }
+
+    /**
+     * The same trial as {@link #run(TrialPlan, RandomStreams, int, int)}, its patients simulated
+     * on {@code runner}'s threads (one large dataset, e.g. {@code generate}). Patients do not
+     * interact and draw only from their own streams, never from MASON's generator (TrialState),
+     * so a patient's course does not depend on who shares its schedule: the enrolment is split
+     * into blocks, each simulated in a schedule of its own, and the outcomes, put back in subject
+     * order, are those of one schedule, on any number of threads.
+     */
+    public static TrialOutcome run(TrialPlan plan, RandomStreams streams, int replicate, int nPerArm, ReplicateRunner runner) {
+        List<Enrolment> enrolled = enrol(plan, nPerArm);
+        // a few blocks per thread, so that a slow block does not leave the others idle
+        int blocks = Math.min(enrolled.size(), runner.threads() * 4);
+        if (blocks <= 1) {
+            return new TrialOutcome(replicate, nPerArm, simulate(plan, streams, replicate, enrolled));
+        }
+        List<PatientOutcome> patients = new ArrayList<>(enrolled.size());
+        runner.run(0, blocks, b -> simulate(plan, streams, replicate,
+                enrolled.subList(b * enrolled.size() / blocks, (b + 1) * enrolled.size() / blocks)), patients::addAll);
+        patients.sort(Comparator.comparingInt(PatientOutcome::subjectId));
+        return new TrialOutcome(replicate, nPerArm, patients);
+    }
+
+    private static List<Enrolment> enrol(TrialPlan plan, int nPerArm) {
         List<Enrolment> enrolled = new ArrayList<>();
         for (ArmPlan arm : plan.arms()) {
             int count = nPerArm * arm.allocation();
@@ -26,7 +54,7 @@ public final class VirtualTrial {
                 enrolled.add(new Enrolment(arm, plan.patientIndex(arm, j)));
             }
         }
-        return new TrialOutcome(replicate, nPerArm, simulate(plan, streams, replicate, enrolled));
+        return enrolled;
     }
 
     /** A patient of a simulation: the arm it is given and its global patient index (which addresses its random streams). */
