@@ -1,7 +1,9 @@
 package org.reconsim.engine.sim;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.reconsim.engine.EngineVersion;
@@ -19,6 +21,26 @@ public final class VirtualTrial {
     }
 
     public static TrialOutcome run(TrialPlan plan, RandomStreams streams, int replicate, int nPerArm) {
+        return new TrialOutcome(replicate, nPerArm, simulate(plan, streams, replicate, enrolment(plan, nPerArm)));
+    }
+
+    /**
+     * The patients {@link #run} would return, simulated one at a time and handed to {@code sink}
+     * in subject order, each dropped before the next is simulated: a dataset writer keeps one
+     * patient's recorded scans (time series, EDA traces) in memory instead of the whole trial's.
+     * Patients do not interact and draw only from streams addressed by (seed, purpose, patient,
+     * replicate), so every patient is bit for bit the one {@link #run} simulates (a test asserts it).
+     */
+    public static void forEachPatient(TrialPlan plan, RandomStreams streams, int replicate, int nPerArm, Consumer<PatientOutcome> sink) {
+        List<Enrolment> enrolled = new ArrayList<>(enrolment(plan, nPerArm));
+        enrolled.sort(Comparator.comparingLong(Enrolment::index));
+        for (Enrolment e : enrolled) {
+            sink.accept(simulate(plan, streams, replicate, List.of(e)).get(0));
+        }
+    }
+
+    /** Every arm's patients of a trial with {@code nPerArm} per arm (times the arm's allocation), arm by arm. */
+    private static List<Enrolment> enrolment(TrialPlan plan, int nPerArm) {
         List<Enrolment> enrolled = new ArrayList<>();
         for (ArmPlan arm : plan.arms()) {
             int count = nPerArm * arm.allocation();
@@ -26,7 +48,7 @@ public final class VirtualTrial {
                 enrolled.add(new Enrolment(arm, plan.patientIndex(arm, j)));
             }
         }
-        return new TrialOutcome(replicate, nPerArm, simulate(plan, streams, replicate, enrolled));
+        return enrolled;
     }
 
     /** A patient of a simulation: the arm it is given and its global patient index (which addresses its random streams). */
