@@ -75,35 +75,8 @@ public final class TrialTables implements AutoCloseable {
 
     /** Appends one trial and its analyses, or none ({@code analysis} null). */
     public void add(TrialOutcome trial, TrialResults analysis) {
-        Timeline t = plan.timeline();
         for (PatientOutcome p : trial.patients()) {
-            String arm = plan.arms().get(p.arm()).name();
-            String site = "site" + (p.site() + 1);
-            for (Visit v : plan.scenario().protocol().visits().scanned()) {
-                for (Endpoint e : ENDPOINTS) {
-                    double value = p.observed(v, e);
-                    if (!Double.isNaN(value)) {
-                        observations.row(trial.replicate(), p.subjectId(), arm, site, v.label(), t.visitDay(v), e.label(), value);
-                    }
-                }
-                groundTruth.row(trial.replicate(), p.subjectId(), arm, v.label(), t.visitDay(v), !Double.isNaN(p.traceStrength(v)),
-                        p.traceStrength(v), p.fearExpression(v), p.fearAtHome(v), p.extinctionRecall(v));
-            }
-            for (PatientOutcome.Rating w : p.weeklyPcl5()) {
-                observations.row(trial.replicate(), p.subjectId(), arm, site, String.format(java.util.Locale.ROOT, "wk%02d", w.week()),
-                        w.day(), "pcl5", w.value());
-            }
-            for (PatientOutcome.Suds sd : p.suds()) {
-                sessions.row(trial.replicate(), p.subjectId(), arm, sd.session(), sd.trial(), sd.hours(), sd.value());
-            }
-            var c = p.covariates();
-            subjects.row(trial.replicate(), p.subjectId(), arm, site, c.female() ? "F" : "M", c.ageYears(), c.weightKg(),
-                    c.memoryAgeYears(), c.traceStrength(), c.extinction(), c.learningRate(), p.destabilized(),
-                    p.restabilizationEfficiency(), p.peakConcentration(), p.peakOccupancy(), p.labileOccupancy(),
-                    p.peakDissociation(), p.peakSedation(), p.believesActive(), p.dropoutSession(), responder(p),
-                    p.traceStrength(PRE), p.traceStrength(POST), p.traceStrength(FU30), p.traceStrength(FU90),
-                    p.fearExpression(PRE), p.fearExpression(POST), p.fearExpression(FU30), p.fearExpression(FU90),
-                    p.extinctionRecall(PRE), p.extinctionRecall(POST), p.extinctionRecall(FU30), p.extinctionRecall(FU90));
+            add(trial.replicate(), p);
         }
         if (estimates == null || analysis == null) {
             return;
@@ -113,6 +86,38 @@ public final class TrialTables implements AutoCloseable {
             estimates.row(trial.replicate(), trial.nPerArm(), key.contrast().label(), key.endpoint().label(), key.visit().label(), key.method().label(),
                     r.estimate(), r.stdError(), r.df(), r.statistic(), r.pValue());
         }
+    }
+
+    /** Appends one patient of replicate {@code replicate} to observations, ground truth, sessions and subjects. */
+    public void add(int replicate, PatientOutcome p) {
+        Timeline t = plan.timeline();
+        String arm = plan.arms().get(p.arm()).name();
+        String site = "site" + (p.site() + 1);
+        for (Visit v : plan.scenario().protocol().visits().scanned()) {
+            for (Endpoint e : ENDPOINTS) {
+                double value = p.observed(v, e);
+                if (!Double.isNaN(value)) {
+                    observations.row(replicate, p.subjectId(), arm, site, v.label(), t.visitDay(v), e.label(), value);
+                }
+            }
+            groundTruth.row(replicate, p.subjectId(), arm, v.label(), t.visitDay(v), !Double.isNaN(p.traceStrength(v)),
+                    p.traceStrength(v), p.fearExpression(v), p.fearAtHome(v), p.extinctionRecall(v));
+        }
+        for (PatientOutcome.Rating w : p.weeklyPcl5()) {
+            observations.row(replicate, p.subjectId(), arm, site, String.format(java.util.Locale.ROOT, "wk%02d", w.week()),
+                    w.day(), "pcl5", w.value());
+        }
+        for (PatientOutcome.Suds sd : p.suds()) {
+            sessions.row(replicate, p.subjectId(), arm, sd.session(), sd.trial(), sd.hours(), sd.value());
+        }
+        var c = p.covariates();
+        subjects.row(replicate, p.subjectId(), arm, site, c.female() ? "F" : "M", c.ageYears(), c.weightKg(),
+                c.memoryAgeYears(), c.traceStrength(), c.extinction(), c.learningRate(), p.destabilized(),
+                p.restabilizationEfficiency(), p.peakConcentration(), p.peakOccupancy(), p.labileOccupancy(),
+                p.peakDissociation(), p.peakSedation(), p.believesActive(), p.dropoutSession(), responder(p),
+                p.traceStrength(PRE), p.traceStrength(POST), p.traceStrength(FU30), p.traceStrength(FU90),
+                p.fearExpression(PRE), p.fearExpression(POST), p.fearExpression(FU30), p.fearExpression(FU90),
+                p.extinctionRecall(PRE), p.extinctionRecall(POST), p.extinctionRecall(FU30), p.extinctionRecall(FU90));
     }
 
     /**
