@@ -17,9 +17,8 @@ import org.reconsim.models.measurement.ScriptTask;
 public final class ScanTables implements AutoCloseable {
 
     public static final List<String> FILES = List.of("timeseries.csv", "connectivity.csv");
-    public static final List<String> TIMESERIES = List.of("subject_id", "arm", "visit", "volume", "seconds", "roi", "value");
-    public static final List<String> CONNECTIVITY = List.of("subject_id", "arm", "visit", "roi_pair", "fisher_z_trauma_minus_relax",
-            "latent_coupling");
+    public static final List<String> TIMESERIES = DataDictionary.TIMESERIES.names();
+    public static final List<String> CONNECTIVITY = DataDictionary.CONNECTIVITY.names();
 
     private final TrialPlan plan;
     private final double tr = ScriptTask.duek2023().trSeconds();
