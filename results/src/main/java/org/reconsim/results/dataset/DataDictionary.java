@@ -56,14 +56,14 @@ public final class DataDictionary {
             of("contrast", "text", "-", "treatment arm against control, e.g. ketamine-vs-midazolam"),
             of("endpoint", "text", "-", "endpoint label (as measure in observations.csv)"),
             of("visit", "text", "-", "post, fu30 or fu90"),
-            of("analysis", "text", "-", "ancova (post on pre), lmm (random-intercept mixed model over the visits), welch, bayes"),
-            of("estimate", "number", "endpoint units", "treatment minus control at this visit. For lmm it is the arm difference at "
-                    + "the visit from the mixed model (arm + visit + arm x visit, adjusted for pre), not the interaction coefficient; "
-                    + "for ancova the adjusted mean difference", "the analysis is undefined (too few patients with data)"),
+            of("analysis", "text", "-", "ancova (visit on pre), lmm (value ~ arm * visit + (1 | subject), baseline included), welch (change scores), bayes"),
+            of("estimate", "number", "endpoint units", "treatment minus control at this visit. For lmm it is the model's treated "
+                    + "minus control difference at the visit, not the arm x visit interaction coefficient; for ancova the "
+                    + "baseline-adjusted mean difference", "the analysis is undefined (too few patients with data)"),
             of("std_error", "number", "endpoint units", "standard error of the estimate", "the analysis is undefined"),
-            of("df", "number", "-", "degrees of freedom of the test (Satterthwaite for lmm and welch)", "undefined, or no t test (bayes)"),
-            of("statistic", "number", "-", "t statistic (bayes: posterior mean over SD)", "the analysis is undefined"),
-            of("p_value", "number", "-", "two-sided p-value (bayes: 2 min(P(d<0), P(d>0)))", "the analysis is undefined")), null);
+            of("df", "number", "-", "degrees of freedom of the test (Satterthwaite for lmm)", "the analysis is undefined or has none"),
+            of("statistic", "number", "-", "test statistic of the analysis (t for ancova, lmm, welch)", "the analysis is undefined"),
+            of("p_value", "number", "-", "two-sided p-value (docs/POWER.md for bayes)", "the analysis is undefined")), null);
 
     public static final DataTable TIMESERIES = new DataTable("generate --timeseries (csv)", "timeseries.csv",
             "one per subject, scan, volume and ROI", List.of(SUBJECT, ARM, of("visit", "text", "-", SCANNED),
