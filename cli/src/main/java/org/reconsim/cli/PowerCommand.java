@@ -83,7 +83,10 @@ final class PowerCommand implements Callable<Integer>, OptionConflicts {
         List<String> correlations;
     }
 
-    /** What varies between virtual trials besides the patients: a swept field, or a field drawn from a prior; not both. */
+    /**
+     * What varies between virtual trials besides the patients: a swept field, fields drawn from
+     * priors, or whole particles drawn from a posterior; one of them.
+     */
     static final class Variation {
         @Option(names = "--sweep", paramLabel = "FIELD=VALUES", converter = SweepSpec.Converter.class,
                 description = "Repeat the analysis over values of one numeric scenario field, e.g. "
@@ -97,6 +100,14 @@ final class PowerCommand implements Callable<Integer>, OptionConflicts {
                         + "mechanisms.active=discrete(restabilization-blockade:0.4,plasticity-window:0.3,null:0.3). "
                         + "Repeat to draw several fields jointly; each trial's draws go into replicates.csv.")
         List<String> assurance;
+
+        @Option(names = "--posterior", paramLabel = "FILE",
+                description = "Assurance under a calibration's posterior: FILE is the posterior.csv of reconsim calibrate; each "
+                        + "virtual trial draws one particle of its last generation (earlier generations are not used) with "
+                        + "probability proportional to its weight, and takes the particle whole: its hypothesis as "
+                        + "mechanisms.active and its value of every free field, keeping the posterior's correlations (which "
+                        + "assurance.txt's fitted marginals lose). Not with --assurance or --sweep.")
+        Path posterior;
     }
 
     @Option(names = "--engine", paramLabel = "ENGINE",
@@ -142,7 +153,8 @@ final class PowerCommand implements Callable<Integer>, OptionConflicts {
                 : AssuranceSpec.of(v.assurance == null ? List.of() : v.assurance, o.correlations == null ? List.of() : o.correlations);
         service.run(new PowerRequest(o.file, o.seed, o.sizes == null ? null : o.sizes.sizes(), o.replicates, v.sweep, assurance,
                 o.precision, o.targetPower, o.out, replicateTable, how,
-                spec.commandLine().getParseResult().originalArgs()));
+                spec.commandLine().getParseResult().originalArgs(),
+                v.posterior == null ? null : new PosteriorInput.Source(v.posterior, null)));
         return ReconsimCommand.OK;
     }
 
@@ -159,6 +171,12 @@ final class PowerCommand implements Callable<Integer>, OptionConflicts {
                 || options.stream().anyMatch(o -> o.group() != null && !o.longestName().equals("--resume"));
         if (resume && defining) {
             return new InvalidInputException(RESUME_ALONE);
+        }
+        if (matched.hasMatchedOption("--posterior") && matched.hasMatchedOption("--assurance")) {
+            return new InvalidInputException(PowerRequest.POSTERIOR_OR_ASSURANCE);
+        }
+        if (matched.hasMatchedOption("--posterior") && matched.hasMatchedOption("--sweep")) {
+            return new InvalidInputException(PowerRequest.POSTERIOR_OR_SWEEP);
         }
         if (matched.hasMatchedOption("--sweep") && matched.hasMatchedOption("--assurance")) {
             return new InvalidInputException(PowerRequest.SWEEP_OR_ASSURANCE);

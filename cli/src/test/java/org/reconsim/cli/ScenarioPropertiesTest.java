@@ -22,6 +22,7 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
 import org.reconsim.cli.CommandLineTest.Result;
 import org.reconsim.cli.ScenarioFields.Field;
 import org.reconsim.cli.TrialPropertiesTest.Case;
+import org.reconsim.engine.scenario.AnalysisMethod;
 import org.reconsim.engine.scenario.InvalidScenarioException;
 import org.reconsim.engine.scenario.LoadedScenario;
 import tools.jackson.databind.JsonNode;
@@ -87,13 +88,15 @@ class ScenarioPropertiesTest {
                 checkTable(dir.resolve(table), c);
             }
             List<String> power = Files.readAllLines(dir.resolve("p/power.csv"));
-            assertThat(power).as(c.toString()).hasSize(1 + sizes.size() * 9 * 3 * 4);
+            assertThat(power).as(c.toString()).hasSize(1 + sizes.size() * 9 * 3 * AnalysisMethod.values().size()); // every method: TrialPropertiesTest.build
             for (String row : power.subList(1, power.size())) {
                 String[] cell = row.split(",", -1);
-                double p = Double.parseDouble(cell[7]);
+                double p = Double.parseDouble(cell[10]);
                 assertThat(p).as(c + " " + row).isBetween(0.0, 1.0);
-                assertThat(Double.parseDouble(cell[8])).as(c + " " + row).isBetween(0.0, p);
-                assertThat(Double.parseDouble(cell[9])).as(c + " " + row).isBetween(p, 1.0);
+                assertThat(Double.parseDouble(cell[11])).as(c + " " + row).isBetween(0.0, p);
+                assertThat(Double.parseDouble(cell[12])).as(c + " " + row).isBetween(p, 1.0);
+                // power counts every trial: a failed analysis is never a rejection
+                assertThat(Long.parseLong(cell[6]) + Long.parseLong(cell[7])).as(c + " " + row).isLessThanOrEqualTo(Long.parseLong(cell[5]));
             }
         } finally {
             ScenarioFields.delete(dir);
@@ -139,7 +142,7 @@ class ScenarioPropertiesTest {
                     }
                     case "power.csv" -> assertThat(column).as(what)
                             .isIn("mean_estimate", "sd_estimate", "type_s", "exaggeration_ratio", "power_directional", "mean_z",
-                                    "effect_d", "sweep_parameter", "sweep_value");
+                                    "effect_d", "sweep_parameter", "sweep_value", "failure_reasons");
                     default -> assertThat(cell).as("NA in " + what).isNotEqualTo("NA");
                 }
             }

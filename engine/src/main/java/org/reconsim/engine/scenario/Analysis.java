@@ -11,7 +11,8 @@ public record Analysis(
         double alpha,
         @Spec(doc = "Analyses run on every virtual trial: ancova (value ~ baseline + arm), lmm (value ~ arm * visit + "
                 + "(1 | subject), REML, Satterthwaite), welch (change from baseline), bayes (normal posterior from the ANCOVA "
-                + "estimate; 'significant' when the 95% credible interval excludes 0)", minItems = 1)
+                + "estimate; 'significant' when the 95% credible interval excludes 0), mmrm (value ~ visit * (arm + baseline) "
+                + "over the post-baseline visits, unstructured covariance, REML, Satterthwaite)", minItems = 1)
         List<AnalysisMethod> methods,
         @Spec(doc = "Prior of the bayes analysis: mean", source = "[assumption] sceptical prior centred on no effect")
         double priorMean,

@@ -27,6 +27,12 @@ public record AnalysisMethod(String label, String doc) implements Member {
     /** Normal posterior of the ANCOVA estimate under the prior analysis.prior_mean, analysis.prior_sd. */
     public static final AnalysisMethod BAYES = new AnalysisMethod("bayes",
             "normal posterior from the ANCOVA estimate; 'significant' when the 95% credible interval excludes 0");
+    /**
+     * {@code value ~ visit * (arm + baseline)} over the post-baseline visits, unstructured covariance, REML,
+     * Satterthwaite df (Mallinckrodt 2008).
+     */
+    public static final AnalysisMethod MMRM = new AnalysisMethod("mmrm",
+            "value ~ visit * (arm + baseline) over the post-baseline visits, unstructured covariance, REML, Satterthwaite");
 
     public AnalysisMethod {
         Objects.requireNonNull(doc, "doc");

@@ -21,7 +21,8 @@ public final class AnalysisRegistry {
             new AnalysisType(AnalysisMethod.ANCOVA, plan -> new AncovaAnalysis()),
             new AnalysisType(AnalysisMethod.LMM, plan -> new MixedModelAnalysis()),
             new AnalysisType(AnalysisMethod.WELCH, plan -> new ChangeScoreWelch()),
-            new AnalysisType(AnalysisMethod.BAYES, BayesAnalysis::of));
+            new AnalysisType(AnalysisMethod.BAYES, BayesAnalysis::of),
+            new AnalysisType(AnalysisMethod.MMRM, plan -> new MmrmAnalysis()));
 
     private AnalysisRegistry() {
     }

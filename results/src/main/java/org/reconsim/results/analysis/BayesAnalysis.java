@@ -10,6 +10,7 @@ import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.results.stats.BayesianNormalEstimate;
 import org.reconsim.results.stats.NormalPosterior;
 import org.reconsim.results.stats.TestResult;
+import org.reconsim.results.stats.UndefinedReason;
 
 /**
  * {@code bayes}: the normal posterior of the ANCOVA effect under the plan's prior, reported as
@@ -43,11 +44,11 @@ public record BayesAnalysis(BayesianNormalEstimate prior) implements EndpointAna
 
     private TestResult posterior(TestResult ancova) {
         if (!ancova.isDefined()) {
-            return TestResult.undefined();
+            return ancova; // undefined for the ANCOVA's reason
         }
         NormalPosterior post = prior.posterior(ancova);
         if (!post.isDefined()) {
-            return TestResult.undefined();
+            return TestResult.undefined(UndefinedReason.UNSPECIFIED);
         }
         double z = post.mean() / post.sd();
         double tail = 0.5 * Erf.erfc(Math.abs(z) / Math.sqrt(2));
