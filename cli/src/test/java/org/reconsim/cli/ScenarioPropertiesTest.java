@@ -131,8 +131,14 @@ class ScenarioPropertiesTest {
                         assertThat(cells[header.indexOf("visit")]).as(what).isNotEqualTo("pre");
                     }
                     case "subjects.csv" -> {
-                        assertThat(column).as(what).matches("caps5_responder|.*_(post|fu30|fu90)");
-                        assertThat(cells[header.indexOf("dropout_before_session")]).as(what).isNotEqualTo("0");
+                        assertThat(column).as(what).matches("caps5_responder|labile_window_occupancy|dropout_before_session|.*_(post|fu30|fu90)");
+                        if (column.equals("dropout_before_session")) {
+                            assertThat(cells[header.indexOf("completed")]).as(what).isEqualTo("TRUE");
+                        } else if (column.equals("labile_window_occupancy")) {
+                            assertThat(cells[header.indexOf("destabilized")]).as(what).isEqualTo("FALSE");
+                        } else if (!column.equals("caps5_responder")) {
+                            assertThat(cells[header.indexOf("completed")]).as(what).isEqualTo("FALSE");
+                        }
                     }
                     case "power.csv" -> assertThat(column).as(what)
                             .isIn("mean_estimate", "sd_estimate", "type_s", "exaggeration_ratio", "power_directional", "mean_z",

@@ -3,6 +3,7 @@ package org.reconsim.engine.sim;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.reconsim.engine.EngineVersion;
@@ -21,32 +22,34 @@ public final class VirtualTrial {
     }
 
     public static TrialOutcome run(TrialPlan plan, RandomStreams streams, int replicate, int nPerArm) {
-        return new TrialOutcome(replicate, nPerArm, simulate(plan, streams, replicate, enrol(plan, nPerArm)));
+        return new TrialOutcome(replicate, nPerArm, simulate(plan, streams, replicate, enrolment(plan, nPerArm)));
     }
 
     /**
-     * The same trial as {@link #run(TrialPlan, RandomStreams, int, int)}, its patients simulated
-     * on {@code runner}'s threads (one large dataset, e.g. {@code generate}). Patients do not
-     * interact and draw only from their own streams, never from MASON's generator (TrialState),
-     * so a patient's course does not depend on who shares its schedule: the enrolment is split
-     * into blocks, each simulated in a schedule of its own, and the outcomes, put back in subject
-     * order, are those of one schedule, on any number of threads.
+     * The patients {@link #run} would return, handed to {@code sink} in subject order, each
+     * dropped once the sink has it: a dataset writer keeps a few patients' recorded scans (time
+     * series, EDA traces) in memory instead of the whole trial's. The patients are simulated on
+     * {@code runner}'s threads, a few per thread in flight ({@link ReplicateRunner#run}). Patients
+     * do not interact and draw only from streams addressed by (seed, purpose, patient, replicate),
+     * never from MASON's generator (TrialState), so each patient, simulated in a schedule of its
+     * own, is bit for bit the one {@link #run} simulates, on any number of threads (a test asserts it).
      */
-    public static TrialOutcome run(TrialPlan plan, RandomStreams streams, int replicate, int nPerArm, ReplicateRunner runner) {
-        List<Enrolment> enrolled = enrol(plan, nPerArm);
-        // a few blocks per thread, so that a slow block does not leave the others idle
-        int blocks = Math.min(enrolled.size(), runner.threads() * 4);
-        if (blocks <= 1) {
-            return new TrialOutcome(replicate, nPerArm, simulate(plan, streams, replicate, enrolled));
-        }
-        List<PatientOutcome> patients = new ArrayList<>(enrolled.size());
-        runner.run(0, blocks, b -> simulate(plan, streams, replicate,
-                enrolled.subList(b * enrolled.size() / blocks, (b + 1) * enrolled.size() / blocks)), patients::addAll);
-        patients.sort(Comparator.comparingInt(PatientOutcome::subjectId));
-        return new TrialOutcome(replicate, nPerArm, patients);
+    public static void forEachPatient(TrialPlan plan, RandomStreams streams, int replicate, int nPerArm, ReplicateRunner runner,
+                                      Consumer<PatientOutcome> sink) {
+        List<Enrolment> enrolled = new ArrayList<>(enrolment(plan, nPerArm));
+        enrolled.sort(Comparator.comparingLong(Enrolment::index));
+        runner.run(0, enrolled.size(), i -> simulate(plan, streams, replicate, List.of(enrolled.get(i))).get(0), sink);
     }
 
-    private static List<Enrolment> enrol(TrialPlan plan, int nPerArm) {
+    /** {@link #forEachPatient(TrialPlan, RandomStreams, int, int, ReplicateRunner, Consumer)} on the calling thread. */
+    public static void forEachPatient(TrialPlan plan, RandomStreams streams, int replicate, int nPerArm, Consumer<PatientOutcome> sink) {
+        try (ReplicateRunner one = new ReplicateRunner(1)) {
+            forEachPatient(plan, streams, replicate, nPerArm, one, sink);
+        }
+    }
+
+    /** Every arm's patients of a trial with {@code nPerArm} per arm (times the arm's allocation), arm by arm. */
+    private static List<Enrolment> enrolment(TrialPlan plan, int nPerArm) {
         List<Enrolment> enrolled = new ArrayList<>();
         for (ArmPlan arm : plan.arms()) {
             int count = nPerArm * arm.allocation();
