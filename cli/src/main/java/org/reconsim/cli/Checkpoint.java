@@ -94,6 +94,13 @@ final class Checkpoint {
                 "--out", run.out().toAbsolutePath().toString()));
         if (run.targetPower() != null) {
             args.addAll(List.of("--target-power", run.targetPower().toString()));
+            SizeFor f = run.sizeFor();
+            for (String[] given : new String[][] {{"--contrast", f.contrast()}, {"--endpoint", f.endpoint()}, {"--visit", f.visit()},
+                    {"--analysis", f.analysis()}}) {
+                if (given[1] != null) {
+                    args.addAll(List.of(given[0], given[1]));
+                }
+            }
         }
         if (run.assurance() != null) {
             for (String text : run.assurance().texts()) {
@@ -137,6 +144,7 @@ final class Checkpoint {
             boolean replicateTable = false;
             Path posterior = null;
             String posteriorSha256 = null;
+            String[] sizeFor = new String[4];
             for (int i = 1; i < a.size(); i++) {
                 String option = a.get(i);
                 if (option.equals("--replicate-table")) {
@@ -156,13 +164,18 @@ final class Checkpoint {
                     case "--assurance-correlation" -> correlations.add(value);
                     case "--posterior" -> posterior = Path.of(value);
                     case "--posterior-sha256" -> posteriorSha256 = value;
+                    case "--contrast" -> sizeFor[0] = value;
+                    case "--endpoint" -> sizeFor[1] = value;
+                    case "--visit" -> sizeFor[2] = value;
+                    case "--analysis" -> sizeFor[3] = value;
                     default -> throw new IllegalArgumentException("unknown option '" + option + "'");
                 }
             }
             return new PowerRequest(scenario, seed, sizes, replicates, sweep,
                     assurance.isEmpty() ? null : AssuranceSpec.of(assurance, correlations), precision, targetPower, out,
                     replicateTable, execution, commandLine(), posterior == null ? null : new PosteriorInput.Source(posterior,
-                    java.util.Objects.requireNonNull(posteriorSha256, "--posterior without its --posterior-sha256")));
+                    java.util.Objects.requireNonNull(posteriorSha256, "--posterior without its --posterior-sha256")),
+                    new SizeFor(sizeFor[0], sizeFor[1], sizeFor[2], sizeFor[3]));
         } catch (RuntimeException e) {
             throw unusable(dir, e);
         }

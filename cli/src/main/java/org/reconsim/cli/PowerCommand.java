@@ -69,8 +69,26 @@ final class PowerCommand implements Callable<Integer>, OptionConflicts {
         SampleSizeList sizes;
 
         @Option(names = "--target-power", paramLabel = "P", converter = Bounds.TargetPower.class,
-                description = "Report the smallest simulated size reaching power P on the primary endpoint and visit.")
+                description = "Search the smallest size per arm reaching power P (stochastic root finding on the same virtual "
+                        + "trials at every size) and report it with its 95% interval, per sweep point; --n-per-arm then bounds "
+                        + "the search (its smallest and largest size; default 2 to 1000).")
         Double targetPower;
+
+        @Option(names = "--endpoint", paramLabel = "ENDPOINT",
+                description = "The endpoint --target-power sizes for (default: the scenario's analysis.primary_endpoint).")
+        String endpoint;
+
+        @Option(names = "--visit", paramLabel = "VISIT",
+                description = "The visit --target-power sizes for (default: the scenario's analysis.primary_visit).")
+        String visit;
+
+        @Option(names = "--analysis", paramLabel = "METHOD",
+                description = "The analysis --target-power sizes for (default: the first of the scenario's analysis.methods).")
+        String analysis;
+
+        @Option(names = "--contrast", paramLabel = "CONTRAST",
+                description = "The contrast --target-power sizes for, e.g. ketamine-vs-midazolam (default: the first).")
+        String contrast;
 
         @Option(names = "--precision", paramLabel = "H", converter = Bounds.Precision.class,
                 description = "Add replicates until every power estimate's Wilson 95%% half-width is at most H (e.g. 0.01).")
@@ -157,7 +175,8 @@ final class PowerCommand implements Callable<Integer>, OptionConflicts {
         service.run(new PowerRequest(o.file, o.seed, o.sizes == null ? null : o.sizes.sizes(), o.replicates, v.sweep, assurance,
                 o.precision, o.targetPower, o.out, replicateTable, how,
                 spec.commandLine().getParseResult().originalArgs(),
-                v.posterior == null ? null : new PosteriorInput.Source(v.posterior, null)));
+                v.posterior == null ? null : new PosteriorInput.Source(v.posterior, null),
+                new SizeFor(o.contrast, o.endpoint, o.visit, o.analysis)));
         return ReconsimCommand.OK;
     }
 

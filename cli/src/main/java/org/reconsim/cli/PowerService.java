@@ -70,7 +70,7 @@ final class PowerService {
      * particles), and a posterior's file is pinned by its SHA-256 for the checkpoint and listed in
      * the manifest's inputs.
      */
-    private record Setup(PowerRequest run, LoadedScenario loaded, List<Integer> sizes, int replicates, int threads, long seed,
+    record Setup(PowerRequest run, LoadedScenario loaded, List<Integer> sizes, int replicates, int threads, long seed,
                          List<LoadedScenario> points, String sweepField, List<Double> sweepValues, TrialPrior prior,
                          List<RunManifest.Input> inputs) {
 
@@ -78,8 +78,12 @@ final class PowerService {
         static Setup of(PowerRequest run) {
             LoadedScenario loaded = ScenarioInput.load(run.scenario());
             Scenario s = loaded.scenario();
-            List<Integer> sizes = run.sizes() == null ? List.of(s.design().nPerArm()) : run.sizes();
+            List<Integer> sizes = run.targetPower() != null ? SampleSizeRun.bounds(s, run.sizes())
+                    : run.sizes() == null ? List.of(s.design().nPerArm()) : run.sizes();
             sizes.forEach(n -> PatientsPerArm.analysable(s, n));
+            if (run.targetPower() != null) {
+                SampleSizeRun.target(loaded, run); // a name the scenario does not have is refused before anything runs
+            }
             int replicates = run.replicates() == null ? s.simulation().replicates() : run.replicates();
             int threads = ExecutionOptions.threadCount(run.execution().threads());
             long seed = run.seed() == null ? s.simulation().seed() : run.seed();
@@ -125,6 +129,9 @@ final class PowerService {
     }
 
     private Path execute(Setup setup, Checkpoint checkpoint, boolean resumed) {
+        if (setup.run().targetPower() != null) {
+            return new SampleSizeRun(setup, checkpoint, console).execute();
+        }
         PowerRequest run = setup.run();
         PowerExecution how = run.execution();
         Path out = checkpoint.dir();
@@ -172,7 +179,7 @@ final class PowerService {
             // every point, each under its own label (the trial details are of the last point, which keeps them)
             PowerReport.write(out.resolve("report.html"), new PowerReport.Run(setup.loaded(), setup.seed(), results,
                     run.sweep() == null ? null : run.sweep().field(), setup.prior(),
-                    run.targetPower(), details, PkSummary.simulate(reportPlan, new RandomStreams(setup.seed()), 500, 24, 10),
+                    run.targetPower(), null, details, PkSummary.simulate(reportPlan, new RandomStreams(setup.seed()), 500, 24, 10),
                     reportPlan.timeline()));
             List<String> files = new ArrayList<>(List.of("power.csv", "report.html"));
             if (table != null) {
@@ -182,19 +189,22 @@ final class PowerService {
             new RunManifest("power", checkpoint.commandLine(), setup.loaded(), setup.seed(), setup.threads(), checkpoint.started(),
                     Instant.now(), files, engineUsed, setup.inputs()).write(out);
             checkpoint.remove();
-            print(setup, jobs.get(0).plan(), sweep, results, out, table != null);
+            print(console, setup, jobs.get(0).plan(), sweep.accumulators().stream().mapToInt(PowerAccumulator::replicates).min().orElseThrow(),
+                    sweep.accumulators().stream().mapToInt(PowerAccumulator::replicates).max().orElseThrow(), results, null, out,
+                    table != null);
             return out;
         }
     }
 
-    private void print(Setup setup, TrialPlan plan, PowerSweep sweep, List<PowerTable.SweepPoint> results, Path out,
-                       boolean replicateTable) {
-        PrintWriter o = console;
+    /**
+     * The table of every point, each point's size search when there is one ({@code searches}, else
+     * null), and the files written; {@code fewest}..{@code most} virtual trials per size (with
+     * --precision the points may have needed different numbers).
+     */
+    static void print(PrintWriter o, Setup setup, TrialPlan plan, int fewest, int most, List<PowerTable.SweepPoint> results,
+                      List<SampleSizeSearch> searches, Path out, boolean replicateTable) {
         boolean quiet = setup.run().execution().quiet();
         if (!quiet) {
-            // with --precision the points may have needed different numbers of replicates
-            int fewest = sweep.accumulators().stream().mapToInt(PowerAccumulator::replicates).min().orElseThrow();
-            int most = sweep.accumulators().stream().mapToInt(PowerAccumulator::replicates).max().orElseThrow();
             List<org.reconsim.results.power.Contrast> contrasts = org.reconsim.results.power.Contrast.of(plan);
             String what = contrasts.size() == 1 ? contrasts.get(0).treatment() + " vs " + contrasts.get(0).control()
                     : contrasts.size() + " contrasts";
@@ -209,27 +219,29 @@ final class PowerService {
                 o.println("Sweep of " + setup.run().sweep().field() + " over " + setup.run().sweep().valueLabels());
             }
         }
-        Analysis plan0 = setup.loaded().scenario().analysis();
-        for (PowerTable.SweepPoint point : results) {
+        for (int k = 0; k < results.size(); k++) {
+            PowerTable.SweepPoint point = results.get(k);
             if (setup.run().sweep() != null) {
                 o.println(point.parameter() + " = " + point.label());
             }
-            o.print(PowerTable.format(point.rows()));
-            if (setup.run().targetPower() != null) {
-                o.println(SampleSizeSearch.of(point.rows(), plan0.primaryEndpoint().label(), plan0.primaryVisit().label(),
-                        plan0.methods().get(0).label(), setup.run().targetPower()).describe());
+            if (searches == null) {
+                o.print(PowerTable.format(point.rows()));
+            } else {
+                // the row sized for at each size the search simulated; every row of those sizes is in power.csv
+                o.print(PowerTable.format(point.rows().stream().filter(searches.get(k).target()::matches).toList()));
+                o.println(searches.get(k).describe());
             }
         }
         o.print(PowerTable.failureNote(results.stream().flatMap(p -> p.rows().stream()).toList()));
         if (!quiet) {
-            o.println("Wrote " + out.resolve("power.csv") + ", report.html" + (replicateTable ? ", replicates.csv" : "")
-                    + " and manifest.json");
+            o.println("Wrote " + out.resolve("power.csv") + (searches == null ? "" : " (every row of every size simulated), "
+                    + "sample-size.csv") + ", report.html" + (replicateTable ? ", replicates.csv" : "") + " and manifest.json");
         }
         o.flush();
     }
 
     /** The executor the engine names: local threads, or one a {@link ReplicateExecutorProvider} on the class path offers. */
-    private static ReplicateExecutor openExecutor(PowerExecution how, int threads) {
+    static ReplicateExecutor openExecutor(PowerExecution how, int threads) {
         String engine = how.engine();
         Integer partitions = how.partitions();
         if (engine.equals("local")) {

@@ -75,8 +75,8 @@ class CommandLineTest {
     @Test
     void powerWritesAManifestThatReproducesTheRun(@TempDir Path dir) throws Exception {
         Result r = run("power", DUEK, "--replicates", "20", "--seed", "99", "--threads", "1", "--out", dir.toString(),
-                "--target-power", "0.8");
-        assertThat(r.out()).contains("Target power >= 0.80 for amygdala at post (ancova): not reached");
+                "--target-power", "0.8", "--n-per-arm", "2,16");
+        assertThat(r.out()).contains("Target power >= 0.80 for amygdala at post (ancova, ketamine-vs-midazolam): not reached up to 16");
         assertThat(r.code()).isZero();
         JsonNode m = JsonMapper.builder().build().readTree(Files.readString(dir.resolve("manifest.json")));
         assertThat(m.get("command").asString()).isEqualTo("power");
@@ -90,7 +90,7 @@ class CommandLineTest {
         assertThat(m.get("finished").asString()).isNotEmpty();
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("power.csv", "report.html",
-                    "manifest.json");
+                    "sample-size.csv", "manifest.json");
         }
         String html = Files.readString(dir.resolve("report.html"));
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").contains("duek-2021").endsWith("</html>\n");

@@ -48,10 +48,14 @@ class PowerServiceTest {
     @Test
     void aCheckpointReadsBackTheRunItWasWrittenFor(@TempDir Path dir) {
         PowerRequest run = new PowerRequest(Path.of(DUEK).toAbsolutePath(), 11L, List.of(10, 30), 2500, null,
-                AssuranceSpec.parse("mechanisms.restabilization_blockade.k_block=normal(0.5, 0.2, 0, 1)"), 0.02, 0.8,
+                AssuranceSpec.parse("mechanisms.restabilization_blockade.k_block=normal(0.5, 0.2, 0, 1)"), 0.02, null,
                 dir.toAbsolutePath(), true, ONE_THREAD, List.of("power", "as", "typed"));
         Checkpoint checkpoint = Checkpoint.start(dir, Instant.ofEpochMilli(1234), run);
         assertThat(checkpoint.request(ONE_THREAD)).isEqualTo(run);
+        // a size search with the row it sizes for
+        PowerRequest search = new PowerRequest(Path.of(DUEK).toAbsolutePath(), 11L, List.of(2, 300), 400, null, null, null, 0.9,
+                dir.toAbsolutePath(), false, ONE_THREAD, List.of("power"), null, new SizeFor(null, "caps5", "fu30", null));
+        assertThat(Checkpoint.start(dir, Instant.ofEpochMilli(1234), search).request(ONE_THREAD)).isEqualTo(search);
         assertThat(checkpoint.commandLine()).containsExactly("power", "as", "typed");
         // a resumed run takes how it executes from its own command line
         PowerExecution other = new PowerExecution("local", null, 2, 0.5, false, true);

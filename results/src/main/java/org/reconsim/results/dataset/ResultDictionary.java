@@ -34,6 +34,28 @@ public final class ResultDictionary {
             of("sweep_parameter", "text", "-", "the swept field", NO_SWEEP),
             of("sweep_value", "number", "field units", "its value at this point", NO_SWEEP)), null);
 
+    private static final String NOT_REACHED = "the target was not reached up to max_n_per_arm";
+
+    public static final DataTable SAMPLE_SIZE = new DataTable("power", "sample-size.csv",
+            "per sweep point, with --target-power: the size reaching the target power", List.of(
+            of("target_power", "number", "0..1", "--target-power"),
+            of("contrast", "text", "-", "the contrast sized for (--contrast)"), of("endpoint", "text", "-", "the endpoint sized for (--endpoint)"),
+            of("visit", "text", "-", "the visit sized for (--visit)"), of("analysis", "text", "-", "the analysis sized for (--analysis)"),
+            of("n_per_arm", "integer", "patients", "the smallest size whose estimated power reaches the target", NOT_REACHED),
+            of("power", "number", "0..1", "estimated power at n_per_arm", NOT_REACHED),
+            of("ci_low", "number", "0..1", "its Wilson 95% interval, low", NOT_REACHED),
+            of("ci_high", "number", "0..1", "its Wilson 95% interval, high", NOT_REACHED),
+            of("n_low", "integer", "patients", "the smallest size whose power interval reaches the target: the size's 95% "
+                    + "interval, low end", "no size up to max_n_per_arm has its interval reach the target"),
+            of("n_high", "integer", "patients", "the smallest size whose power interval lies wholly at or above the target: "
+                    + "the size's 95% interval, high end", "no size up to max_n_per_arm has its interval wholly above the target"),
+            of("replicates", "integer", "-", "virtual trials per size simulated (the same trials at every size)"),
+            of("max_n_per_arm", "integer", "patients", "the largest size the search could simulate (--n-per-arm's largest, "
+                    + "default 1000)"),
+            of("sizes_simulated", "integer", "-", "how many sizes the search simulated (their rows are in power.csv)"),
+            of("sweep_parameter", "text", "-", "the swept field", NO_SWEEP),
+            of("sweep_value", "number", "field units", "its value at this point", NO_SWEEP)), null);
+
     public static final DataTable REPLICATES = new DataTable("power", "replicates.csv",
             "per replicate, sweep point, sample size, contrast, endpoint, visit and analysis", List.of(
             of("replicate", "integer", "-", "virtual trial index"), of("sweep_parameter", "text", "-", "the swept field", NO_SWEEP),
@@ -117,7 +139,7 @@ public final class ResultDictionary {
             of("row", "integer", "-", "row j of the design"), of("matrix", "text", "-", "A, B or AB:<field>")),
             "one column per varied field (its value at the point), then output: the output there");
 
-    public static final List<DataTable> TABLES = List.of(POWER, REPLICATES, PK, PHENOMENA, CHECK, POSTERIOR, SUMMARY, RECOVERY, CONFUSION,
+    public static final List<DataTable> TABLES = List.of(POWER, SAMPLE_SIZE, REPLICATES, PK, PHENOMENA, CHECK, POSTERIOR, SUMMARY, RECOVERY, CONFUSION,
             ACCURACY, SENSITIVITY, EVALUATIONS);
 
     private ResultDictionary() {

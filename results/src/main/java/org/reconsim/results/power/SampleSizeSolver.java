@@ -2,7 +2,6 @@ package org.reconsim.results.power;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.IntPredicate;
@@ -75,15 +74,34 @@ public final class SampleSizeSolver {
             throw new IllegalArgumentException("target power must be within (0, 1), sizes 1 <= min <= max and replicates >= 1; got "
                     + target + ", " + min + ".." + max + ", " + replicates);
         }
-        Map<Integer, Point> cache = new TreeMap<>();
+        TreeMap<Integer, Point> cache = new TreeMap<>();
         java.util.function.IntFunction<Point> at = n -> cache.computeIfAbsent(n, k -> {
             long r = evaluator.rejections(k);
             return new Point(k, r, replicates, BinomialInterval.wilson(r, replicates, 0.95));
         });
-        Optional<Point> estimate = smallest(n -> at.apply(n).power() >= target, min, max).map(at::apply);
-        Optional<Point> low = smallest(n -> at.apply(n).interval().high() >= target, min, max).map(at::apply);
-        Optional<Point> high = smallest(n -> at.apply(n).interval().low() >= target, min, max).map(at::apply);
+        Optional<Point> estimate = smallest(cache, at, p -> p.power() >= target, min, max);
+        Optional<Point> low = smallest(cache, at, p -> p.interval().high() >= target, min, max);
+        Optional<Point> high = smallest(cache, at, p -> p.interval().low() >= target, min, max);
         return new Solution(target, estimate, low, high, new ArrayList<>(cache.values()));
+    }
+
+    /**
+     * The smallest n in [min, max] whose point passes {@code reached}, starting from what
+     * {@code known} already holds: under monotonicity the root lies above the largest known size
+     * that fails and at or below the smallest known size that passes, so the later searches (the
+     * interval's ends) bisect between sizes already simulated instead of doubling from min again.
+     */
+    private static Optional<Point> smallest(TreeMap<Integer, Point> known, java.util.function.IntFunction<Point> at,
+                                            java.util.function.Predicate<Point> reached, int min, int max) {
+        Integer pass = known.values().stream().filter(reached).map(Point::nPerArm).min(Integer::compare).orElse(null);
+        Integer fail = known.values().stream().filter(p -> !reached.test(p) && (pass == null || p.nPerArm() < pass))
+                .map(Point::nPerArm).max(Integer::compare).orElse(null);
+        int from = fail == null ? min : fail + 1;
+        int to = pass == null ? max : pass;
+        if (from > to) {
+            return Optional.empty();
+        }
+        return smallest(n -> reached.test(at.apply(n)), from, to).map(at::apply);
     }
 
     /** The smallest n in [min, max] where {@code reached} holds, by doubling then bisection (monotone assumed). */

@@ -19,6 +19,7 @@ import org.reconsim.results.power.AssurancePrior;
 import org.reconsim.results.power.PowerAccumulator;
 import org.reconsim.results.power.PowerRow;
 import org.reconsim.results.power.SampleSizeSearch;
+import org.reconsim.results.power.SizeTarget;
 import org.reconsim.results.power.TrialPrior;
 import org.reconsim.results.stats.RunningMoments;
 
@@ -45,12 +46,13 @@ public final class PowerReport {
      * @param sweepField   the swept field, or null
      * @param assurance    what each trial draws (an assurance prior or a posterior), or null for a power run
      * @param targetPower  the --target-power, or null
+     * @param searches     the size reaching it at each point (a {@link SampleSizeSearch} per point), or null: read off each point's rows
      * @param details      the last point's accumulator (arm means, estimates), or null
      * @param pk           the drug exposure of the last point, or null
      * @param timeline     the last point's visit days (with {@code details})
      */
     public record Run(LoadedScenario loaded, long seed, List<PowerTable.SweepPoint> points, String sweepField, TrialPrior assurance,
-                      Double targetPower, PowerAccumulator details, List<PkSummary.ArmExposure> pk, Timeline timeline) {
+                      Double targetPower, List<SampleSizeSearch> searches, PowerAccumulator details, List<PkSummary.ArmExposure> pk, Timeline timeline) {
 
         public Run {
             Objects.requireNonNull(loaded, "loaded");
@@ -59,6 +61,10 @@ public final class PowerReport {
                 throw new IllegalArgumentException("a power report needs at least one point");
             }
             pk = pk == null ? null : List.copyOf(pk);
+            searches = searches == null ? null : List.copyOf(searches);
+            if (searches != null && searches.size() != points.size()) {
+                throw new IllegalArgumentException("one size search per point: " + searches.size() + " for " + points.size());
+            }
         }
 
         /** Whether the curves are assurance (power averaged over a prior) rather than power. */
@@ -80,14 +86,19 @@ public final class PowerReport {
             return sweepField + " = " + points.get(k).label();
         }
 
-        /** The smallest size reaching the target on the primary endpoint, visit and analysis at point {@code k}; null without a target. */
+        /** The size reaching the target at point {@code k} (by default on the primary endpoint, visit and analysis); null without a target. */
         SampleSizeSearch search(int k) {
             if (targetPower == null) {
                 return null;
             }
+            if (searches != null) {
+                return searches.get(k);
+            }
             var a = scenario().analysis();
-            return SampleSizeSearch.of(points.get(k).rows(), a.primaryEndpoint().label(), a.primaryVisit().label(),
-                    a.methods().get(0).label(), targetPower);
+            List<PowerRow> rows = points.get(k).rows();
+            String contrast = rows.isEmpty() ? "NA" : rows.get(0).contrast();
+            return SampleSizeSearch.of(rows, new SizeTarget(targetPower, contrast, a.primaryEndpoint().label(),
+                    a.primaryVisit().label(), a.methods().get(0).label()));
         }
     }
 
@@ -96,7 +107,7 @@ public final class PowerReport {
 
     /** A report of one table without a sweep, prior or trial details. */
     public static void write(Path file, LoadedScenario loaded, List<PowerRow> rows, long seed, Double targetPower) {
-        write(file, new Run(loaded, seed, List.of(new PowerTable.SweepPoint("NA", Double.NaN, rows)), null, null, targetPower, null,
+        write(file, new Run(loaded, seed, List.of(new PowerTable.SweepPoint("NA", Double.NaN, rows)), null, null, targetPower, null, null,
                 null, null));
     }
 

@@ -62,6 +62,12 @@ final class PowerReportData {
                 point.putNull("target_size");
             } else {
                 point.put("target_size", search.estimate().map(PowerRow::nPerArm).orElse(null));
+                point.put("target_size_low", search.low().map(PowerRow::nPerArm).orElse(null));
+                point.put("target_size_high", search.assured().map(PowerRow::nPerArm).orElse(null));
+                point.put("target_endpoint", search.target().endpoint());
+                point.put("target_visit", search.target().visit());
+                point.put("target_analysis", search.target().analysis());
+                point.put("target_contrast", search.target().contrast());
             }
             ArrayNode rows = point.putArray("rows");
             for (PowerRow r : p.rows()) {
