@@ -19,7 +19,11 @@ public final class ResultDictionary {
             of("endpoint", "text", "-", "endpoint label"), of("visit", "text", "-", "visit label"),
             of("analysis", "text", "-", "analysis method"), of("replicates", "integer", "-", "virtual trials"),
             of("rejections", "integer", "-", "trials with p < alpha (an undefined test counts as no rejection)"),
-            of("power", "number", "0..1", "rejections / replicates"),
+            of("failed", "integer", "-", "trials whose analysis was undefined (too few patients with values, flat REML criterion, "
+                    + "...): counted in replicates, never a rejection"),
+            of("failure_rate", "number", "0..1", "failed / replicates"),
+            of("failure_reasons", "text", "-", "count per reason, e.g. too_few_observations:100;flat_reml:8", "no trial failed"),
+            of("power", "number", "0..1", "rejections / replicates (failed trials included in the denominator)"),
             of("ci_low", "number", "0..1", "Wilson 95% interval of power, low"), of("ci_high", "number", "0..1", "Wilson 95% interval, high"),
             of("mean_estimate", "number", "endpoint units", "mean estimate over trials where it is defined", UNDEFINED),
             of("sd_estimate", "number", "endpoint units", "SD of the estimate", "fewer than two defined estimates"),
@@ -66,7 +70,9 @@ public final class ResultDictionary {
             of("p_value", "number", "-", "two-sided p-value", "the analysis is undefined"),
             of("std_error", "number", "endpoint units", "standard error", "the analysis is undefined"),
             of("true_effect", "number", "endpoint units", "the true average treatment effect the estimate estimates", "not computed"),
-            of("true_d", "number", "-", "the true effect standardized", "not computed")),
+            of("true_d", "number", "-", "the true effect standardized", "not computed"),
+            of("failure", "text", "-", "why the analysis was undefined (a reason code of power.csv's failure_reasons)",
+                    "the analysis was defined")),
             "under --assurance one column per drawn field, named by the field: that trial's draw");
 
     public static final DataTable PK = new DataTable("pk", "pk.csv", "per arm, time and quantity", List.of(
