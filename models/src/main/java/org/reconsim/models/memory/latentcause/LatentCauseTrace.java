@@ -3,6 +3,7 @@ package org.reconsim.models.memory.latentcause;
 import org.reconsim.models.memory.Context;
 import org.reconsim.models.memory.LabileWindow;
 import org.reconsim.models.memory.TraumaMemory;
+import org.reconsim.models.numerics.Fdlibm;
 
 /**
  * The latent-cause model behind the {@link TraumaMemory} interface the engines use.
@@ -93,7 +94,7 @@ public final class LatentCauseTrace implements TraumaMemory {
         }
         double gap = Math.max(0, hours - lastTrialHours);
         // -expm1(-x), not 1 - exp(-x): for a gap far below max_gap_units the latter rounds to 0
-        return lastTrialUnits + maxGapUnits * -Math.expm1(-unitsPerHour * gap / maxGapUnits);
+        return lastTrialUnits + maxGapUnits * -Fdlibm.expm1(-unitsPerHour * gap / maxGapUnits);
     }
 
     /**
