@@ -186,23 +186,37 @@ public record ConnectivitySampling(int traumaWindows, int relaxWindows, int volu
 
     /** Correlation of the three edges' window z at couplings {@code rho} (Roi.Pair order), Steiger 1980. */
     static double[][] windowCorrelation(double[] rho) {
-        Roi.Pair[] pairs = Roi.Pair.values();
         double[][] m = new double[3][3];
         for (int a = 0; a < 3; a++) {
             m[a][a] = 1;
             for (int b = a + 1; b < 3; b++) {
-                Roi shared = shared(pairs[a], pairs[b]);
-                Roi k = other(pairs[a], shared);
-                Roi h = other(pairs[b], shared);
                 double rjk = rho[a];
                 double rjm = rho[b];
-                double rkm = rho[pairOf(k, h).ordinal()];
+                double rkm = rho[OTHER_EDGE[a][b]];
                 double psi = rkm * (1 - rjk * rjk - rjm * rjm) - 0.5 * rjk * rjm * (1 - rjk * rjk - rjm * rjm - rkm * rkm);
                 m[a][b] = psi / ((1 - rjk * rjk) * (1 - rjm * rjm));
                 m[b][a] = m[a][b];
             }
         }
         return m;
+    }
+
+    /**
+     * [a][b], a &lt; b: the edge joining the regions that edges a and b do not share (the k-h edge of
+     * Steiger's formula), found once here rather than by searching the pairs at every scan.
+     */
+    private static final int[][] OTHER_EDGE = otherEdges();
+
+    private static int[][] otherEdges() {
+        Roi.Pair[] pairs = Roi.Pair.values();
+        int[][] other = new int[3][3];
+        for (int a = 0; a < 3; a++) {
+            for (int b = a + 1; b < 3; b++) {
+                Roi shared = shared(pairs[a], pairs[b]);
+                other[a][b] = pairOf(other(pairs[a], shared), other(pairs[b], shared)).ordinal();
+            }
+        }
+        return other;
     }
 
     private static Roi shared(Roi.Pair a, Roi.Pair b) {
