@@ -74,6 +74,13 @@ public final class LatentCauseMemory {
      */
     private final double[][] causeTimes;
     private final int[] causeTrials;
+    /**
+     * log(nu_k) and the N_k and sigma_x^2 it was computed from: nu_k changes only when a trial
+     * joins or leaves k, while every prediction (each trial and each peek) needs it for every cause.
+     */
+    private final double[] logNu;
+    private final int[] logNuCount;
+    private final double[] logNuSigma;
 
     // the last trial
     private final double[] x;
@@ -138,6 +145,10 @@ public final class LatentCauseMemory {
         this.causePrediction = new double[causes];
         this.causeTimes = new double[causes][8];
         this.causeTrials = new int[causes];
+        this.logNu = new double[causes];
+        this.logNuCount = new int[causes];
+        Arrays.fill(logNuCount, -1);
+        this.logNuSigma = new double[causes];
         this.peekStimulus = new double[REMEMBERED_PEEKS][features];
         this.scratchPrior = new double[causes];
         this.scratchLogLikelihood = new double[causes];
@@ -459,13 +470,18 @@ public final class LatentCauseMemory {
             }
             double shrink = count[k] + sx;
             double nu = sx / shrink + sx;
+            if (logNuCount[k] != count[k] || Double.doubleToRawLongBits(logNuSigma[k]) != Double.doubleToRawLongBits(sx)) {
+                logNu[k] = Math.log(nu);
+                logNuCount[k] = count[k];
+                logNuSigma[k] = sx;
+            }
             double ss = 0;
             int base = k * features;
             for (int d = 0; d < features; d++) {
                 double e = stim[d] - featureSum[base + d] / shrink;
                 ss += e * e;
             }
-            logLikOut[k] = -0.5 * (ss / nu + features * (LOG_2PI + Math.log(nu)));
+            logLikOut[k] = -0.5 * (ss / nu + features * (LOG_2PI + logNu[k]));
             if (k == inUse) {
                 unused = logLikOut[k];
             }
