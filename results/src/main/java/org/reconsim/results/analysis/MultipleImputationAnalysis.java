@@ -55,6 +55,16 @@ public record MultipleImputationAnalysis(Strategy strategy, Imputation settings)
 
     @Override
     public List<TestResult> effects(EndpointData data) {
+        return effects(data, null);
+    }
+
+    /**
+     * The effects with the imputations' random draws taken from {@code noise} (in the order
+     * {@link MonotoneImputation} documents), or when it is null from {@link ImputationNoise}
+     * seeded by the data as {@link #effects(EndpointData)} does: a test replays another
+     * implementation's draws through it.
+     */
+    public List<TestResult> effects(EndpointData data, MonotoneImputation.Noise noise) {
         List<Visit> post = data.visits().subList(1, data.visits().size());
         List<Visit> tested = data.testedVisits();
         int n = data.size();
@@ -80,7 +90,7 @@ public record MultipleImputationAnalysis(Strategy strategy, Imputation settings)
             }
         }
         if (pool) {
-            pooled(data, model, baseline, treated, column, out);
+            pooled(data, model, baseline, treated, column, out, noise);
         }
         List<TestResult> effects = new ArrayList<>(out.length);
         for (TestResult r : out) {
@@ -89,16 +99,21 @@ public record MultipleImputationAnalysis(Strategy strategy, Imputation settings)
         return effects;
     }
 
-    /** Fills the visits of {@code out} still empty with the pooled ANCOVA over M completed datasets. */
-    private void pooled(EndpointData data, MonotoneImputation model, double[] baseline, boolean[] treated, int[] column,
-                        TestResult[] out) {
-        int n = data.size();
-        int m = settings.m();
+    /** The draws of {@code data}: seeded by the hash of its allocation and values, salted by {@code seed}. */
+    static ImputationNoise noiseFor(EndpointData data, long seed) {
         double[][] everyVisit = new double[data.visits().size()][];
         for (int v = 0; v < everyVisit.length; v++) {
             everyVisit[v] = data.valuesAt(data.visits().get(v));
         }
-        ImputationNoise noise = new ImputationNoise(ImputationNoise.seedOf(settings.seed(), treated, everyVisit, n));
+        return new ImputationNoise(ImputationNoise.seedOf(seed, data.treated(), everyVisit, data.size()));
+    }
+
+    /** Fills the visits of {@code out} still empty with the pooled ANCOVA over M completed datasets. */
+    private void pooled(EndpointData data, MonotoneImputation model, double[] baseline, boolean[] treated, int[] column,
+                        TestResult[] out, MonotoneImputation.Noise given) {
+        int n = data.size();
+        int m = settings.m();
+        MonotoneImputation.Noise noise = given != null ? given : noiseFor(data, settings.seed());
         MonotoneImputation.Imputer imputer = model.imputer();
         double[][] completed = new double[model.visits()][n];
         double[][] estimates = new double[out.length][m];
