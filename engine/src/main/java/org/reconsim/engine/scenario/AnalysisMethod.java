@@ -42,6 +42,25 @@ public record AnalysisMethod(String label, String doc) implements Member {
             "conjugate posterior of value ~ baseline + arm with unknown variance (Student t); 'significant' when the central "
                     + "1 - alpha credible interval excludes 0");
 
+    /**
+     * Multiple imputation of the missed post-baseline values under missingness at random, the
+     * per-visit ANCOVA on each completed dataset, pooled by Rubin's rules (Rubin 1987; Barnard &amp;
+     * Rubin 1999 df); settings analysis.imputation.
+     */
+    public static final AnalysisMethod MI = new AnalysisMethod("mi",
+            "multiple imputation under missingness at random (per-arm regression on baseline and earlier visits), "
+                    + "value ~ baseline + arm on each completed dataset, Rubin's rules");
+
+    /** Reference-based multiple imputation, jump to reference (Carpenter, Roger &amp; Kenward 2013). */
+    public static final AnalysisMethod MI_J2R = new AnalysisMethod("mi-j2r",
+            "reference-based multiple imputation, jump to reference: a treated dropout's missed visits follow the control "
+                    + "arm's mean given baseline, correlated with their own earlier visits; Rubin's rules");
+
+    /** Reference-based multiple imputation, copy reference (Carpenter, Roger &amp; Kenward 2013). */
+    public static final AnalysisMethod MI_CR = new AnalysisMethod("mi-cr",
+            "reference-based multiple imputation, copy reference: a treated dropout's whole profile follows the control arm's "
+                    + "model, conditioned on their observed visits; Rubin's rules");
+
     public AnalysisMethod {
         Objects.requireNonNull(doc, "doc");
         Member.kebab("analysis", label);

@@ -274,7 +274,7 @@ public final class ScenarioSummarySimulator implements SummarySimulator {
     static TrialAnalysis analysis(TrialPlan plan) {
         Analysis a = plan.scenario().analysis();
         Analysis one = new Analysis(a.primaryEndpoint(), a.primaryVisit(), a.alpha(), List.of(a.methods().get(0)), a.priorMean(),
-                a.priorSd(), a.bayesT(), a.family(), a.adjustment(), a.hypothesizedDirection(), a.hypotheses());
+                a.priorSd(), a.bayesT(), a.imputation(), a.family(), a.adjustment(), a.hypothesizedDirection(), a.hypotheses());
         return new TrialAnalysis(one, plan);
     }
 

@@ -4,7 +4,8 @@
  * Satterthwaite degrees of freedom, as lmerTest), the baseline-adjusted mixed model for
  * repeated measures with an unstructured covariance (MMRM: REML with Satterthwaite degrees of
  * freedom, as nlme's gls with corSymm and varIdent), the conjugate normal posterior of an
- * effect, binomial confidence intervals for estimated power, and a running accumulator of
+ * effect, multiple imputation of monotone missing visits (MAR and reference-based) with Rubin's
+ * rules, binomial confidence intervals for estimated power, and a running accumulator of
  * moments.
  *
  * <p>Analyses are static functions over primitive arrays, allocation-free or allocating only
