@@ -18,6 +18,7 @@ import org.reconsim.engine.sim.PkSummary;
 import org.reconsim.engine.sim.TrialPlan;
 import org.reconsim.results.dataset.PowerTable;
 import org.reconsim.results.dataset.ReplicateTable;
+import org.reconsim.results.dataset.StagesTable;
 import org.reconsim.results.power.AssurancePrior;
 import org.reconsim.results.power.LocalReplicateExecutor;
 import org.reconsim.results.power.PowerAccumulator;
@@ -27,8 +28,10 @@ import org.reconsim.results.power.PowerSweep;
 import org.reconsim.results.power.ReplicateExecutor;
 import org.reconsim.results.power.ReplicateExecutorProvider;
 import org.reconsim.results.power.SampleSizeSearch;
+import org.reconsim.results.power.SequentialPlan;
 import org.reconsim.results.report.PowerReport;
 import org.reconsim.results.report.RunManifest;
+import org.reconsim.results.report.StagesReport;
 
 /**
  * Power by simulation, without the command line: resolves a {@link PowerRequest} against its
@@ -95,6 +98,14 @@ final class PowerService {
                 AssuranceSpec.checkAccepted(loaded, prior, "--assurance");
                 field = "assurance:" + prior.text();
             }
+            for (LoadedScenario point : points) {
+                for (int n : sizes) {
+                    String why = SequentialPlan.problem(point.scenario(), n);
+                    if (why != null) {
+                        throw new InvalidInputException("reconsim: design.interims: " + why);
+                    }
+                }
+            }
             return new Setup(run, loaded, sizes, replicates, threads, seed, points, field, values);
         }
 
@@ -148,14 +159,22 @@ final class PowerService {
             PowerAccumulator details = sweep.accumulators().get(setup.points().size() - 1);
             List<PowerRow> rows = results.get(results.size() - 1).rows();
             PowerTable.writeSweep(out.resolve("power.csv"), results);
+            List<StagesTable.Point> stages = StagesTable.points(setup.sweepField(), setup.sweepValues(), sweep.accumulators());
+            if (!stages.isEmpty()) {
+                StagesTable.write(out, stages);
+            }
             Analysis plan0 = setup.loaded().scenario().analysis();
             // a sweep has one table per point: "the smallest size reaching P" would be ambiguous
             SampleSizeSearch search = run.targetPower() == null || run.sweep() != null ? null : SampleSizeSearch.of(rows,
                     plan0.primaryEndpoint().label(), plan0.primaryVisit().label(), plan0.methods().get(0).label(), run.targetPower());
             TrialPlan reportPlan = jobs.get(jobs.size() - 1).plan();
             PowerReport.write(out.resolve("report.html"), setup.loaded(), rows, setup.seed(), details.replicates(), search, details,
-                    PkSummary.simulate(reportPlan, new RandomStreams(setup.seed()), 500, 24, 10), reportPlan.timeline());
+                    PkSummary.simulate(reportPlan, new RandomStreams(setup.seed()), 500, 24, 10), reportPlan.timeline(),
+                    StagesReport.html(details.sequential()));
             List<String> files = new ArrayList<>(List.of("power.csv", "report.html"));
+            if (!stages.isEmpty()) {
+                files.addAll(StagesTable.FILES);
+            }
             if (table != null) {
                 table.commit();
                 files.add("replicates.csv");
@@ -163,13 +182,13 @@ final class PowerService {
             new RunManifest("power", checkpoint.commandLine(), setup.loaded(), setup.seed(), setup.threads(), checkpoint.started(),
                     Instant.now(), files, engineUsed).write(out);
             checkpoint.remove();
-            print(setup, jobs.get(0).plan(), sweep, results, search, out, table != null);
+            print(setup, jobs.get(0).plan(), sweep, results, stages, search, out, table != null);
             return out;
         }
     }
 
-    private void print(Setup setup, TrialPlan plan, PowerSweep sweep, List<PowerTable.SweepPoint> results, SampleSizeSearch search,
-                       Path out, boolean replicateTable) {
+    private void print(Setup setup, TrialPlan plan, PowerSweep sweep, List<PowerTable.SweepPoint> results,
+                       List<StagesTable.Point> stages, SampleSizeSearch search, Path out, boolean replicateTable) {
         PrintWriter o = console;
         boolean quiet = setup.run().execution().quiet();
         if (!quiet) {
@@ -184,18 +203,22 @@ final class PowerService {
                     + " virtual trials per sample size, alpha "
                     + setup.loaded().scenario().analysis().alpha() + ", seed " + setup.seed() + ")");
         }
-        for (PowerTable.SweepPoint point : results) {
+        for (int k = 0; k < results.size(); k++) {
+            PowerTable.SweepPoint point = results.get(k);
             if (setup.run().sweep() != null) {
                 o.println(point.parameter() + " = " + point.value());
             }
             o.print(PowerTable.format(point.rows()));
+            if (!stages.isEmpty()) {
+                o.print(StagesTable.format(stages.get(k)));
+            }
         }
         if (search != null) {
             o.println(search.describe());
         }
         if (!quiet) {
             o.println("Wrote " + out.resolve("power.csv") + ", report.html" + (replicateTable ? ", replicates.csv" : "")
-                    + " and manifest.json");
+                    + (stages.isEmpty() ? "" : ", " + String.join(", ", StagesTable.FILES)) + " and manifest.json");
         }
         o.flush();
     }

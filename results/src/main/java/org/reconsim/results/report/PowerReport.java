@@ -81,6 +81,13 @@ public final class PowerReport {
     public static void write(Path file, LoadedScenario loaded, List<PowerRow> rows, long seed, int replicates,
                              SampleSizeSearch search, PowerAccumulator details, List<PkSummary.ArmExposure> pk,
                              org.reconsim.engine.scenario.Timeline timeline) {
+        write(file, loaded, rows, seed, replicates, search, details, pk, timeline, null);
+    }
+
+    /** As above, with a section of HTML before the table (the group-sequential looks, {@link StagesReport}), or null. */
+    public static void write(Path file, LoadedScenario loaded, List<PowerRow> rows, long seed, int replicates,
+                             SampleSizeSearch search, PowerAccumulator details, List<PkSummary.ArmExposure> pk,
+                             org.reconsim.engine.scenario.Timeline timeline, String section) {
         Scenario s = loaded.scenario();
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>reconsim power: ")
@@ -159,6 +166,9 @@ public final class PowerReport {
         if (pk != null) {
             h.append("<h2>Drug exposure (median and 5-95% band, 500 virtual patients per arm)</h2>\n");
             h.append(PkReport.svg(pk, 24));
+        }
+        if (section != null) {
+            h.append(section);
         }
         h.append("<h2>Table</h2>\n<table><tr><th>n per arm</th><th>endpoint</th><th>visit</th><th>analysis</th><th>power</th>"
                 + "<th>95% CI (Wilson)</th><th>power, hypothesized direction</th><th>mean estimate</th><th>SD estimate</th>"

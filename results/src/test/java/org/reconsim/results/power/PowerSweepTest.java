@@ -95,8 +95,9 @@ class PowerSweepTest {
     }
 
     /**
-     * The wire form: replicate, the lengths (results, effects, draws, arm means), then (estimate,
-     * standard error, p) per result, (true ATE, true d) per effect, the draws, the arm means.
+     * The wire form: replicate, the lengths (results, effects, draws, arm means, look statistics), then
+     * (estimate, standard error, p) per result, (true ATE, true d) per effect, the draws, the arm means
+     * (and the look statistics: SequentialPowerTest).
      */
     @Test
     void theEncodingIsTheFlatLayout() throws Exception {
@@ -108,6 +109,7 @@ class PowerSweepTest {
         assertThat(in.readInt()).isEqualTo(job.layout().analyses().effectCount());
         assertThat(in.readInt()).isZero(); // no prior, no draws
         assertThat(in.readInt()).isEqualTo(job.layout().armMeanSize());
+        assertThat(in.readInt()).isZero(); // a fixed design: no look statistics
         for (ResultKey k : job.layout().keys()) {
             assertThat(in.readDouble()).as("%s", k).isEqualTo(r.estimate(k));
             assertThat(in.readDouble()).as("%s", k).isEqualTo(r.stdError(k));
