@@ -16,6 +16,9 @@ import java.util.Objects;
  * @param replicates     virtual trials per sample size, or null for the scenario's simulation.replicates
  * @param sweep          a field to sweep, or null
  * @param assurance      a prior to draw a field from, or null (never with a sweep)
+ * @param posterior      a calibration's posterior.csv to draw whole particles from, or null (never with a sweep or
+ *                       --assurance); its SHA-256 is pinned once the file has been read (PowerService), so that a
+ *                       checkpoint holds it
  * @param precision      the Wilson half-width to add replicates until, or null
  * @param targetPower    the power whose smallest reaching size to report, or null
  * @param out            output folder, or null for runs/&lt;scenario&gt;-power-&lt;time&gt;/
@@ -25,9 +28,20 @@ import java.util.Objects;
  */
 record PowerRequest(Path scenario, Long seed, List<Integer> sizes, Integer replicates, SweepSpec sweep, AssuranceSpec assurance,
                     Double precision, Double targetPower, Path out, boolean replicateTable, PowerExecution execution,
-                    List<String> commandLine) {
+                    List<String> commandLine, PosteriorInput.Source posterior) {
 
     static final String SWEEP_OR_ASSURANCE = "reconsim: --assurance and --sweep cannot be combined";
+    static final String POSTERIOR_OR_ASSURANCE = "reconsim: --posterior and --assurance cannot be combined: the posterior's "
+            + "particles set every free field and the mechanisms themselves";
+    static final String POSTERIOR_OR_SWEEP = "reconsim: --posterior and --sweep cannot be combined";
+
+    /** A run without a posterior. */
+    PowerRequest(Path scenario, Long seed, List<Integer> sizes, Integer replicates, SweepSpec sweep, AssuranceSpec assurance,
+                 Double precision, Double targetPower, Path out, boolean replicateTable, PowerExecution execution,
+                 List<String> commandLine) {
+        this(scenario, seed, sizes, replicates, sweep, assurance, precision, targetPower, out, replicateTable, execution, commandLine,
+                null);
+    }
 
     PowerRequest {
         Objects.requireNonNull(scenario, "scenario");
@@ -38,11 +52,23 @@ record PowerRequest(Path scenario, Long seed, List<Integer> sizes, Integer repli
             // PowerCommand's argument group already refuses this; a request built in code must too
             throw new InvalidInputException(SWEEP_OR_ASSURANCE);
         }
+        if (posterior != null && assurance != null) {
+            throw new InvalidInputException(POSTERIOR_OR_ASSURANCE);
+        }
+        if (posterior != null && sweep != null) {
+            throw new InvalidInputException(POSTERIOR_OR_SWEEP);
+        }
     }
 
     /** The same run, every default filled in: what a checkpoint records. */
     PowerRequest resolved(long seed, List<Integer> sizes, int replicates, Path out) {
         return new PowerRequest(scenario, seed, sizes, replicates, sweep, assurance, precision, targetPower, out, replicateTable,
-                execution, commandLine);
+                execution, commandLine, posterior);
+    }
+
+    /** The same run drawing from {@code posterior} (the file with its SHA-256 pinned). */
+    PowerRequest withPosterior(PosteriorInput.Source posterior) {
+        return new PowerRequest(scenario, seed, sizes, replicates, sweep, assurance, precision, targetPower, out, replicateTable,
+                execution, commandLine, posterior);
     }
 }

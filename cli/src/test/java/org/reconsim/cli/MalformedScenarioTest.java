@@ -100,27 +100,37 @@ class MalformedScenarioTest {
                         "{\n  \"name\": \"t\",\n  \"design\": {\n    \"arms\": \"ketamine\",\n    \"control_arm\": \"k\"\n  }\n}\n",
                         "s.json:4: design.arms: expected a list, got 'ketamine'"),
                 // design.interims: the group-sequential looks (docs/SEQUENTIAL.md)
-                Arguments.of("interim fractions not increasing", "s.yaml", interims("information_fractions: [0.6, 0.5, 1]"),
+                Arguments.of("interim fractions not increasing", "s.yaml", interims("information_fractions: [0.6, 0.5]"),
                         "s.yaml:13: design.interims.information_fractions[1]: information fractions must increase: 0.5 at look 2 "
                                 + "is not above 0.6"),
-                Arguments.of("last interim fraction not 1", "s.yaml", interims("information_fractions: [0.5, 0.9]"),
-                        "s.yaml:13: design.interims.information_fractions[1]: the last information fraction is the final "
-                                + "analysis and must be 1, got 0.9"),
-                Arguments.of("interim fraction of 0", "s.yaml", interims("information_fractions: [0, 1]"),
-                        "s.yaml:13: design.interims.information_fractions[0]: out of range: allowed 0 < x <= 1, got 0"),
+                Arguments.of("final analysis listed", "s.yaml", interims("information_fractions: [0.5, 1]"),
+                        "s.yaml:13: design.interims.information_fractions[1]: list the interim looks only: the final "
+                                + "analysis (fraction 1) is always there"),
+                Arguments.of("interim fraction of 0", "s.yaml", interims("information_fractions: [0, 0.5]"),
+                        "s.yaml:13: design.interims.information_fractions[0]: out of range: allowed 0 < x < 1, got 0"),
                 Arguments.of("interim fraction above 1", "s.yaml", interims("information_fractions: [0.5, 1.5]"),
-                        "s.yaml:13: design.interims.information_fractions[1]: out of range: allowed 0 < x <= 1, got 1.5"),
-                Arguments.of("unknown spending function", "s.yaml", interims("information_fractions: [0.5, 1]\n"
+                        "s.yaml:13: design.interims.information_fractions[1]: out of range: allowed 0 < x < 1, got 1.5"),
+                Arguments.of("interim sizes not increasing", "s.yaml", interims("n_per_arm_at_looks: [6, 6]"),
+                        "s.yaml:13: design.interims.n_per_arm_at_looks[1]: interim sizes must increase: 6 at look 2 is not "
+                                + "above 6"),
+                Arguments.of("interim size at the final analysis", "s.yaml", interims("n_per_arm_at_looks: [6, 12]"),
+                        "s.yaml:13: design.interims.n_per_arm_at_looks: at 12 per arm the last interim look (12 per arm) "
+                                + "would analyse 12 patients per arm, not fewer than the final analysis: use fewer looks or "
+                                + "more patients"),
+                Arguments.of("fractions and sizes both", "s.yaml", interims("information_fractions: [0.5]\n"
+                        + "    n_per_arm_at_looks: [6]"), "s.yaml:14: design.interims.n_per_arm_at_looks: give the interim "
+                        + "looks either as information_fractions or as n_per_arm_at_looks, not both"),
+                Arguments.of("unknown spending function", "s.yaml", interims("information_fractions: [0.5]\n"
                         + "    efficacy_spending: lan-demets"), "s.yaml:14: design.interims.efficacy_spending: expected one of "
                         + "obrien-fleming, pocock, hsd, got 'lan-demets'"),
-                Arguments.of("hsd without its gamma", "s.yaml", interims("information_fractions: [0.5, 1]\n"
+                Arguments.of("hsd without its gamma", "s.yaml", interims("information_fractions: [0.5]\n"
                         + "    efficacy_spending: hsd"), "s.yaml:12: design.interims.hsd_gamma: efficacy_spending: hsd needs "
                         + "hsd_gamma (e.g. -4, close to O'Brien-Fleming, or 1, close to Pocock)"),
-                Arguments.of("futility on a two-sided design", "s.yaml", interims("information_fractions: [0.5, 1]\n"
+                Arguments.of("futility on a two-sided design", "s.yaml", interims("information_fractions: [0.5]\n"
                         + "    futility: beta-spending"), "s.yaml:14: design.interims.futility: futility stops need sides: "
                         + "one-sided (the futility bounds are one-sided: the design then tests the hypothesized direction at "
                         + "alpha / 2)"),
-                Arguments.of("two looks on the same patients", "s.yaml", interims("information_fractions: [0.45, 0.5, 1]"),
+                Arguments.of("two looks on the same patients", "s.yaml", interims("information_fractions: [0.45, 0.5]"),
                         "s.yaml:13: design.interims.information_fractions: at 12 per arm the looks at fractions 0.45 and 0.5 "
                                 + "would both analyse 6 patients per arm: use fewer looks or more patients"),
                 Arguments.of("not a scenario file type", "s.txt", BASE,

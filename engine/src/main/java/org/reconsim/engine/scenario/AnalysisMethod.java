@@ -27,6 +27,20 @@ public record AnalysisMethod(String label, String doc) implements Member {
     /** Normal posterior of the ANCOVA estimate under the prior analysis.prior_mean, analysis.prior_sd. */
     public static final AnalysisMethod BAYES = new AnalysisMethod("bayes",
             "normal posterior from the ANCOVA estimate; 'significant' when the 95% credible interval excludes 0");
+    /**
+     * {@code value ~ visit * (arm + baseline)} over the post-baseline visits, unstructured covariance, REML,
+     * Satterthwaite df (Mallinckrodt 2008).
+     */
+    public static final AnalysisMethod MMRM = new AnalysisMethod("mmrm",
+            "value ~ visit * (arm + baseline) over the post-baseline visits, unstructured covariance, REML, Satterthwaite");
+
+    /**
+     * Conjugate normal-inverse-gamma posterior of {@code value ~ baseline + arm} under the prior
+     * analysis.bayes_t: the effect's marginal posterior is a Student t.
+     */
+    public static final AnalysisMethod BAYES_T = new AnalysisMethod("bayes-t",
+            "conjugate posterior of value ~ baseline + arm with unknown variance (Student t); 'significant' when the central "
+                    + "1 - alpha credible interval excludes 0");
 
     public AnalysisMethod {
         Objects.requireNonNull(doc, "doc");

@@ -21,12 +21,16 @@ final class InterimChecks {
         if (in == null) {
             return;
         }
-        List<Double> t = in.informationFractions();
-        boolean fractionsValid = fractions(out, t);
+        boolean fractionsValid = fractions(out, in.informationFractions()) && sizes(out, in.nPerArmAtLooks());
+        if (!in.informationFractions().isEmpty() && !in.nPerArmAtLooks().isEmpty()) {
+            out.add(new Finding(PATH + ".n_per_arm_at_looks", "give the interim looks either as information_fractions or as "
+                    + "n_per_arm_at_looks, not both"));
+            fractionsValid = false;
+        }
         spending(out, in);
         if (in.futility() != FutilityStop.NONE && !in.sequential()) {
             out.add(new Finding(PATH + ".futility", "futility stops happen at interim looks: set information_fractions "
-                    + "(e.g. [0.5, 1])"));
+                    + "(e.g. [0.5]) or n_per_arm_at_looks"));
         } else if (in.futility() != FutilityStop.NONE && in.sides() == TestSides.TWO_SIDED) {
             out.add(new Finding(PATH + ".futility", "futility stops need sides: one-sided (the futility bounds are one-sided: "
                     + "the design then tests the hypothesized direction at alpha / 2)"));
@@ -38,19 +42,23 @@ final class InterimChecks {
         if (fractionsValid && in.sequential()) {
             String why = in.unanalysableAt(s.design().nPerArm(), s.design().smallestArm().allocation());
             if (why != null) {
-                out.add(new Finding(PATH + ".information_fractions", why));
+                out.add(new Finding(PATH + (in.nPerArmAtLooks().isEmpty() ? ".information_fractions" : ".n_per_arm_at_looks"),
+                        why));
             }
         }
     }
 
-    /** Each fraction in (0, 1], increasing, the last 1; whether they are. */
+    /** Each fraction in (0, 1), increasing (the final analysis, 1, is not listed); whether they are. */
     private static boolean fractions(List<Finding> out, List<Double> t) {
         boolean valid = true;
         for (int k = 0; k < t.size(); k++) {
             String path = PATH + ".information_fractions[" + k + "]";
             double x = t.get(k);
-            if (!(x > 0 && x <= 1)) {
-                out.add(new Finding(path, "out of range: allowed 0 < x <= 1, got " + SectionTypes.numberText(x)));
+            if (x == 1 && k == t.size() - 1) {
+                out.add(new Finding(path, "list the interim looks only: the final analysis (fraction 1) is always there"));
+                valid = false;
+            } else if (!(x > 0 && x < 1)) {
+                out.add(new Finding(path, "out of range: allowed 0 < x < 1, got " + SectionTypes.numberText(x)));
                 valid = false;
             } else if (k > 0 && !(x > t.get(k - 1))) {
                 out.add(new Finding(path, "information fractions must increase: " + SectionTypes.numberText(x) + " at look "
@@ -58,10 +66,22 @@ final class InterimChecks {
                 valid = false;
             }
         }
-        if (valid && !t.isEmpty() && t.get(t.size() - 1) != 1) {
-            out.add(new Finding(PATH + ".information_fractions[" + (t.size() - 1) + "]", "the last information fraction is the "
-                    + "final analysis and must be 1, got " + SectionTypes.numberText(t.get(t.size() - 1))));
-            valid = false;
+        return valid;
+    }
+
+    /** Each size at least 1 and increasing; whether they are (sizes past n_per_arm: {@link Interims#unanalysableAt}). */
+    private static boolean sizes(List<Finding> out, List<Integer> m) {
+        boolean valid = true;
+        for (int k = 0; k < m.size(); k++) {
+            String path = PATH + ".n_per_arm_at_looks[" + k + "]";
+            if (m.get(k) < 1) {
+                out.add(new Finding(path, "out of range: allowed x >= 1, got " + m.get(k)));
+                valid = false;
+            } else if (k > 0 && m.get(k) <= m.get(k - 1)) {
+                out.add(new Finding(path, "interim sizes must increase: " + m.get(k) + " at look " + (k + 1) + " is not above "
+                        + m.get(k - 1)));
+                valid = false;
+            }
         }
         return valid;
     }

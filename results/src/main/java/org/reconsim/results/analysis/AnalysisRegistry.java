@@ -21,7 +21,9 @@ public final class AnalysisRegistry {
             new AnalysisType(AnalysisMethod.ANCOVA, plan -> new AncovaAnalysis()),
             new AnalysisType(AnalysisMethod.LMM, plan -> new MixedModelAnalysis()),
             new AnalysisType(AnalysisMethod.WELCH, plan -> new ChangeScoreWelch()),
-            new AnalysisType(AnalysisMethod.BAYES, BayesAnalysis::of));
+            new AnalysisType(AnalysisMethod.BAYES, BayesAnalysis::of),
+            new AnalysisType(AnalysisMethod.MMRM, plan -> new MmrmAnalysis()),
+            new AnalysisType(AnalysisMethod.BAYES_T, BayesTAnalysis::of));
 
     private AnalysisRegistry() {
     }

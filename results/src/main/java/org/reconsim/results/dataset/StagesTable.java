@@ -10,6 +10,7 @@ import org.reconsim.results.power.SequentialMonitor;
 import org.reconsim.results.power.SequentialSummary;
 import org.reconsim.results.power.StageRow;
 import org.reconsim.results.power.StageShare;
+import org.reconsim.results.power.SweepValues;
 
 /**
  * {@code stages.csv} (one row per sample size, contrast, hypothesis and look of a
@@ -92,7 +93,7 @@ public final class StagesTable {
                     share(cells, r.stopEfficacy());
                     share(cells, r.stopFutility());
                     share(cells, r.rejectedByLook());
-                    cells.addAll(List.of(r.undefined(), p.parameter(), p.value()));
+                    cells.addAll(List.of(r.undefined(), p.parameter(), SweepValues.label(p.value())));
                     t.row(cells.toArray());
                 }
             }
@@ -112,7 +113,7 @@ public final class StagesTable {
                         share(cells, s);
                     }
                     cells.addAll(List.of(r.expectedNPerArm(), r.expectedLow(), r.expectedHigh(), r.analyticExpectedNPerArm(),
-                            p.parameter(), p.value()));
+                            p.parameter(), SweepValues.label(p.value())));
                     t.row(cells.toArray());
                 }
             }

@@ -24,13 +24,33 @@ public final class StagesReport {
         return monitor == null ? null : html(monitor.plan(), monitor.stages(), monitor.summaries());
     }
 
+    /**
+     * The section of every sweep point (each under its {@code field = value} heading when swept),
+     * or null for a fixed design (no points).
+     */
+    public static String html(List<org.reconsim.results.power.SequentialMonitor> monitors, String sweepField, List<Double> values) {
+        if (monitors.isEmpty()) {
+            return null;
+        }
+        StringBuilder h = new StringBuilder();
+        for (int k = 0; k < monitors.size(); k++) {
+            if (sweepField != null) {
+                h.append("<h3>").append(SvgChart.escape(sweepField + " = " + org.reconsim.results.power.SweepValues.label(values.get(k))))
+                        .append("</h3>\n");
+            }
+            h.append(html(monitors.get(k)));
+        }
+        return h.toString();
+    }
+
     /** The section's HTML, for {@link PowerReport#write}. */
     public static String html(SequentialPlan plan, List<StageRow> stages, List<SequentialSummary> summaries) {
         Interims in = plan.interims();
         StringBuilder h = new StringBuilder();
         h.append(String.format(Locale.ROOT, "<h2>Group-sequential design (%s, %s at %s, %s)</h2>%n", plan.method().label(),
                 plan.endpoint().label(), plan.visit().label(), describe(in)));
-        h.append("<p>Look k analyses the first ceil(t<sub>k</sub> n) patients of every arm in allocation order; bounds on the "
+        h.append("<p>Look k analyses the first m<sub>k</sub> patients of every arm in allocation order (m<sub>k</sub> = "
+                + "ceil(t<sub>k</sub> n) for a fraction t<sub>k</sub>), the last look all n; bounds on the "
                 + "z scale in the hypothesized direction, computed at the fractions reached. Shares: simulated trials with "
                 + "Wilson 95% intervals; in brackets the design's probabilities at the drift (the mean final z). "
                 + "<em>null</em>: the same trials with every arm given the control arm's treatment. Futility is non-binding: "
@@ -60,8 +80,10 @@ public final class StagesReport {
 
     /** E.g. {@code looks at 0.5, 1; two-sided O'Brien-Fleming spending; no futility stop}. */
     static String describe(Interims in) {
-        StringBuilder s = new StringBuilder("looks at ");
-        s.append(String.join(", ", in.informationFractions().stream().map(StagesReport::fraction).toList()));
+        StringBuilder s = new StringBuilder("interim looks at ");
+        s.append(in.nPerArmAtLooks().isEmpty()
+                ? String.join(", ", in.informationFractions().stream().map(StagesReport::fraction).toList())
+                : String.join(", ", in.nPerArmAtLooks().stream().map(String::valueOf).toList()) + " per arm");
         s.append("; ").append(in.sides().label()).append(' ').append(in.efficacySpending().label());
         if (!Double.isNaN(in.hsdGamma())) {
             s.append(" (gamma ").append(fraction(in.hsdGamma())).append(')');

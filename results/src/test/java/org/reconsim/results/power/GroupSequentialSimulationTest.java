@@ -81,14 +81,14 @@ class GroupSequentialSimulationTest {
 
     @Test
     void theTypeOneErrorOfATwoSidedThreeLookDesignIsItsAlpha() throws Exception {
-        LoadedScenario loaded = SequentialPowerTest.scenario("    information_fractions: [0.4, 0.7, 1]",
+        LoadedScenario loaded = SequentialPowerTest.scenario("    information_fractions: [0.4, 0.7]",
                 "mechanisms:\n  active: []");
         checkNull("two-sided O'Brien-Fleming, looks at 12, 21, 30 per arm", simulate(loaded, 20260101, 30, 4000));
     }
 
     @Test
     void theTypeOneErrorHoldsAtTwelvePerArmWithFutilityStops() throws Exception {
-        LoadedScenario loaded = SequentialPowerTest.scenario("    information_fractions: [0.5, 1]\n    sides: one-sided\n"
+        LoadedScenario loaded = SequentialPowerTest.scenario("    information_fractions: [0.5]\n    sides: one-sided\n"
                 + "    efficacy_spending: pocock\n    futility: beta-spending", "mechanisms:\n  active: []");
         checkNull("one-sided Pocock, beta-spending futility, looks at 6, 12 per arm", simulate(loaded, 20260102, 12, 4000));
     }
@@ -96,7 +96,7 @@ class GroupSequentialSimulationTest {
     @Test
     void stageProbabilitiesAgreeWithTheDesignAtTheSimulatedDrift() throws Exception {
         String effect = "mechanisms:\n  active: []\ndirect_effects:\n  - endpoint: amygdala\n    effect: -0.17";
-        String interims = "    information_fractions: [0.5, 0.75, 1]\n    sides: one-sided\n    futility: beta-spending";
+        String interims = "    information_fractions: [0.5, 0.75]\n    sides: one-sided\n    futility: beta-spending";
         int n = 100;
         // the drift: the mean final z (hypothesized direction) of 1500 fixed-design trials of another seed
         LoadedScenario fixed = SequentialPowerTest.scenario("    information_fractions: []", effect);

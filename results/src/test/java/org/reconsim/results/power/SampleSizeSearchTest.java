@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 class SampleSizeSearchTest {
 
     static PowerRow row(int n, double power, double low, double high) {
-        return new PowerRow(n, "ketamine-vs-midazolam", "amygdala", "post", "ancova", 1000, Math.round(power * 1000), power, low, high, -0.1, 0.05, low, high,
-                0, 1, power, -2, -0.3);
+        return new PowerRow(n, "ketamine-vs-midazolam", "amygdala", "post", "ancova", 1000, Math.round(power * 1000), 0, power, low, high, -0.1, 0.05, low,
+                high, 0, 1, power, -2, -0.3, PowerRow.noFailures());
     }
 
     @Test

@@ -26,7 +26,7 @@ import org.reconsim.results.stats.TestResult;
 
 /**
  * Group-sequential looks in a power job: the decisions follow the bounds, the statistics survive
- * their encoding and a checkpoint, a one-look design is the fixed design, and the null is sharp.
+ * their encoding and a checkpoint, a design that spends nothing early is the fixed design, and the null is sharp.
  */
 class SequentialPowerTest {
 
@@ -51,7 +51,7 @@ class SequentialPowerTest {
         return ScenarioLoader.parse("gs.yaml", text);
     }
 
-    private static final String ONE_SIDED_BETA = "    information_fractions: [0.5, 1]\n    sides: one-sided\n"
+    private static final String ONE_SIDED_BETA = "    information_fractions: [0.5]\n    sides: one-sided\n"
             + "    futility: beta-spending";
 
     @Test
@@ -161,10 +161,14 @@ class SequentialPowerTest {
         assertThat(r.lookZ(plan.offset(0, 0, SequentialPlan.SCENARIO, 0))).isEqualTo(-LookStatistics.normalScore(look));
     }
 
-    /** With one look at fraction 1 and two-sided spending the bound is z_0.975: the sequential power is the power table's. */
+    /**
+     * Hwang-Shih-DeCani spending with gamma -40 spends {@code alpha (1 - e^{-20}) / (1 - e^{-40})},
+     * about {@code 1e-10}, at half the information: the interim bound is near 6.5 and the final
+     * one is z_0.975 to within 1e-8, so the sequential power is the power table's.
+     */
     @Test
-    void aDesignWithOneLookIsTheFixedDesign() throws Exception {
-        LoadedScenario loaded = scenario("    information_fractions: [1]",
+    void aDesignThatSpendsNothingEarlyIsTheFixedDesign() throws Exception {
+        LoadedScenario loaded = scenario("    information_fractions: [0.5]\n    efficacy_spending: hsd\n    hsd_gamma: -40",
                 "direct_effects:\n  - endpoint: amygdala\n    effect: -0.3\nmechanisms:\n  active: []");
         PowerJob job = new PowerJob(loaded, 2, List.of(12), null, false, 0);
         PowerAccumulator acc = job.accumulator();
@@ -177,6 +181,7 @@ class SequentialPowerTest {
         assertThat(fixed.rejections()).isGreaterThan(10);
         assertThat(sequential.power().count()).isEqualTo(fixed.rejections());
         assertThat(sequential.powerDirectional().share()).isEqualTo(fixed.powerDirectional());
+        assertThat(sequential.earlyStop().count()).isZero();
         assertThat(sequential.expectedNPerArm()).isEqualTo(12);
     }
 
@@ -203,7 +208,7 @@ class SequentialPowerTest {
     void aRestoredCheckpointFinishesWithTheSameStages(@TempDir Path dir) throws Exception {
         List<PowerJob> jobs = new ArrayList<>();
         for (String futility : List.of("beta-spending", "conditional-power")) {
-            jobs.add(new PowerJob(scenario("    information_fractions: [0.4, 0.7, 1]\n    sides: one-sided\n    futility: "
+            jobs.add(new PowerJob(scenario("    information_fractions: [0.4, 0.7]\n    sides: one-sided\n    futility: "
                     + futility, ""), 5, List.of(8, 12), null, futility.equals("conditional-power"), 0));
         }
         PowerSweep whole = new PowerSweep(jobs, 30, null);
@@ -241,7 +246,7 @@ class SequentialPowerTest {
 
     @Test
     void sizesWhoseLooksCollapseAreRefused() throws Exception {
-        Scenario s = scenario("    information_fractions: [0.3, 0.35, 1]", "").scenario();
+        Scenario s = scenario("    information_fractions: [0.3, 0.35]", "").scenario();
         assertThat(SequentialPlan.problem(s, 16)).isNull();
         assertThat(SequentialPlan.problem(s, 4)).isEqualTo("at 4 per arm the looks at fractions 0.3 and 0.35 would both "
                 + "analyse 2 patients per arm: use fewer looks or more patients");

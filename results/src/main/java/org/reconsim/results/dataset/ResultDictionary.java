@@ -1,0 +1,129 @@
+package org.reconsim.results.dataset;
+
+import static org.reconsim.results.dataset.DataColumn.of;
+
+import java.util.List;
+
+/**
+ * The data dictionary of the result tables: power, pk, phenomena, check, calibrate, discriminate
+ * and sensitivity (docs/DATA.md; DataDictionaryTest checks each writer's header against it).
+ */
+public final class ResultDictionary {
+
+    private static final String NO_SWEEP = "the run has no --sweep";
+    private static final String UNDEFINED = "no trial gave a defined value";
+
+    public static final DataTable POWER = new DataTable("power", "power.csv",
+            "per sweep point, sample size, contrast, endpoint, visit and analysis", List.of(
+            of("n_per_arm", "integer", "patients", "patients per arm"), of("contrast", "text", "-", "treatment arm against control"),
+            of("endpoint", "text", "-", "endpoint label"), of("visit", "text", "-", "visit label"),
+            of("analysis", "text", "-", "analysis method"), of("replicates", "integer", "-", "virtual trials"),
+            of("rejections", "integer", "-", "trials with p < alpha (an undefined test counts as no rejection)"),
+            of("power", "number", "0..1", "rejections / replicates"),
+            of("ci_low", "number", "0..1", "Wilson 95% interval of power, low"), of("ci_high", "number", "0..1", "Wilson 95% interval, high"),
+            of("mean_estimate", "number", "endpoint units", "mean estimate over trials where it is defined", UNDEFINED),
+            of("sd_estimate", "number", "endpoint units", "SD of the estimate", "fewer than two defined estimates"),
+            of("cp_low", "number", "0..1", "Clopper-Pearson 95% interval of power, low"),
+            of("cp_high", "number", "0..1", "Clopper-Pearson 95% interval, high"),
+            of("type_s", "number", "0..1", "among significant trials with a nonzero true effect, the share with the wrong sign "
+                    + "(Gelman and Carlin 2014)", "no such trial"),
+            of("exaggeration_ratio", "number", "-", "among those trials, mean |estimate| / mean |true effect| (type M)", "no such trial"),
+            of("power_directional", "number", "0..1", "share of trials significant in the hypothesized direction", "no direction"),
+            of("mean_z", "number", "-", "mean of estimate / standard error", UNDEFINED),
+            of("effect_d", "number", "-", "true standardized effect (under assurance: its mean over trials)", "not computed"),
+            of("sweep_parameter", "text", "-", "the swept field", NO_SWEEP),
+            of("sweep_value", "number", "field units", "its value at this point", NO_SWEEP)), null);
+
+    public static final DataTable REPLICATES = new DataTable("power", "replicates.csv",
+            "per replicate, sweep point, sample size, contrast, endpoint, visit and analysis", List.of(
+            of("replicate", "integer", "-", "virtual trial index"), of("sweep_parameter", "text", "-", "the swept field", NO_SWEEP),
+            of("sweep_value", "number", "field units", "its value", NO_SWEEP), of("n_per_arm", "integer", "patients", "patients per arm"),
+            of("contrast", "text", "-", "treatment arm against control"), of("endpoint", "text", "-", "endpoint label"),
+            of("visit", "text", "-", "visit label"), of("analysis", "text", "-", "analysis method"),
+            of("estimate", "number", "endpoint units", "the trial's estimate (as in estimates.csv)", "the analysis is undefined"),
+            of("p_value", "number", "-", "two-sided p-value", "the analysis is undefined"),
+            of("std_error", "number", "endpoint units", "standard error", "the analysis is undefined"),
+            of("true_effect", "number", "endpoint units", "the true average treatment effect the estimate estimates", "not computed"),
+            of("true_d", "number", "-", "the true effect standardized", "not computed")),
+            "under --assurance one column per drawn field, named by the field: that trial's draw");
+
+    public static final DataTable PK = new DataTable("pk", "pk.csv", "per arm, time and quantity", List.of(
+            of("arm", "text", "-", "arm"), of("drug", "text", "-", "the arm's drug"),
+            of("hours_after_infusion_start", "number", "h", "time since the infusion started"),
+            of("quantity", "text", "-", "concentration (ng/mL) or occupancy (0..1) and the like"),
+            of("p05", "number", "quantity units", "5% quantile over virtual patients"), of("median", "number", "quantity units", "median"),
+            of("p95", "number", "quantity units", "95% quantile")), null);
+
+    public static final DataTable PHENOMENA = new DataTable("phenomena", "phenomena.csv", "per experiment, model, mechanism and contrast",
+            List.of(of("phenomenon", "integer", "-", "number of the canonical phenomenon (docs/PHENOMENA.md)"),
+            of("experiment", "text", "-", "experiment"), of("memory_model", "text", "-", "memory model"),
+            of("mechanism", "text", "-", "mechanism, - when none"), of("higher", "text", "-", "group expected higher"),
+            of("lower", "text", "-", "group expected lower"), of("mean_higher", "number", "0..1", "mean response of the higher group"),
+            of("mean_lower", "number", "0..1", "mean response of the lower group"), of("contrast", "number", "0..1", "mean_higher - mean_lower"),
+            of("ci_low", "number", "0..1", "95% interval of the contrast, low"), of("ci_high", "number", "0..1", "95% interval, high"),
+            of("hedges_g", "number", "-", "standardized contrast"), of("expected", "text", "-", "the published finding"),
+            of("verdict", "text", "-", "reproduced, consistent, or not")), null);
+
+    public static final DataTable CHECK = new DataTable("check", "check.csv", "per hypothesis and target, then the pattern", List.of(
+            of("hypothesis", "text", "-", "hypothesis"), of("target", "text", "-", "finding id, or the pattern row"),
+            of("claim", "text", "-", "the finding's claim", "the pattern row"),
+            of("observed_z", "number", "-", "published estimate / SD", "a claim-only finding, the pattern"),
+            of("sim_median_z", "number", "-", "median simulated z"), of("sim_low_z", "number", "-", "2.5% quantile of the simulated z"),
+            of("sim_high_z", "number", "-", "97.5% quantile"),
+            of("p_predictive", "number", "0..1", "two-sided predictive p-value of the published z", "no published z"),
+            of("p_claim", "number", "0..1", "share of simulated trials on which the claim holds"),
+            of("p_claim_low", "number", "0..1", "Clopper-Pearson 95% interval, low"), of("p_claim_high", "number", "0..1", "high"),
+            of("trials", "integer", "-", "simulated trials"), of("undefined_z", "integer", "-", "trials whose z was undefined")), null);
+
+    private static final List<DataColumn> CONFUSION_CELL = List.of(of("true_hypothesis", "text", "-", "the hypothesis simulated"),
+            of("inferred_hypothesis", "text", "-", "the hypothesis inferred"), of("proportion", "number", "0..1", "share of its trials"),
+            of("ci_low", "number", "0..1", "Wilson 95% interval, low"), of("ci_high", "number", "0..1", "high"));
+
+    public static final DataTable RECOVERY = new DataTable("calibrate", "recovery.csv", "per true and inferred hypothesis", CONFUSION_CELL,
+            null);
+
+    public static final DataTable POSTERIOR = new DataTable("calibrate", "posterior.csv", "per ABC generation and particle", List.of(
+            of("generation", "integer", "-", "ABC-SMC generation"), of("particle", "integer", "-", "particle index"),
+            of("hypothesis", "text", "-", "the particle's hypothesis"), of("weight", "number", "-", "importance weight"),
+            of("distance", "number", "-", "distance of its simulated statistics to the observed")),
+            "one column per free field, named by the field: the particle's value");
+
+    public static final DataTable SUMMARY = new DataTable("calibrate", "summary.csv", "per hypothesis, then per hypothesis and parameter",
+            List.of(of("hypothesis", "text", "-", "hypothesis"), of("posterior_probability", "number", "0..1", "its posterior probability"),
+            of("parameter", "text", "-", "free field", "the hypothesis row"), of("median", "number", "field units", "posterior median",
+                    "the hypothesis row"), of("q05", "number", "field units", "5% quantile", "the hypothesis row"),
+            of("q95", "number", "field units", "95% quantile", "the hypothesis row"),
+            of("ess", "number", "-", "effective sample size"), of("particles", "integer", "-", "particles of the hypothesis")), null);
+
+    public static final DataTable CONFUSION = new DataTable("discriminate", "confusion.csv", "per design, size, true and inferred hypothesis",
+            concat(List.of(of("design", "text", "-", "design"), of("n_per_arm", "integer", "patients", "patients per arm")), CONFUSION_CELL),
+            null);
+
+    public static final DataTable ACCURACY = new DataTable("discriminate", "accuracy.csv", "per design and size", List.of(
+            of("design", "text", "-", "design"), of("n_per_arm", "integer", "patients", "patients per arm"),
+            of("trials_per_hypothesis", "integer", "-", "test trials per hypothesis"), of("statistics", "integer", "-", "statistics used"),
+            of("p_correct", "number", "0..1", "probability of correct identification"), of("ci_low", "number", "0..1", "Wilson 95%, low"),
+            of("ci_high", "number", "0..1", "high")), null);
+
+    public static final DataTable SENSITIVITY = new DataTable("sensitivity", "sensitivity.csv", "per varied field", List.of(
+            of("field", "text", "-", "varied field"), of("prior", "text", "-", "its prior as written"),
+            of("first_order", "number", "0..1", "first-order Sobol index"), of("first_low", "number", "-", "95% interval, low"),
+            of("first_high", "number", "-", "high"), of("total", "number", "0..1", "total-order Sobol index"),
+            of("total_low", "number", "-", "95% interval, low"), of("total_high", "number", "-", "high"),
+            of("samples", "integer", "-", "Saltelli base samples"), of("replicates", "integer", "-", "virtual trials per point"),
+            of("output", "text", "-", "the output read"), of("variance", "number", "output units^2", "variance of the output")), null);
+
+    public static final DataTable EVALUATIONS = new DataTable("sensitivity", "evaluations.csv", "per model evaluation", List.of(
+            of("row", "integer", "-", "row j of the design"), of("matrix", "text", "-", "A, B or AB:<field>")),
+            "one column per varied field (its value at the point), then output: the output there");
+
+    public static final List<DataTable> TABLES = List.of(POWER, REPLICATES, PK, PHENOMENA, CHECK, POSTERIOR, SUMMARY, RECOVERY, CONFUSION,
+            ACCURACY, SENSITIVITY, EVALUATIONS);
+
+    private ResultDictionary() {
+    }
+
+    private static List<DataColumn> concat(List<DataColumn> a, List<DataColumn> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+}
