@@ -52,6 +52,40 @@ class SequentialPowerCommandTest {
                 .contains("stages.csv, sequential.csv and manifest.json");
     }
 
+    /**
+     * One and two threads give the same bytes: replicates are added in replicate order whatever
+     * thread simulated them. Interim looks given as sizes, with conditional-power futility under
+     * the current trend and an mmrm primary analysis.
+     */
+    @Test
+    void oneAndTwoThreadsWriteTheSameStages(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("gs-sizes.yaml");
+        Files.writeString(file, Files.readString(Path.of(DUEK)).replace("  sites: 1\n", "  sites: 1\n  interims:\n"
+                + "    n_per_arm_at_looks: [5]\n    sides: one-sided\n    efficacy_spending: pocock\n"
+                + "    futility: conditional-power\n").replace("  alpha: 0.05\n", "  alpha: 0.05\n  methods: [mmrm, ancova]\n"));
+        List<String> files = List.of("power.csv", "stages.csv", "sequential.csv", "report.html");
+        byte[][] first = null;
+        for (String threads : List.of("1", "2")) {
+            Path out = tmp.resolve("t" + threads);
+            Result r = run("power", file.toString(), "--n-per-arm", "10", "--replicates", "60", "--seed", "11", "--threads",
+                    threads, "--quiet", "--out", out.toString());
+            assertThat(r.code()).as(r.err()).isZero();
+            byte[][] bytes = new byte[files.size()][];
+            for (int i = 0; i < files.size(); i++) {
+                bytes[i] = Files.readAllBytes(out.resolve(files.get(i)));
+                if (first != null) {
+                    assertThat(bytes[i]).as(files.get(i)).isEqualTo(first[i]);
+                }
+            }
+            first = bytes;
+            List<String> stages = Files.readAllLines(out.resolve("stages.csv"));
+            assertThat(stages).hasSize(1 + 4);
+            assertThat(stages.get(1)).startsWith("10,ketamine-vs-midazolam,1,0.5,5,");
+            assertThat(Files.readString(out.resolve("report.html"))).contains("<h2>Group-sequential design (mmrm, amygdala at post, "
+                    + "interim looks at 5 per arm; one-sided pocock spending; futility when conditional power &lt; 0.1 (current trend))</h2>");
+        }
+    }
+
     @Test
     void aSizeWhoseLooksWouldAnalyseTheSamePatientsIsRefused(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("out");

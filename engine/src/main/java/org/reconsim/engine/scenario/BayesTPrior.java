@@ -23,7 +23,7 @@ public record BayesTPrior(
         @Spec(doc = "Prior mean of the treatment effect (treatment minus control), in the endpoint's units, at every endpoint",
                 source = "[assumption] centred on no effect") double effectMean,
         @Spec(doc = "Prior SD of the treatment effect in units of the residual SD sigma of value ~ baseline + arm: "
-                + "effect | sigma^2 ~ N(effect_mean, (effect_sd_per_sigma sigma)^2); 0: flat", unit = "sigma", min = 0,
+                + "effect given sigma^2 ~ N(effect_mean, (effect_sd_per_sigma sigma)^2); 0: flat", unit = "sigma", min = 0,
                 source = "[assumption] flat: with sigma_shape = sigma_scale = 0 the reference prior, whose 95% credible interval "
                         + "is the ANCOVA t interval (Gelman 2013, BDA3 14.2)") double effectSdPerSigma,
         @Spec(doc = "Shape a0 of the inverse-gamma prior of sigma^2, p(sigma^2) ~ (sigma^2)^-(a0+1) exp(-b0/sigma^2); "

@@ -21,23 +21,11 @@ import org.reconsim.results.power.SweepValues;
  */
 public final class StagesTable {
 
-    public static final List<String> STAGE_COLUMNS = List.of("n_per_arm", "contrast", "look", "information_fraction",
-            "n_per_arm_at_look", "efficacy_z", "futility_z", "alpha_spent", "hypothesis", "replicates", "drift",
-            "stop_efficacy", "p_stop_efficacy", "p_stop_efficacy_low", "p_stop_efficacy_high", "analytic_p_stop_efficacy",
-            "stop_futility", "p_stop_futility", "p_stop_futility_low", "p_stop_futility_high", "analytic_p_stop_futility",
-            "rejected_by_look", "p_rejected_by_look", "p_rejected_by_look_low", "p_rejected_by_look_high",
-            "analytic_p_rejected_by_look", "undefined", "sweep_parameter", "sweep_value");
+    /** The header of stages.csv, as documented ({@link ResultDictionary#STAGES}). */
+    public static final List<String> STAGE_COLUMNS = ResultDictionary.STAGES.names();
 
-    public static final List<String> SUMMARY_COLUMNS = List.of("n_per_arm", "contrast", "hypothesis", "replicates", "drift",
-            "rejections", "power", "power_low", "power_high", "analytic_power",
-            "rejections_directional", "power_directional", "power_directional_low", "power_directional_high",
-            "analytic_power_directional",
-            "rejections_ignoring_futility", "rejection_ignoring_futility", "rejection_ignoring_futility_low",
-            "rejection_ignoring_futility_high", "analytic_rejection_ignoring_futility",
-            "futility_stops", "p_futility", "p_futility_low", "p_futility_high", "analytic_p_futility",
-            "early_stops", "p_early_stop", "p_early_stop_low", "p_early_stop_high", "analytic_p_early_stop",
-            "expected_n_per_arm", "expected_n_per_arm_low", "expected_n_per_arm_high", "analytic_expected_n_per_arm",
-            "sweep_parameter", "sweep_value");
+    /** The header of sequential.csv ({@link ResultDictionary#SEQUENTIAL}). */
+    public static final List<String> SUMMARY_COLUMNS = ResultDictionary.SEQUENTIAL.names();
 
     /** The looks and summaries of one sweep point (parameter "NA" and value NaN without a sweep). */
     public record Point(String parameter, double value, List<StageRow> stages, List<SequentialSummary> summaries) {

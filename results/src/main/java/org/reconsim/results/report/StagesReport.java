@@ -48,7 +48,7 @@ public final class StagesReport {
         Interims in = plan.interims();
         StringBuilder h = new StringBuilder();
         h.append(String.format(Locale.ROOT, "<h2>Group-sequential design (%s, %s at %s, %s)</h2>%n", plan.method().label(),
-                plan.endpoint().label(), plan.visit().label(), describe(in)));
+                plan.endpoint().label(), plan.visit().label(), SvgChart.escape(describe(in))));
         h.append("<p>Look k analyses the first m<sub>k</sub> patients of every arm in allocation order (m<sub>k</sub> = "
                 + "ceil(t<sub>k</sub> n) for a fraction t<sub>k</sub>), the last look all n; bounds on the "
                 + "z scale in the hypothesized direction, computed at the fractions reached. Shares: simulated trials with "
