@@ -121,21 +121,21 @@ public final class StagesTable {
     public static String format(List<StageRow> stages, List<SequentialSummary> summaries) {
         boolean contrasts = stages.stream().map(StageRow::contrast).distinct().count() > 1;
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "%s%9s  %-8s  %4s  %8s  %7s  %10s  %10s  %8s  %-27s  %-27s%n",
-                contrasts ? String.format(Locale.ROOT, "%-20s  ", "contrast") : "", "n_per_arm", "trials", "look", "fraction",
+        s.append(String.format(Locale.ROOT, "%s%9s  %-10s  %4s  %8s  %7s  %10s  %10s  %8s  %-27s  %-27s%n",
+                contrasts ? String.format(Locale.ROOT, "%-20s  ", "contrast") : "", "n_per_arm", "hypothesis", "look", "fraction",
                 "n_look", "efficacy_z", "futility_z", "alpha", "P(stop efficacy) [design]", "P(stop futility) [design]"));
         for (StageRow r : stages) {
-            s.append(String.format(Locale.ROOT, "%s%9d  %-8s  %4d  %8.3f  %7d  %10s  %10s  %8s  %-27s  %-27s%n",
+            s.append(String.format(Locale.ROOT, "%s%9d  %-10s  %4d  %8.3f  %7d  %10s  %10s  %8s  %-27s  %-27s%n",
                     contrasts ? String.format(Locale.ROOT, "%-20s  ", r.contrast()) : "", r.nPerArm(), r.hypothesis(), r.look(),
                     r.informationFraction(), r.nPerArmAtLook(), cell(r.efficacyZ(), "%.3f"), cell(r.futilityZ(), "%.3f"),
                     cell(r.alphaSpent(), "%.4f"), shareText(r.stopEfficacy()), shareText(r.stopFutility())));
         }
-        s.append(String.format(Locale.ROOT, "%s%9s  %-8s  %-27s  %-27s  %-27s  %-30s%n",
-                contrasts ? String.format(Locale.ROOT, "%-20s  ", "contrast") : "", "n_per_arm", "trials",
+        s.append(String.format(Locale.ROOT, "%s%9s  %-10s  %-27s  %-27s  %-27s  %-30s%n",
+                contrasts ? String.format(Locale.ROOT, "%-20s  ", "contrast") : "", "n_per_arm", "hypothesis",
                 "power (any look) [design]", "rejection, futility ignored", "P(futility) [design]",
                 "expected n per arm [design]"));
         for (SequentialSummary r : summaries) {
-            s.append(String.format(Locale.ROOT, "%s%9d  %-8s  %-27s  %-27s  %-27s  %-30s%n",
+            s.append(String.format(Locale.ROOT, "%s%9d  %-10s  %-27s  %-27s  %-27s  %-30s%n",
                     contrasts ? String.format(Locale.ROOT, "%-20s  ", r.contrast()) : "", r.nPerArm(), r.hypothesis(),
                     shareText(r.power()), shareText(r.rejectionIgnoringFutility()), shareText(r.futility()),
                     String.format(Locale.ROOT, "%.1f [%.1f, %.1f] [%s]", r.expectedNPerArm(), r.expectedLow(), r.expectedHigh(),

@@ -55,7 +55,7 @@ public final class StagesReport {
                 + "Wilson 95% intervals; in brackets the design's probabilities at the drift (the mean final z). "
                 + "<em>null</em>: the same trials with every arm given the control arm's treatment. Futility is non-binding: "
                 + "the rejection with futility ignored is the type I error under the null.</p>\n");
-        h.append("<table><tr><th>n per arm</th><th>contrast</th><th>trials</th><th>look</th><th>fraction</th><th>n at look</th>"
+        h.append("<table><tr><th>n per arm</th><th>contrast</th><th>hypothesis</th><th>look</th><th>fraction</th><th>n at look</th>"
                 + "<th>efficacy z</th><th>futility z</th><th>alpha spent</th><th>P(stop for efficacy)</th>"
                 + "<th>P(stop for futility)</th><th>P(rejected by look), futility ignored</th><th>undefined</th></tr>\n");
         for (StageRow r : stages) {
@@ -65,7 +65,7 @@ public final class StagesReport {
                     cell(r.efficacyZ(), "%.3f"), cell(r.futilityZ(), "%.3f"), cell(r.alphaSpent(), "%.4f"),
                     share(r.stopEfficacy()), share(r.stopFutility()), share(r.rejectedByLook()), r.undefined()));
         }
-        h.append("</table>\n<table><tr><th>n per arm</th><th>contrast</th><th>trials</th><th>drift</th>"
+        h.append("</table>\n<table><tr><th>n per arm</th><th>contrast</th><th>hypothesis</th><th>drift</th>"
                 + "<th>power (any look)</th><th>hypothesized direction</th><th>rejection, futility ignored</th>"
                 + "<th>P(futility)</th><th>P(early stop)</th><th>expected n per arm</th></tr>\n");
         for (SequentialSummary r : summaries) {

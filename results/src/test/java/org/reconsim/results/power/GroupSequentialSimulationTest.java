@@ -26,15 +26,20 @@ import org.reconsim.results.stats.TestResult;
  * efficacy stops, lie in the central 99.9% of the binomial distribution at the design's values,
  * for a two-sided O'Brien-Fleming design with three looks and for a one-sided Pocock design with
  * beta-spending futility at the founding trial's 12 per arm (where the looks' ANCOVA t has 9 and
- * 21 degrees of freedom: the normal score keeps their level).</li>
+ * 21 degrees of freedom: the normal score keeps their level), and for a two-sided
+ * Hwang-Shih-DeCani design whose looks are an MMRM of PCL-5 (a self-report, null only with
+ * expectancy 0) at 8 and 20 per arm.</li>
  * <li>With a true effect, at 100 per arm (the ANCOVA z close to normal), each look's efficacy and
  * futility stops agree with {@link BoundaryCrossing} at the drift estimated from independent trials
  * (another seed), within 3.29 standard errors that include the drift estimate's own error.</li>
  * </ol>
- * Each case prints its numbers; about 5 minutes on two busy cores.
+ * Each case prints its numbers (docs/POWER.md, group-sequential designs).
  */
 @Tag("slow")
 class GroupSequentialSimulationTest {
+
+    /** No mechanism and no expectancy: every endpoint, self-reports included, is null in the scenario itself. */
+    private static final String NULL_MECHANISMS = "mechanisms:\n  active: []\n  nonspecific:\n    expectancy_pcl5: 0";
 
     /** Central 99.9% of Binomial(trials, p). */
     private static long[] band(long trials, double p) {
@@ -81,16 +86,26 @@ class GroupSequentialSimulationTest {
 
     @Test
     void theTypeOneErrorOfATwoSidedThreeLookDesignIsItsAlpha() throws Exception {
-        LoadedScenario loaded = SequentialPowerTest.scenario("    information_fractions: [0.4, 0.7]",
-                "mechanisms:\n  active: []");
+        LoadedScenario loaded = SequentialPowerTest.scenario("    information_fractions: [0.4, 0.7]", NULL_MECHANISMS);
         checkNull("two-sided O'Brien-Fleming, looks at 12, 21, 30 per arm", simulate(loaded, 20260101, 30, 4000));
     }
 
     @Test
     void theTypeOneErrorHoldsAtTwelvePerArmWithFutilityStops() throws Exception {
         LoadedScenario loaded = SequentialPowerTest.scenario("    information_fractions: [0.5]\n    sides: one-sided\n"
-                + "    efficacy_spending: pocock\n    futility: beta-spending", "mechanisms:\n  active: []");
+                + "    efficacy_spending: pocock\n    futility: beta-spending", NULL_MECHANISMS);
         checkNull("one-sided Pocock, beta-spending futility, looks at 6, 12 per arm", simulate(loaded, 20260102, 12, 4000));
+    }
+
+    /**
+     * An MMRM of PCL-5 at post (all post-baseline visits, dropout as simulated), looks by
+     * patients per arm (8 of 20): the self-report endpoint is null only because expectancy is 0.
+     */
+    @Test
+    void theTypeOneErrorOfAnMmrmOnPcl5WithAnInterimLookIsItsAlpha() throws Exception {
+        LoadedScenario loaded = SequentialPowerTest.scenario("    n_per_arm_at_looks: [8]\n    efficacy_spending: hsd\n"
+                + "    hsd_gamma: -2", NULL_MECHANISMS + "\nanalysis:\n  primary_endpoint: pcl5\n  methods: [mmrm]");
+        checkNull("two-sided HSD(-2), mmrm on pcl5, looks at 8, 20 per arm", simulate(loaded, 20260103, 20, 3000));
     }
 
     @Test
