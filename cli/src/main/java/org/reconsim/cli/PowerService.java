@@ -18,6 +18,7 @@ import org.reconsim.engine.sim.PkSummary;
 import org.reconsim.engine.sim.TrialPlan;
 import org.reconsim.results.dataset.PowerTable;
 import org.reconsim.results.dataset.ReplicateTable;
+import org.reconsim.results.dataset.StagesTable;
 import org.reconsim.results.power.AssurancePrior;
 import org.reconsim.results.power.LocalReplicateExecutor;
 import org.reconsim.results.power.PowerAccumulator;
@@ -27,10 +28,12 @@ import org.reconsim.results.power.PowerSweep;
 import org.reconsim.results.power.ReplicateExecutor;
 import org.reconsim.results.power.ReplicateExecutorProvider;
 import org.reconsim.results.power.SampleSizeSearch;
+import org.reconsim.results.power.SequentialPlan;
 import org.reconsim.results.power.SweepValues;
 import org.reconsim.results.power.TrialPrior;
 import org.reconsim.results.report.PowerReport;
 import org.reconsim.results.report.RunManifest;
+import org.reconsim.results.report.StagesReport;
 
 /**
  * Power by simulation, without the command line: resolves a {@link PowerRequest} against its
@@ -115,6 +118,19 @@ final class PowerService {
             if (prior != null) {
                 field = "assurance:" + prior.text();
             }
+            if (run.targetPower() != null && s.design().interims().sequential()) {
+                // the search's rows are fixed-size power; a group-sequential design's size needs its overall power
+                throw new InvalidInputException("reconsim: --target-power sizes a fixed design; with design.interims run power at "
+                        + "several --n-per-arm and read the overall power of each in sequential.csv");
+            }
+            for (LoadedScenario point : points) {
+                for (int n : sizes) {
+                    String why = SequentialPlan.problem(point.scenario(), n);
+                    if (why != null) {
+                        throw new InvalidInputException("reconsim: design.interims: " + why);
+                    }
+                }
+            }
             return new Setup(run, loaded, sizes, replicates, threads, seed, points, field, values, prior, inputs);
         }
 
@@ -175,13 +191,21 @@ final class PowerService {
             }
             PowerAccumulator details = sweep.accumulators().get(setup.points().size() - 1);
             PowerTable.writeSweep(out.resolve("power.csv"), results);
+            List<StagesTable.Point> stages = StagesTable.points(setup.sweepField(), setup.sweepValues(), sweep.accumulators());
+            if (!stages.isEmpty()) {
+                StagesTable.write(out, stages);
+            }
             TrialPlan reportPlan = jobs.get(jobs.size() - 1).plan();
             // every point, each under its own label (the trial details are of the last point, which keeps them)
             PowerReport.write(out.resolve("report.html"), new PowerReport.Run(setup.loaded(), setup.seed(), results,
                     run.sweep() == null ? null : run.sweep().field(), setup.prior(),
                     run.targetPower(), null, details, PkSummary.simulate(reportPlan, new RandomStreams(setup.seed()), 500, 24, 10),
-                    reportPlan.timeline()));
+                    reportPlan.timeline()), StagesReport.html(sweep.accumulators().stream().map(PowerAccumulator::sequential)
+                    .filter(java.util.Objects::nonNull).toList(), run.sweep() == null ? null : run.sweep().field(), setup.sweepValues()));
             List<String> files = new ArrayList<>(List.of("power.csv", "report.html"));
+            if (!stages.isEmpty()) {
+                files.addAll(StagesTable.FILES);
+            }
             if (table != null) {
                 table.commit();
                 files.add("replicates.csv");
@@ -190,7 +214,7 @@ final class PowerService {
                     Instant.now(), files, engineUsed, setup.inputs()).write(out);
             checkpoint.remove();
             print(console, setup, jobs.get(0).plan(), sweep.accumulators().stream().mapToInt(PowerAccumulator::replicates).min().orElseThrow(),
-                    sweep.accumulators().stream().mapToInt(PowerAccumulator::replicates).max().orElseThrow(), results, null, out,
+                    sweep.accumulators().stream().mapToInt(PowerAccumulator::replicates).max().orElseThrow(), results, null, stages, out,
                     table != null);
             return out;
         }
@@ -198,11 +222,12 @@ final class PowerService {
 
     /**
      * The table of every point, each point's size search when there is one ({@code searches}, else
-     * null), and the files written; {@code fewest}..{@code most} virtual trials per size (with
+     * null) and its group-sequential stages when the design has interims ({@code stages}, else
+     * empty), and the files written; {@code fewest}..{@code most} virtual trials per size (with
      * --precision the points may have needed different numbers).
      */
     static void print(PrintWriter o, Setup setup, TrialPlan plan, int fewest, int most, List<PowerTable.SweepPoint> results,
-                      List<SampleSizeSearch> searches, Path out, boolean replicateTable) {
+                      List<SampleSizeSearch> searches, List<StagesTable.Point> stages, Path out, boolean replicateTable) {
         boolean quiet = setup.run().execution().quiet();
         if (!quiet) {
             List<org.reconsim.results.power.Contrast> contrasts = org.reconsim.results.power.Contrast.of(plan);
@@ -231,11 +256,15 @@ final class PowerService {
                 o.print(PowerTable.format(point.rows().stream().filter(searches.get(k).target()::matches).toList()));
                 o.println(searches.get(k).describe());
             }
+            if (!stages.isEmpty()) {
+                o.print(StagesTable.format(stages.get(k)));
+            }
         }
         o.print(PowerTable.failureNote(results.stream().flatMap(p -> p.rows().stream()).toList()));
         if (!quiet) {
             o.println("Wrote " + out.resolve("power.csv") + (searches == null ? "" : " (every row of every size simulated), "
-                    + "sample-size.csv") + ", report.html" + (replicateTable ? ", replicates.csv" : "") + " and manifest.json");
+                    + "sample-size.csv") + ", report.html" + (replicateTable ? ", replicates.csv" : "")
+                    + (stages.isEmpty() ? "" : ", " + String.join(", ", StagesTable.FILES)) + " and manifest.json");
         }
         o.flush();
     }

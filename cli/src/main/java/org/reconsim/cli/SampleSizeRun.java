@@ -129,7 +129,7 @@ final class SampleSizeRun {
                     Instant.now(), List.of("power.csv", "sample-size.csv", "report.html"), engineUsed, setup.inputs()).write(out);
             checkpoint.remove();
             PowerService.print(console, setup, TrialPlan.compile(setup.loaded().scenario()), setup.replicates(), setup.replicates(),
-                    results, searches, out, false);
+                    results, searches, List.of(), out, false);
             return out;
         }
     }

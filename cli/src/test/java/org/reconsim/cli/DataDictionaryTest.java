@@ -41,6 +41,15 @@ class DataDictionaryTest {
     void theWritersHeadersAreTheDocumentedColumns() {
         assertThat(PowerTable.COLUMNS).isEqualTo(ResultDictionary.POWER.names());
         assertThat(ReplicateTable.COLUMNS).isEqualTo(ResultDictionary.REPLICATES.names());
+        assertThat(org.reconsim.results.dataset.StagesTable.STAGE_COLUMNS).containsExactly("n_per_arm", "contrast", "look",
+                "information_fraction", "n_per_arm_at_look", "efficacy_z", "futility_z", "alpha_spent", "hypothesis", "replicates",
+                "drift", "stop_efficacy", "p_stop_efficacy", "p_stop_efficacy_low", "p_stop_efficacy_high",
+                "analytic_p_stop_efficacy", "stop_futility", "p_stop_futility", "p_stop_futility_low", "p_stop_futility_high",
+                "analytic_p_stop_futility", "rejected_by_look", "p_rejected_by_look", "p_rejected_by_look_low",
+                "p_rejected_by_look_high", "analytic_p_rejected_by_look", "undefined", "sweep_parameter", "sweep_value");
+        assertThat(org.reconsim.results.dataset.StagesTable.SUMMARY_COLUMNS).hasSize(36).startsWith("n_per_arm", "contrast",
+                "hypothesis", "replicates", "drift", "rejections", "power").endsWith("expected_n_per_arm",
+                "expected_n_per_arm_low", "expected_n_per_arm_high", "analytic_expected_n_per_arm", "sweep_parameter", "sweep_value");
         assertThat(PkReport.COLUMNS).isEqualTo(ResultDictionary.PK.names());
         assertThat(PhenomenaReport.COLUMNS).isEqualTo(ResultDictionary.PHENOMENA.names());
         assertThat(CheckReport.COLUMNS).isEqualTo(ResultDictionary.CHECK.names());

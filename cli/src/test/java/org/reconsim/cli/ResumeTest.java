@@ -31,7 +31,7 @@ class ResumeTest {
     }
 
     /** Starts the command in its own JVM, waits until it has checkpointed past {@code minBytes}, and kills it. */
-    private static void startAndKill(Path dir, String... args) throws Exception {
+    static void startAndKill(Path dir, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), ReconsimCommand.class.getName()));
         cmd.addAll(List.of(args));

@@ -75,6 +75,60 @@ public final class ResultDictionary {
                     "the analysis was defined")),
             "under --assurance one column per drawn field, named by the field: that trial's draw");
 
+    private static final String NO_DESIGN_VALUE = "the drift is unknown (no defined final z) or the look has no such bound";
+
+    /**
+     * A simulated share of trials: its count, the share, the Wilson 95% interval and the
+     * design's probability of the same event (docs/SEQUENTIAL.md).
+     */
+    private static List<DataColumn> share(String count, String share, String what) {
+        return List.of(of(count, "integer", "-", "trials " + what), of(share, "number", "0..1", "their share of the trials"),
+                of(share + "_low", "number", "0..1", "Wilson 95% interval, low"), of(share + "_high", "number", "0..1", "high"),
+                of("analytic_" + share, "number", "0..1", "the design's probability of the same event at the row's drift "
+                        + "(recursive integration)", NO_DESIGN_VALUE));
+    }
+
+    public static final DataTable STAGES = new DataTable("power", "stages.csv",
+            "per sweep point, sample size, contrast, hypothesis and look of a design with design.interims", concat(concat(concat(concat(
+            List.of(of("n_per_arm", "integer", "patients", "patients per arm of the whole trial"),
+            of("contrast", "text", "-", "treatment arm against control"), of("look", "integer", "-", "1..K, K the final analysis"),
+            of("information_fraction", "number", "0..1", "patients per arm at the look over n_per_arm, the fraction the bounds are "
+                    + "computed at"),
+            of("n_per_arm_at_look", "integer", "patients", "patients per arm analysed at the look (the first enrolled)"),
+            of("efficacy_z", "number", "-", "efficacy bound on the z scale, hypothesized direction (two-sided: |z|)"),
+            of("futility_z", "number", "-", "non-binding futility bound", "no futility bound at this look"),
+            of("alpha_spent", "number", "0..1", "the design's cumulative type I error by this look, futility ignored"),
+            of("hypothesis", "text", "-", "scenario (as written) or null (every arm the control arm's treatment, no direct effects)"),
+            of("replicates", "integer", "-", "virtual trials"),
+            of("drift", "number", "-", "mean final z in the hypothesized direction of these trials (null: 0), where the analytic "
+                    + "values are computed", "no defined final z")),
+            share("stop_efficacy", "p_stop_efficacy", "stopping at this look for efficacy, futility obeyed")),
+            share("stop_futility", "p_stop_futility", "stopping at this look for futility")),
+            share("rejected_by_look", "p_rejected_by_look", "that crossed an efficacy bound at or before this look, futility ignored")),
+            List.of(of("undefined", "integer", "-", "trials whose test at this look was undefined (they continue)"),
+            of("sweep_parameter", "text", "-", "the swept field", NO_SWEEP),
+            of("sweep_value", "number", "field units", "its value at this point", NO_SWEEP))), null);
+
+    public static final DataTable SEQUENTIAL = new DataTable("power", "sequential.csv",
+            "per sweep point, sample size, contrast and hypothesis of a design with design.interims", concat(concat(concat(concat(concat(
+            concat(List.of(of("n_per_arm", "integer", "patients", "patients per arm of the whole trial (the maximum)"),
+            of("contrast", "text", "-", "treatment arm against control"),
+            of("hypothesis", "text", "-", "scenario or null, as in stages.csv"), of("replicates", "integer", "-", "virtual trials"),
+            of("drift", "number", "-", "as in stages.csv", "no defined final z")),
+            share("rejections", "power", "rejecting at some look (either side when two-sided), futility obeyed: power; under the "
+                    + "null the type I error")),
+            share("rejections_directional", "power_directional", "rejecting at some look in the hypothesized direction")),
+            share("rejections_ignoring_futility", "rejection_ignoring_futility", "rejecting at some look with the futility bounds "
+                    + "ignored (non-binding futility: under the null, the design's type I error)")),
+            share("futility_stops", "p_futility", "stopping for futility")),
+            share("early_stops", "p_early_stop", "stopping before the final analysis")),
+            List.of(of("expected_n_per_arm", "number", "patients", "mean patients per arm analysed when the trial stopped, E[N] / arms"),
+            of("expected_n_per_arm_low", "number", "patients", "normal 95% interval, low"),
+            of("expected_n_per_arm_high", "number", "patients", "high"),
+            of("analytic_expected_n_per_arm", "number", "patients", "the design's sum_k m_k P(stop at k) at the drift", NO_DESIGN_VALUE),
+            of("sweep_parameter", "text", "-", "the swept field", NO_SWEEP),
+            of("sweep_value", "number", "field units", "its value at this point", NO_SWEEP))), null);
+
     public static final DataTable PK = new DataTable("pk", "pk.csv", "per arm, time and quantity", List.of(
             of("arm", "text", "-", "arm"), of("drug", "text", "-", "the arm's drug"),
             of("hours_after_infusion_start", "number", "h", "time since the infusion started"),
@@ -145,7 +199,7 @@ public final class ResultDictionary {
             of("row", "integer", "-", "row j of the design"), of("matrix", "text", "-", "A, B or AB:<field>")),
             "one column per varied field (its value at the point), then output: the output there");
 
-    public static final List<DataTable> TABLES = List.of(POWER, SAMPLE_SIZE, REPLICATES, PK, PHENOMENA, CHECK, POSTERIOR, SUMMARY, RECOVERY, CONFUSION,
+    public static final List<DataTable> TABLES = List.of(POWER, SAMPLE_SIZE, REPLICATES, STAGES, SEQUENTIAL, PK, PHENOMENA, CHECK, POSTERIOR, SUMMARY, RECOVERY, CONFUSION,
             ACCURACY, SENSITIVITY, EVALUATIONS);
 
     private ResultDictionary() {

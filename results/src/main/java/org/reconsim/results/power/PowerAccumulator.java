@@ -63,6 +63,8 @@ public final class PowerAccumulator {
     /** By arm-mean offset of the layout. */
     private final RunningMoments[] armMeans;
     private final List<Double> primaryEstimates = new ArrayList<>();
+    /** The group-sequential looks' counts, or null for a fixed design. */
+    private final SequentialMonitor sequential;
 
     PowerAccumulator(PowerJob job) {
         this.job = job;
@@ -98,6 +100,7 @@ public final class PowerAccumulator {
         }
         this.familyRejections = new long[sizes][familyP.length];
         this.familyAnyAll = new long[sizes][2];
+        this.sequential = job.sequential() == null ? null : new SequentialMonitor(job.sequential());
         this.armMeans = new RunningMoments[layout.armMeanSize()];
         for (int i = 0; i < armMeans.length; i++) {
             armMeans[i] = new RunningMoments();
@@ -169,6 +172,9 @@ public final class PowerAccumulator {
         double primary = r.estimateAt(primaryOffset);
         if (job.keepsArmMeans() && !Double.isNaN(primary) && primaryEstimates.size() < KEPT_ESTIMATES) {
             primaryEstimates.add(primary);
+        }
+        if (sequential != null) {
+            sequential.add(r);
         }
         replicates++;
     }
@@ -273,6 +279,11 @@ public final class PowerAccumulator {
         return List.copyOf(primaryEstimates);
     }
 
+    /** The group-sequential looks' counts, or null for a fixed design. */
+    public SequentialMonitor sequential() {
+        return sequential;
+    }
+
     /** Writes the state exactly (doubles as bits). */
     public void write(DataOutputStream out) throws IOException {
         out.writeInt(replicates);
@@ -301,6 +312,9 @@ public final class PowerAccumulator {
         out.writeInt(primaryEstimates.size());
         for (double d : primaryEstimates) {
             out.writeDouble(d);
+        }
+        if (sequential != null) {
+            sequential.write(out);
         }
     }
 
@@ -338,6 +352,9 @@ public final class PowerAccumulator {
         }
         for (int i = 0; i < kept; i++) {
             primaryEstimates.add(in.readDouble());
+        }
+        if (sequential != null) {
+            sequential.read(in);
         }
     }
 

@@ -101,7 +101,7 @@ public final class PowerJob implements Serializable {
 
     /** What a job compiles to, once per JVM. */
     private record Compiled(LoadedScenario loaded, TrialPlan plan, RandomStreams streams, TrialAnalysis analysis, ResultLayout layout,
-                            Truths truth) {
+                            Truths truth, SequentialPlan sequential, TrialPlan nullPlan) {
     }
 
     private Compiled compiled() {
@@ -126,7 +126,12 @@ public final class PowerJob implements Serializable {
                     // under assurance each trial has its own truth: the scenario's is not needed
                     Truths truth = prior != null ? null : truthPairs == 0 ? Truths.none(analysis.layout())
                             : Truths.of(plan, streams, analysis.layout(), truthPairs);
-                    c = new Compiled(loaded, plan, streams, analysis, new ResultLayout(sizes(), analysis.layout(), arms), truth);
+                    // with interim analyses, every replicate is also simulated under the null (LookStatistics)
+                    SequentialPlan sequential = SequentialPlan.of(loaded.scenario(), sizes(), analysis.layout().contrasts());
+                    TrialPlan nullPlan = sequential == null ? null
+                            : TrialPlan.compile(LookStatistics.nullScenario(loaded.scenario()), plan).withoutSessionDetail();
+                    c = new Compiled(loaded, plan, streams, analysis, new ResultLayout(sizes(), analysis.layout(), arms), truth,
+                            sequential, nullPlan);
                     compiled = c;
                 }
             }
@@ -173,6 +178,11 @@ public final class PowerJob implements Serializable {
         return compiled().analysis().methods();
     }
 
+    /** The group-sequential design of this job's sizes, or null for a fixed design. */
+    public SequentialPlan sequential() {
+        return compiled().sequential();
+    }
+
     /** An empty accumulator for this job's results. */
     public PowerAccumulator accumulator() {
         return new PowerAccumulator(this);
@@ -216,8 +226,15 @@ public final class PowerJob implements Serializable {
         }
         TrialOutcome trial = VirtualTrial.run(plan, c.streams(), r, largest);
         int block = plan.allocationBlock();
-        for (int n : sizes) {
-            result.add(c.analysis().analyse(trial.firstPerArm(n, block)));
+        TrialResults[] finals = new TrialResults[sizes.length];
+        for (int s = 0; s < sizes.length; s++) {
+            finals[s] = c.analysis().analyse(trial.firstPerArm(sizes[s], block));
+            result.add(finals[s]);
+        }
+        if (c.sequential() != null) {
+            // the written scenario's null, also under assurance: the draws move the scenario's truth, not the null's
+            TrialOutcome nullTrial = VirtualTrial.run(c.nullPlan(), c.streams(), r, largest);
+            result.lookZ(LookStatistics.observe(c.sequential(), c.analysis(), finals, trial, nullTrial, block));
         }
         if (keepArmMeans) {
             result.armMeans(trial);

@@ -21,14 +21,15 @@ import org.reconsim.results.stats.UndefinedReason;
  * standard error and the two-sided p-value (NaN where the test was undefined, with the
  * {@link UndefinedReason} why); the true effect
  * of each (contrast, endpoint, visit) the trial's patients were drawn under (ATE and d,
- * {@link Truths}); under assurance the values this trial drew from the prior; and, when the
- * layout keeps them, the arm means of the largest trial ({@link ArmMeanKey}).
+ * {@link Truths}); under assurance the values this trial drew from the prior; when the
+ * layout keeps them, the arm means of the largest trial ({@link ArmMeanKey}); and with interim
+ * analyses the z of every group-sequential look ({@link SequentialPlan}).
  *
  * <p>The numbers are kept flat in layout offset order: a power run makes millions of these,
- * and the flat form is also the wire form. It encodes to bytes exactly (replicate, the four
+ * and the flat form is also the wire form. It encodes to bytes exactly (replicate, the five
  * lengths, then per offset the estimate's, standard error's and p-value's IEEE bits, per offset
  * the undefined reason's code (0 defined, else 1 + its ordinal), per effect
- * the ATE's and d's, the drawn values', then the arm means' bits),
+ * the ATE's and d's, the drawn values', the arm means', then the look statistics' bits),
  * so a result that travels through a Spark task or is read back on resume adds to the
  * aggregates exactly as it would have; the layout itself is not encoded, both sides know it
  * from the job.
@@ -51,10 +52,11 @@ public final class ReplicateResult {
     private final double[] trueD;
     private final double[] drawn;
     private final double[] armMeans;
+    private final double[] lookZ;
 
     /** Takes the arrays (in {@code layout} order) without copying: only the builder and the decoder, which own them, call it. */
     private ReplicateResult(int replicate, ResultLayout layout, double[] estimates, double[] stdErrors, double[] pValues,
-                            byte[] reasons, double[] trueAte, double[] trueD, double[] drawn, double[] armMeans) {
+                            byte[] reasons, double[] trueAte, double[] trueD, double[] drawn, double[] armMeans, double[] lookZ) {
         int effects = layout.analyses().effectCount();
         if (estimates.length != layout.size() || stdErrors.length != layout.size() || pValues.length != layout.size()
                 || reasons.length != layout.size()
@@ -74,6 +76,7 @@ public final class ReplicateResult {
         this.trueD = trueD;
         this.drawn = drawn;
         this.armMeans = armMeans;
+        this.lookZ = lookZ;
     }
 
     /** Replicate index. */
@@ -137,6 +140,19 @@ public final class ReplicateResult {
         return armMeans[layout.armMeanOffset(key)];
     }
 
+    /**
+     * The z of a group-sequential look in the hypothesized direction, at its
+     * {@link SequentialPlan#offset}; NaN where the look's test was undefined.
+     */
+    public double lookZ(int offset) {
+        return lookZ[offset];
+    }
+
+    /** Number of look statistics (0 without interim analyses). */
+    public int lookCount() {
+        return lookZ.length;
+    }
+
     /** The estimate at a layout offset (the accumulator walks every offset once per replicate). */
     double estimateAt(int offset) {
         return estimates[offset];
@@ -168,10 +184,10 @@ public final class ReplicateResult {
         return armMeans[offset];
     }
 
-    /** The bytes of this result: replicate, lengths, then the doubles' bits. */
+    /** The bytes of this result: replicate, the five lengths, then the doubles' bits. */
     public byte[] encode() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(24 + reasons.length + 8 * (3 * estimates.length + 2 * trueAte.length
-                + drawn.length + armMeans.length));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(28 + reasons.length + 8 * (3 * estimates.length + 2 * trueAte.length
+                + drawn.length + armMeans.length + lookZ.length));
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             write(out);
         } catch (IOException e) {
@@ -186,6 +202,7 @@ public final class ReplicateResult {
         out.writeInt(trueAte.length);
         out.writeInt(drawn.length);
         out.writeInt(armMeans.length);
+        out.writeInt(lookZ.length);
         for (int i = 0; i < estimates.length; i++) {
             out.writeDouble(estimates[i]);
             out.writeDouble(stdErrors[i]);
@@ -202,6 +219,9 @@ public final class ReplicateResult {
         for (double m : armMeans) {
             out.writeDouble(m);
         }
+        for (double z : lookZ) {
+            out.writeDouble(z);
+        }
     }
 
     /** Inverse of {@link #encode()}, for a result of a job with this layout. */
@@ -216,6 +236,7 @@ public final class ReplicateResult {
             double[] trueD = new double[trueAte.length];
             double[] drawn = new double[in.readInt()];
             double[] armMeans = new double[in.readInt()];
+            double[] lookZ = new double[in.readInt()];
             for (int i = 0; i < estimates.length; i++) {
                 estimates[i] = in.readDouble();
                 stdErrors[i] = in.readDouble();
@@ -237,7 +258,10 @@ public final class ReplicateResult {
             for (int i = 0; i < armMeans.length; i++) {
                 armMeans[i] = in.readDouble();
             }
-            return new ReplicateResult(replicate, layout, estimates, stdErrors, pValues, reasons, trueAte, trueD, drawn, armMeans);
+            for (int i = 0; i < lookZ.length; i++) {
+                lookZ[i] = in.readDouble();
+            }
+            return new ReplicateResult(replicate, layout, estimates, stdErrors, pValues, reasons, trueAte, trueD, drawn, armMeans, lookZ);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -256,6 +280,7 @@ public final class ReplicateResult {
         private double[] trueD;
         private double[] drawn = NONE;
         private double[] armMeans = NONE;
+        private double[] lookZ = NONE;
 
         Builder(ResultLayout layout, int replicate) {
             this.replicate = replicate;
@@ -320,11 +345,17 @@ public final class ReplicateResult {
             return this;
         }
 
+        /** Sets the z of every group-sequential look ({@link LookStatistics#observe}), taken without copying. */
+        Builder lookZ(double[] z) {
+            this.lookZ = z;
+            return this;
+        }
+
         ReplicateResult build() {
             if (trueAte == null) {
                 throw new IllegalStateException("replicate " + replicate + " has no true effects");
             }
-            return new ReplicateResult(replicate, layout, estimates, stdErrors, pValues, reasons, trueAte, trueD, drawn, armMeans);
+            return new ReplicateResult(replicate, layout, estimates, stdErrors, pValues, reasons, trueAte, trueD, drawn, armMeans, lookZ);
         }
     }
 }

@@ -112,11 +112,21 @@ public final class PowerReport {
     }
 
     public static void write(Path file, Run run) {
-        RunManifest.writeAtomically(file, html(run));
+        write(file, run, null);
+    }
+
+    /** The report with a section before the decision rules and the table (the group-sequential looks, {@link StagesReport}), or null. */
+    public static void write(Path file, Run run, String section) {
+        RunManifest.writeAtomically(file, html(run, section));
     }
 
     /** The report as one HTML document. */
     public static String html(Run run) {
+        return html(run, null);
+    }
+
+    /** The report as one HTML document, with {@code section} (or null) before the decision rules. */
+    public static String html(Run run, String section) {
         Scenario s = run.scenario();
         StringBuilder h = new StringBuilder();
         String title = (run.isAssurance() ? "Assurance: " : "Power: ") + s.name();
@@ -142,6 +152,9 @@ public final class PowerReport {
                     .append(run.points().size() > 1 ? ", " + SvgChart.escape(run.pointLabel(run.points().size() - 1)) : "")
                     .append(")</h2>\n");
             h.append(PkReport.svg(run.pk(), 24));
+        }
+        if (section != null) {
+            h.append(section);
         }
         h.append(DecisionRules.html(run.scenario().analysis(), run.points().get(run.points().size() - 1).rows()));
         table(h, run);

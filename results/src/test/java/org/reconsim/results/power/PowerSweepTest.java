@@ -95,9 +95,10 @@ class PowerSweepTest {
     }
 
     /**
-     * The wire form: replicate, the lengths (results, effects, draws, arm means), then (estimate,
-     * standard error, p) per result, the undefined reason per result (a byte: 0 defined, else 1 +
-     * its ordinal), (true ATE, true d) per effect, the draws, the arm means.
+     * The wire form: replicate, the lengths (results, effects, draws, arm means, look statistics), then
+     * (estimate, standard error, p) per result, the undefined reason per result (a byte: 0 defined, else 1 +
+     * its ordinal), (true ATE, true d) per effect, the draws, the arm means (and the look statistics:
+     * SequentialPowerTest).
      */
     @Test
     void theEncodingIsTheFlatLayout() throws Exception {
@@ -109,6 +110,7 @@ class PowerSweepTest {
         assertThat(in.readInt()).isEqualTo(job.layout().analyses().effectCount());
         assertThat(in.readInt()).isZero(); // no prior, no draws
         assertThat(in.readInt()).isEqualTo(job.layout().armMeanSize());
+        assertThat(in.readInt()).isZero(); // a fixed design: no look statistics
         for (ResultKey k : job.layout().keys()) {
             assertThat(in.readDouble()).as("%s", k).isEqualTo(r.estimate(k));
             assertThat(in.readDouble()).as("%s", k).isEqualTo(r.stdError(k));
