@@ -8,13 +8,16 @@ cd "$(dirname "$0")/.."
 table="$(./reconsim schema --format markdown)"
 ./reconsim schema --targets > scenarios/targets/targets.schema.json
 targets="$(./reconsim schema --targets --format markdown)"
-python3 - "$table" "$targets" <<'PY'
+# the data dictionary: docs/DATA.md between its markers (DataDictionaryTest checks it)
+tables="$(java -cp cli/target/reconsim.jar tools/src/DataDictionaryMarkdown.java)"
+python3 - "$table" "$targets" "$tables" <<'PY'
 import sys
-def fill(path, table):
+def fill(path, table, marker="fields", newline="\n"):
     s = open(path).read()
-    b, e = "<!-- fields:begin -->\n", "<!-- fields:end -->"
-    s = s[:s.index(b) + len(b)] + table + "\n" + s[s.index(e):]
+    b, e = "<!-- " + marker + ":begin -->\n", "<!-- " + marker + ":end -->"
+    s = s[:s.index(b) + len(b)] + table + newline + s[s.index(e):]
     open(path, "w").write(s)
 fill("scenarios/README.md", sys.argv[1])
 fill("docs/TARGETS.md", sys.argv[2])
+fill("docs/DATA.md", sys.argv[3], "tables", "\n\n")  # $(...) dropped the table's closing blank line
 PY

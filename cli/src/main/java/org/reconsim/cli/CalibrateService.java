@@ -90,7 +90,7 @@ final class CalibrateService {
         AbcSettings settings = new AbcSettings(request.particles(), request.generations(), request.minTolerance(), request.budget(),
                 0.5, 0.7, threads, seed);
 
-        Path out = OutputFolder.create(request.out(), loaded.scenario().name(), "calibrate");
+        Path out = OutputFolder.create(request.out(), loaded.scenario().name(), "calibrate", request.execution().reuse());
         Instant started;
         AbcResult result;
         Confusion recovery;

@@ -53,7 +53,7 @@ final class CheckService {
             console.println("reconsim: warning: " + request.targets() + " names scenario " + named + ", checking "
                     + loaded.scenario().name() + " (" + request.scenario() + ") against its findings");
         }
-        Path out = OutputFolder.create(request.out(), loaded.scenario().name(), "check");
+        Path out = OutputFolder.create(request.out(), loaded.scenario().name(), "check", request.execution().reuse());
         PredictiveCheck.Result result;
         long total = (long) replicates * sim.hypotheses().size();
         try (InferenceRun run = InferenceRun.open(out, "check", request.execution(), threads,

@@ -15,7 +15,8 @@ import org.reconsim.results.power.PowerSweep;
  * run can be continued ({@code power --resume DIR}) to the bytes of an uninterrupted one. The
  * file holds PowerSweep's state after a header with what is needed to rebuild the run: the start
  * time, the run's options in full (absolute scenario path, resolved seed, replicates and sizes,
- * output folder; written as options so that the format stays readable and stable), then the
+ * output folder, a posterior's absolute path and the SHA-256 of its content; written as options
+ * so that the format stays readable and stable), then the
  * command line as typed (for the manifest).
  */
 final class Checkpoint {
@@ -41,14 +42,6 @@ final class Checkpoint {
         header.addAll(options);
         header.addAll(run.commandLine());
         return new Checkpoint(dir, started, header);
-    }
-
-    /** A new run must not overwrite an unfinished one: that one can still be resumed. */
-    static void refuseUnfinished(Path out) {
-        if (out != null && Files.exists(out.resolve(FILE))) {
-            throw new InvalidInputException("reconsim: --out " + out + " holds an unfinished power run; continue it with "
-                    + "--resume " + out + " or choose another folder");
-        }
     }
 
     /** The checkpoint of the interrupted run in {@code dir}; says why when there is none to continue. */
@@ -101,6 +94,13 @@ final class Checkpoint {
                 "--out", run.out().toAbsolutePath().toString()));
         if (run.targetPower() != null) {
             args.addAll(List.of("--target-power", run.targetPower().toString()));
+            SizeFor f = run.sizeFor();
+            for (String[] given : new String[][] {{"--contrast", f.contrast()}, {"--endpoint", f.endpoint()}, {"--visit", f.visit()},
+                    {"--analysis", f.analysis()}}) {
+                if (given[1] != null) {
+                    args.addAll(List.of(given[0], given[1]));
+                }
+            }
         }
         if (run.assurance() != null) {
             for (String text : run.assurance().texts()) {
@@ -109,6 +109,11 @@ final class Checkpoint {
             for (String text : run.assurance().correlations()) {
                 args.addAll(List.of("--assurance-correlation", text));
             }
+        }
+        if (run.posterior() != null) {
+            // the file's content is the run's as much as the scenario's: a resumed run refuses a changed file
+            args.addAll(List.of("--posterior", run.posterior().file().toAbsolutePath().toString(), "--posterior-sha256",
+                    java.util.Objects.requireNonNull(run.posterior().sha256(), "a started run has read its posterior")));
         }
         if (run.precision() != null) {
             args.addAll(List.of("--precision", run.precision().toString()));
@@ -137,6 +142,9 @@ final class Checkpoint {
             List<String> assurance = new ArrayList<>();
             List<String> correlations = new ArrayList<>();
             boolean replicateTable = false;
+            Path posterior = null;
+            String posteriorSha256 = null;
+            String[] sizeFor = new String[4];
             for (int i = 1; i < a.size(); i++) {
                 String option = a.get(i);
                 if (option.equals("--replicate-table")) {
@@ -154,12 +162,20 @@ final class Checkpoint {
                     case "--sweep" -> sweep = SweepSpec.parse(value);
                     case "--assurance" -> assurance.add(value);
                     case "--assurance-correlation" -> correlations.add(value);
+                    case "--posterior" -> posterior = Path.of(value);
+                    case "--posterior-sha256" -> posteriorSha256 = value;
+                    case "--contrast" -> sizeFor[0] = value;
+                    case "--endpoint" -> sizeFor[1] = value;
+                    case "--visit" -> sizeFor[2] = value;
+                    case "--analysis" -> sizeFor[3] = value;
                     default -> throw new IllegalArgumentException("unknown option '" + option + "'");
                 }
             }
             return new PowerRequest(scenario, seed, sizes, replicates, sweep,
                     assurance.isEmpty() ? null : AssuranceSpec.of(assurance, correlations), precision, targetPower, out,
-                    replicateTable, execution, commandLine());
+                    replicateTable, execution, commandLine(), posterior == null ? null : new PosteriorInput.Source(posterior,
+                    java.util.Objects.requireNonNull(posteriorSha256, "--posterior without its --posterior-sha256")),
+                    new SizeFor(sizeFor[0], sizeFor[1], sizeFor[2], sizeFor[3]));
         } catch (RuntimeException e) {
             throw unusable(dir, e);
         }

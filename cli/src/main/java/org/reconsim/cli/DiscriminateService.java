@@ -62,7 +62,7 @@ final class DiscriminateService {
         int threads = ExecutionOptions.threadCount(request.threads());
         LoadedScenario first = designs.get(0).loaded();
         long seed = request.seed() == null ? first.scenario().simulation().seed() : request.seed();
-        Path out = OutputFolder.create(request.out(), first.scenario().name(), "discriminate");
+        Path out = OutputFolder.create(request.out(), first.scenario().name(), "discriminate", request.execution().reuse());
         List<Discrimination.Cell> cells;
         try (InferenceRun run = InferenceRun.open(out, "discriminate", request.execution(), threads,
                 designs.stream().map(d -> d.loaded().canonical().sha256()).toList());

@@ -23,11 +23,7 @@ class ExecutionOptions {
         return Progress.on(quiet, progress, task, total);
     }
 
-    /**
-     * The requested worker threads, else all cores. Checked here, where threads are used, and not
-     * by a converter: generate and pk take --threads (shared options) but run on one thread, and
-     * have always accepted any number there.
-     */
+    /** The requested worker threads, else all cores; checked by the services, where threads are used. */
     static int threadCount(Integer requested) {
         if (requested == null) {
             return Runtime.getRuntime().availableProcessors();

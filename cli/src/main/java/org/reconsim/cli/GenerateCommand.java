@@ -50,8 +50,15 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        new GenerateService(spec.commandLine().getOut()).generate(new GenerateRequest(scenario.file, common.seed, nPerArm.nPerArm,
-                format, timeSeries, physio, common.out, common.quiet, spec.commandLine().getParseResult().originalArgs()));
+        GenerateRequest request = new GenerateRequest(scenario.file, common.seed, nPerArm.nPerArm, format, timeSeries, physio, common.threads, common.out,
+                common.force, common.quiet, spec.commandLine().getParseResult().originalArgs());
+        try {
+            new GenerateService(spec.commandLine().getOut()).generate(request);
+        } catch (OutOfMemoryError e) {
+            // the built-in formats stream patient by patient and the service checks the heap up front; a plug-in format
+            // that holds the whole trial, or a heap set too small, still gets one line saying what to do, not a stack trace
+            throw GenerateService.outOfMemory(request, Runtime.getRuntime().maxMemory());
+        }
         return ReconsimCommand.OK;
     }
 

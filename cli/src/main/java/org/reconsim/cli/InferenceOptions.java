@@ -30,7 +30,7 @@ final class InferenceOptions {
 
     /** Options that never change a result: the only ones --resume takes from its own command line. */
     static final Set<String> EXECUTION = Set.of("--threads", "--quiet", "--progress", "--engine", "--partitions", "--resume",
-            "--resumed", "--out");
+            "--resumed", "--out", "--force");
 
     static final String RESUME_ALONE = "reconsim: --resume continues a run with the options it started with; only --threads, "
             + "--engine, --partitions, --quiet and --progress may be given with it";
@@ -55,7 +55,8 @@ final class InferenceOptions {
 
     /** The execution of this command line's run. */
     InferenceExecution execution(CommandSpec spec) {
-        return new InferenceExecution(engine, partitions, resumed, definingArguments(spec.commandLine().getParseResult()));
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        return new InferenceExecution(engine, partitions, resumed, definingArguments(parsed), parsed.hasMatchedOption("--force"));
     }
 
     /**

@@ -26,13 +26,16 @@ final class InferenceRun implements AutoCloseable {
     private final Journal journal;
     private final EvaluationEngine engine;
     private final String description;
+    /** Says on Ctrl-C how to continue: the journal is consistent at every moment, so there is nothing to save first. */
+    private final Interrupts interrupts;
     private boolean finished;
 
-    private InferenceRun(OutputFolder.Lock lock, Journal journal, EvaluationEngine engine, String description) {
+    private InferenceRun(OutputFolder.Lock lock, Journal journal, EvaluationEngine engine, String description, Interrupts interrupts) {
         this.lock = lock;
         this.journal = journal;
         this.engine = engine;
         this.description = description;
+        this.interrupts = interrupts;
     }
 
     /**
@@ -43,6 +46,8 @@ final class InferenceRun implements AutoCloseable {
     static InferenceRun open(Path out, String command, InferenceExecution how, int threads, List<String> identity) {
         Path file = out.resolve(FILE);
         OutputFolder.Lock lock = OutputFolder.lock(out, command);
+        // watching before the journal exists, so that no interrupt goes unanswered once the folder is this run's
+        Interrupts interrupts = Interrupts.watch(command, out, file, false);
         Journal journal;
         try {
             if (how.resumed()) {
@@ -55,16 +60,18 @@ final class InferenceRun implements AutoCloseable {
             } else {
                 if (Files.exists(file)) {
                     throw new InvalidInputException("reconsim: --out " + out + " holds an unfinished " + command + " run; continue it "
-                            + "with 'reconsim " + command + " --resume " + out + "' or choose another folder");
+                            + "with " + Interrupts.resumeCommand(command, out) + " or choose another folder");
                 }
                 List<String> args = new ArrayList<>(how.arguments());
                 args.addAll(List.of("--out", out.toAbsolutePath().normalize().toString()));
                 journal = Journal.create(file, new Journal.Header(command, Instant.now().toEpochMilli(), args, identity));
             }
         } catch (IOException e) {
+            interrupts.close();
             lock.close();
-            throw new InvalidInputException("reconsim: cannot keep the checkpoint " + file + ": " + e.getMessage());
+            throw new InvalidInputException("reconsim: cannot keep the checkpoint " + file + ": " + FileErrors.reason(e));
         } catch (RuntimeException e) {
+            interrupts.close();
             lock.close();
             throw e;
         }
@@ -73,10 +80,11 @@ final class InferenceRun implements AutoCloseable {
             engine = Engines.evaluation(how.engine(), how.partitions(), threads);
         } catch (RuntimeException e) {
             closeQuietly(journal);
+            interrupts.close();
             lock.close();
             throw e;
         }
-        return new InferenceRun(lock, journal, journal.over(engine), engine.describe());
+        return new InferenceRun(lock, journal, journal.over(engine), engine.describe(), interrupts);
     }
 
     /** The header of the journal in {@code dir}, checked to be a run of {@code command}; says why when there is none. */
@@ -98,7 +106,7 @@ final class InferenceRun implements AutoCloseable {
         }
         if (!header.command().equals(command)) {
             throw new InvalidInputException("reconsim: --resume " + dir + ": that is a " + header.command() + " run; continue it with "
-                    + "'reconsim " + header.command() + " --resume " + dir + "'");
+                    + Interrupts.resumeCommand(header.command(), dir));
         }
         return header;
     }
@@ -148,6 +156,7 @@ final class InferenceRun implements AutoCloseable {
 
     @Override
     public void close() {
+        interrupts.close();
         try {
             if (!finished) {
                 closeQuietly(journal);

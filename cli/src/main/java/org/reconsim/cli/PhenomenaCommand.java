@@ -32,14 +32,18 @@ final class PhenomenaCommand implements Callable<Integer> {
             description = "Mechanism hypotheses for the NMDA-antagonist rows, e.g. null,M1,M3 (default: all).")
     String mechanisms;
 
-    @Option(names = "--dir", description = "Folder of experiment files (default: scenarios/phenomena).")
-    Path dir = Path.of("scenarios", "phenomena");
+    @Option(names = "--dir", description = "Folder of experiment files (default: the repository's scenarios/phenomena when run "
+            + "by ./reconsim, else the copy inside the jar; from any working folder).")
+    Path dir;
 
     @Option(names = "--threads", description = "Worker threads (default: all cores).")
     Integer threads;
 
-    @Option(names = "--out", description = "Output folder (default: runs/phenomena-<time>/).")
+    @Option(names = "--out", description = "Output folder (default: runs/phenomena-run-<time>/); must be empty or new.")
     Path out;
+
+    @Option(names = "--force", description = CommonOptions.FORCE)
+    boolean force;
 
     @Option(names = {"-q", "--quiet"}, description = "Print nothing but results and errors.")
     boolean quiet;
@@ -52,7 +56,7 @@ final class PhenomenaCommand implements Callable<Integer> {
         // converted here rather than by picocli converters, so that these errors keep their words and their order
         List<MemoryModel<?>> models = models();
         List<MechanismHypothesis> hypotheses = hypotheses();
-        new PhenomenaService(spec.commandLine().getOut()).run(new PhenomenaRequest(models, hypotheses, dir, threads, out, quiet,
+        new PhenomenaService(spec.commandLine().getOut()).run(new PhenomenaRequest(models, hypotheses, dir, threads, out, force, quiet,
                 spec.commandLine().getParseResult().originalArgs()));
         return ReconsimCommand.OK;
     }

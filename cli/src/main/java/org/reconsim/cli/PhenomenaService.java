@@ -51,7 +51,8 @@ final class PhenomenaService {
 
     /** Runs the requested experiments; returns the output folder. */
     Path run(PhenomenaRequest request) {
-        List<LoadedExperiment> experiments = load(request.dir());
+        List<LoadedExperiment> experiments = request.dir() == null ? BundledExperiments.read(PhenomenaService::load)
+                : load(request.dir());
         List<Job> jobs = new ArrayList<>();
         for (LoadedExperiment le : experiments) {
             Experiment e = le.experiment();
@@ -68,7 +69,7 @@ final class PhenomenaService {
         }
         int threadCount = ExecutionOptions.threadCount(request.threads());
         Instant started = Instant.now();
-        Path folder = OutputFolder.create(request.out(), "phenomena", "run");
+        Path folder = OutputFolder.create(request.out(), "phenomena", "run", OutputFolder.Reuse.of(request.force(), false));
         List<PhenomenaSuite.Result> results = new ArrayList<>();
         try (ReplicateRunner runner = new ReplicateRunner(threadCount)) {
             // results come back in job order, so the tables are the same on any number of threads
@@ -98,7 +99,7 @@ final class PhenomenaService {
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         } catch (IOException e) {
-            throw new InvalidInputException("reconsim: cannot list " + dir + ": " + e.getMessage());
+            throw new InvalidInputException("reconsim: cannot list " + dir + ": " + FileErrors.reason(e));
         }
         List<LoadedExperiment> out = new ArrayList<>();
         List<String> problems = new ArrayList<>();

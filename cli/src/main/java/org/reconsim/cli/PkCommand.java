@@ -34,8 +34,8 @@ final class PkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        new PkService(spec.commandLine().getOut()).run(new PkRequest(scenario.file, common.seed, subjects, hours, common.out,
-                common.quiet, spec.commandLine().getParseResult().originalArgs()));
+        new PkService(spec.commandLine().getOut()).run(new PkRequest(scenario.file, common.seed, subjects, hours, common.threads, common.out,
+                common.force, common.quiet, spec.commandLine().getParseResult().originalArgs()));
         return ReconsimCommand.OK;
     }
 }

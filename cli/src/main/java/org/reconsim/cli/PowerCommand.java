@@ -57,6 +57,9 @@ final class PowerCommand implements Callable<Integer>, OptionConflicts {
         @Option(names = "--out", description = CommonOptions.OUT)
         Path out;
 
+        @Option(names = "--force", description = CommonOptions.FORCE)
+        boolean force;
+
         @Option(names = "--replicates", converter = Bounds.Replicates.class,
                 description = "Virtual trials per sample size (default: the scenario's simulation.replicates).")
         Integer replicates;
@@ -66,8 +69,26 @@ final class PowerCommand implements Callable<Integer>, OptionConflicts {
         SampleSizeList sizes;
 
         @Option(names = "--target-power", paramLabel = "P", converter = Bounds.TargetPower.class,
-                description = "Report the smallest simulated size reaching power P on the primary endpoint and visit.")
+                description = "Search the smallest size per arm reaching power P (stochastic root finding on the same virtual "
+                        + "trials at every size) and report it with its 95% interval, per sweep point; --n-per-arm then bounds "
+                        + "the search (its smallest and largest size; default 2 to 1000).")
         Double targetPower;
+
+        @Option(names = "--endpoint", paramLabel = "ENDPOINT",
+                description = "The endpoint --target-power sizes for (default: the scenario's analysis.primary_endpoint).")
+        String endpoint;
+
+        @Option(names = "--visit", paramLabel = "VISIT",
+                description = "The visit --target-power sizes for (default: the scenario's analysis.primary_visit).")
+        String visit;
+
+        @Option(names = "--analysis", paramLabel = "METHOD",
+                description = "The analysis --target-power sizes for (default: the first of the scenario's analysis.methods).")
+        String analysis;
+
+        @Option(names = "--contrast", paramLabel = "CONTRAST",
+                description = "The contrast --target-power sizes for, e.g. ketamine-vs-midazolam (default: the first).")
+        String contrast;
 
         @Option(names = "--precision", paramLabel = "H", converter = Bounds.Precision.class,
                 description = "Add replicates until every power estimate's Wilson 95%% half-width is at most H (e.g. 0.01).")
@@ -83,7 +104,10 @@ final class PowerCommand implements Callable<Integer>, OptionConflicts {
         List<String> correlations;
     }
 
-    /** What varies between virtual trials besides the patients: a swept field, or a field drawn from a prior; not both. */
+    /**
+     * What varies between virtual trials besides the patients: a swept field, fields drawn from
+     * priors, or whole particles drawn from a posterior; one of them.
+     */
     static final class Variation {
         @Option(names = "--sweep", paramLabel = "FIELD=VALUES", converter = SweepSpec.Converter.class,
                 description = "Repeat the analysis over values of one numeric scenario field, e.g. "
@@ -97,6 +121,14 @@ final class PowerCommand implements Callable<Integer>, OptionConflicts {
                         + "mechanisms.active=discrete(restabilization-blockade:0.4,plasticity-window:0.3,null:0.3). "
                         + "Repeat to draw several fields jointly; each trial's draws go into replicates.csv.")
         List<String> assurance;
+
+        @Option(names = "--posterior", paramLabel = "FILE",
+                description = "Assurance under a calibration's posterior: FILE is the posterior.csv of reconsim calibrate; each "
+                        + "virtual trial draws one particle of its last generation (earlier generations are not used) with "
+                        + "probability proportional to its weight, and takes the particle whole: its hypothesis as "
+                        + "mechanisms.active and its value of every free field, keeping the posterior's correlations (which "
+                        + "assurance.txt's fitted marginals lose). Not with --assurance or --sweep.")
+        Path posterior;
     }
 
     @Option(names = "--engine", paramLabel = "ENGINE",
@@ -127,7 +159,7 @@ final class PowerCommand implements Callable<Integer>, OptionConflicts {
     public Integer call() {
         PowerService service = new PowerService(spec.commandLine().getOut());
         PowerExecution how = new PowerExecution(engine, partitions, execution.threads, checkpointSeconds, execution.quiet,
-                execution.progress);
+                execution.progress, run != null && run.options != null && run.options.force);
         if (run != null && run.resume != null) {
             service.resume(run.resume, how);
             return ReconsimCommand.OK;
@@ -142,7 +174,9 @@ final class PowerCommand implements Callable<Integer>, OptionConflicts {
                 : AssuranceSpec.of(v.assurance == null ? List.of() : v.assurance, o.correlations == null ? List.of() : o.correlations);
         service.run(new PowerRequest(o.file, o.seed, o.sizes == null ? null : o.sizes.sizes(), o.replicates, v.sweep, assurance,
                 o.precision, o.targetPower, o.out, replicateTable, how,
-                spec.commandLine().getParseResult().originalArgs()));
+                spec.commandLine().getParseResult().originalArgs(),
+                v.posterior == null ? null : new PosteriorInput.Source(v.posterior, null),
+                new SizeFor(o.contrast, o.endpoint, o.visit, o.analysis)));
         return ReconsimCommand.OK;
     }
 
@@ -159,6 +193,12 @@ final class PowerCommand implements Callable<Integer>, OptionConflicts {
                 || options.stream().anyMatch(o -> o.group() != null && !o.longestName().equals("--resume"));
         if (resume && defining) {
             return new InvalidInputException(RESUME_ALONE);
+        }
+        if (matched.hasMatchedOption("--posterior") && matched.hasMatchedOption("--assurance")) {
+            return new InvalidInputException(PowerRequest.POSTERIOR_OR_ASSURANCE);
+        }
+        if (matched.hasMatchedOption("--posterior") && matched.hasMatchedOption("--sweep")) {
+            return new InvalidInputException(PowerRequest.POSTERIOR_OR_SWEEP);
         }
         if (matched.hasMatchedOption("--sweep") && matched.hasMatchedOption("--assurance")) {
             return new InvalidInputException(PowerRequest.SWEEP_OR_ASSURANCE);

@@ -10,7 +10,13 @@ package org.reconsim.cli;
  * @param checkpointSeconds seconds between checkpoints
  * @param quiet             print nothing but results and errors
  * @param progress          show a progress bar even when stderr is not a terminal
+ * @param force             replace an earlier run in the output folder (--force; a resumed run ignores it)
  */
 record PowerExecution(String engine, Integer partitions, Integer threads, double checkpointSeconds, boolean quiet,
-                      boolean progress) {
+                      boolean progress, boolean force) {
+
+    /** Without --force. */
+    PowerExecution(String engine, Integer partitions, Integer threads, double checkpointSeconds, boolean quiet, boolean progress) {
+        this(engine, partitions, threads, checkpointSeconds, quiet, progress, false);
+    }
 }

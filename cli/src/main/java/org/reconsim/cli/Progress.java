@@ -1,5 +1,8 @@
 package org.reconsim.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -19,9 +22,24 @@ final class Progress implements AutoCloseable {
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).build() : null;
     }
 
-    /** A bar when attached to a terminal or {@code asked} (--progress), never with {@code quiet}. */
+    /** A bar when stderr is a terminal or {@code asked} (--progress), never with {@code quiet}. */
     static Progress on(boolean quiet, boolean asked, String task, long total) {
-        return new Progress(!quiet && (asked || System.console() != null), task, total);
+        return new Progress(!quiet && (asked || stderrIsTerminal()), task, total);
+    }
+
+    /**
+     * Whether stderr, where the bar goes, is a terminal. {@link System#console()} asks about
+     * stdin and stdout, so {@code reconsim power ... > power.txt} would lose the bar; on Linux
+     * {@code /proc/self/fd/2} says where stderr goes (a pseudo-terminal /dev/pts/N or a
+     * /dev/ttyN). Elsewhere the console is the best guess there is.
+     */
+    static boolean stderrIsTerminal() {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null;
+        }
     }
 
     /**

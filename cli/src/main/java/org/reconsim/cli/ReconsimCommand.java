@@ -1,6 +1,9 @@
 package org.reconsim.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
 
 import org.reconsim.engine.EngineVersion;
 
@@ -9,7 +12,10 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code reconsim}: the command-line application. Exit codes: 0 success, 2 invalid input
- * (bad option or scenario, one line per problem, no stack trace), 1 internal error.
+ * (bad option or scenario, one line per problem, no stack trace; a file-system failure such as a
+ * full disk or a folder the user may not write, in the operating system's words), 1 internal
+ * error, 130 or 143 interrupted (SIGINT or SIGTERM; a resumable run says how to continue,
+ * {@link Interrupts}).
  */
 @Command(name = "reconsim", mixinStandardHelpOptions = true, versionProvider = ReconsimCommand.Version.class,
         description = "Reconsolidation trial simulator: virtual PTSD patients, ketamine or placebo around the labile window, "
@@ -19,7 +25,7 @@ import picocli.CommandLine.Command;
             DiscriminateCommand.class, SensitivityCommand.class,
             SchemaCommand.class,
             CommandLine.HelpCommand.class})
-public final class ReconsimCommand implements Runnable {
+public final class ReconsimCommand implements Callable<Integer> {
 
     public static final int OK = 0;
     public static final int INTERNAL_ERROR = 1;
@@ -28,9 +34,14 @@ public final class ReconsimCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** {@code reconsim} alone: which commands there are (the usage lists every one), as an input error. */
     @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: validate, run or power");
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("reconsim: a command is required");
+        spec.commandLine().usage(err);
+        err.flush();
+        return INVALID_INPUT;
     }
 
     public static void main(String[] args) {
@@ -51,6 +62,10 @@ public final class ReconsimCommand implements Runnable {
             }
             CommandLine.ParameterException shown = own instanceof CommandLine.ParameterException p ? p : ex;
             err.println("reconsim: " + shown.getMessage());
+            if (shown instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+                // picocli's own handler would have offered these; ours replaces it
+                err.println("Did you mean: " + String.join(" or ", closest(unmatched)) + "?");
+            }
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
             err.flush();
             return INVALID_INPUT;
@@ -66,6 +81,12 @@ public final class ReconsimCommand implements Runnable {
                 err.flush();
                 return INVALID_INPUT;
             }
+            String io = FileErrors.line(ex, outputFolder(parsed));
+            if (io != null) {
+                err.println(io);
+                err.flush();
+                return INVALID_INPUT;
+            }
             err.println("reconsim: internal error: " + ex);
             if (System.getenv("RECONSIM_DEBUG") != null) {
                 ex.printStackTrace(err);
@@ -76,6 +97,52 @@ public final class ReconsimCommand implements Runnable {
             return INTERNAL_ERROR;
         });
         return cl.execute(args);
+    }
+
+    /**
+     * picocli's suggestions for a mistyped word, narrowed to those within a typo or two of it
+     * (Levenshtein distance at most max(2, length / 4): picocli's similarity offers --resume for
+     * --replicats), or all of them when none is that close.
+     */
+    private static List<String> closest(CommandLine.UnmatchedArgumentException unmatched) {
+        String typed = unmatched.getUnmatched().isEmpty() ? "" : unmatched.getUnmatched().get(0).split("=", 2)[0];
+        List<String> near = unmatched.getSuggestions().stream()
+                .filter(s -> levenshtein(typed, s) <= Math.max(2, typed.length() / 4)).toList();
+        return near.isEmpty() ? unmatched.getSuggestions() : near;
+    }
+
+    /** Edits (insertions, deletions, substitutions) that turn {@code a} into {@code b}. */
+    static int levenshtein(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    /** The folder the command that ran writes: its --out or --resume DIR, or null (neither given). */
+    private static Path outputFolder(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult leaf = parsed;
+        while (leaf != null && leaf.hasSubcommand()) {
+            leaf = leaf.subcommand();
+        }
+        for (String option : new String[] {"--out", "--resume"}) {
+            if (leaf != null && leaf.hasMatchedOption(option) && leaf.matchedOptionValue(option, null) instanceof Path p) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /**

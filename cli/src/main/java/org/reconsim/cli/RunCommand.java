@@ -35,7 +35,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         new RunService(spec.commandLine().getOut()).run(new RunRequest(scenario.file, common.seed, nPerArm.nPerArm, replicates,
-                common.threads, common.out, common.quiet, spec.commandLine().getParseResult().originalArgs()));
+                common.threads, common.out, common.force, common.quiet, spec.commandLine().getParseResult().originalArgs()));
         return ReconsimCommand.OK;
     }
 }

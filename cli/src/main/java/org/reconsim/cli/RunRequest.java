@@ -17,15 +17,22 @@ import org.reconsim.engine.scenario.Scenario;
  * @param replicates  virtual trials to simulate
  * @param threads     worker threads, or null for all cores
  * @param out         output folder, or null for runs/&lt;scenario&gt;-run-&lt;time&gt;/
+ * @param force       replace an earlier run in {@code out} (--force)
  * @param quiet       print nothing but results and errors
  * @param commandLine the command line as typed, for the manifest
  */
-record RunRequest(Path scenario, Long seed, Integer nPerArm, int replicates, Integer threads, Path out, boolean quiet,
-                  List<String> commandLine) {
+record RunRequest(Path scenario, Long seed, Integer nPerArm, int replicates, Integer threads, Path out, boolean force,
+                  boolean quiet, List<String> commandLine) {
 
     RunRequest {
         Objects.requireNonNull(scenario, "scenario");
         commandLine = List.copyOf(commandLine);
+    }
+
+    /** Without --force. */
+    RunRequest(Path scenario, Long seed, Integer nPerArm, int replicates, Integer threads, Path out, boolean quiet,
+               List<String> commandLine) {
+        this(scenario, seed, nPerArm, replicates, threads, out, false, quiet, commandLine);
     }
 
     long seed(Scenario s) {

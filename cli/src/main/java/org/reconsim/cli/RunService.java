@@ -50,7 +50,8 @@ final class RunService {
         int threads = ExecutionOptions.threadCount(request.threads());
         long seed = request.seed(loaded.scenario());
         Instant started = Instant.now();
-        Path out = OutputFolder.create(request.out(), loaded.scenario().name(), "run");
+        Path out = OutputFolder.create(request.out(), loaded.scenario().name(), "run",
+                OutputFolder.Reuse.of(request.force(), false));
         TrialPlan plan = TrialPlan.compile(loaded.scenario());
         RandomStreams streams = new RandomStreams(seed);
         TrialAnalysis analysis = new TrialAnalysis(loaded.scenario().analysis(), plan);

@@ -60,7 +60,7 @@ final class SensitivityService {
             throw new InvalidInputException(problems);
         }
         int threads = ExecutionOptions.threadCount(request.threads());
-        Path out = OutputFolder.create(request.out(), s.name(), "sensitivity");
+        Path out = OutputFolder.create(request.out(), s.name(), "sensitivity", request.execution().reuse());
         TrialModel model = new TrialModel(loaded, prior, seed, request.replicates(), n, output);
         SaltelliDesign design = new SaltelliDesign(request.samples(), prior.fields().size());
         SensitivityTable.Labels labels = new SensitivityTable.Labels(prior.fields().stream().map(AssurancePrior.Field::field).toList(),

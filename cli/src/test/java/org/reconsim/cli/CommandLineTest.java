@@ -55,7 +55,7 @@ class CommandLineTest {
         assertThat(Files.readAllBytes(dir.resolve("t8/report.html"))).isEqualTo(report);
         assertThat(two.out()).isEqualTo(one.out().replace(dir.resolve("t1").toString(), dir.resolve("t2").toString()));
         List<String> lines = Files.readAllLines(dir.resolve("t1/power.csv"));
-        assertThat(lines.get(0)).isEqualTo("n_per_arm,contrast,endpoint,visit,analysis,replicates,rejections,power,ci_low,ci_high,"
+        assertThat(lines.get(0)).isEqualTo("n_per_arm,contrast,endpoint,visit,analysis,replicates,rejections,failed,failure_rate,failure_reasons,power,ci_low,ci_high,"
                 + "mean_estimate,sd_estimate,cp_low,cp_high,type_s,exaggeration_ratio,power_directional,mean_z,effect_d,"
                 + "sweep_parameter,sweep_value");
         assertThat(lines).hasSize(1 + 2 * 9 * 3);
@@ -75,8 +75,8 @@ class CommandLineTest {
     @Test
     void powerWritesAManifestThatReproducesTheRun(@TempDir Path dir) throws Exception {
         Result r = run("power", DUEK, "--replicates", "20", "--seed", "99", "--threads", "1", "--out", dir.toString(),
-                "--target-power", "0.8");
-        assertThat(r.out()).contains("Target power >= 0.80 for amygdala at post (ancova): not reached");
+                "--target-power", "0.8", "--n-per-arm", "2,16");
+        assertThat(r.out()).contains("Target power >= 0.80 for amygdala at post (ancova, ketamine-vs-midazolam): not reached up to 16");
         assertThat(r.code()).isZero();
         JsonNode m = JsonMapper.builder().build().readTree(Files.readString(dir.resolve("manifest.json")));
         assertThat(m.get("command").asString()).isEqualTo("power");
@@ -90,7 +90,7 @@ class CommandLineTest {
         assertThat(m.get("finished").asString()).isNotEmpty();
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("power.csv", "report.html",
-                    "manifest.json");
+                    "sample-size.csv", "manifest.json");
         }
         String html = Files.readString(dir.resolve("report.html"));
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").contains("duek-2021").endsWith("</html>\n");
@@ -186,15 +186,15 @@ class CommandLineTest {
         List<String> amygdala = Files.readAllLines(dir.resolve("s/power.csv")).stream()
                 .filter(l -> l.startsWith("48,ketamine-vs-midazolam,amygdala,post,ancova,")).toList();
         assertThat(amygdala).hasSize(2);
-        double none = Double.parseDouble(amygdala.get(0).split(",")[10]);
-        double full = Double.parseDouble(amygdala.get(1).split(",")[10]);
+        double none = Double.parseDouble(amygdala.get(0).split(",")[13]);
+        double full = Double.parseDouble(amygdala.get(1).split(",")[13]);
         assertThat(amygdala.get(0)).endsWith(",mechanisms.restabilization_blockade.k_block,0");
         // no blockade is the null hypothesis (same virtual patients): no effect; full blockade lowers the amygdala response
         assertThat(Math.abs(none)).isLessThan(0.02);
         assertThat(full).isLessThan(none - 0.04);
         Result bad = run("power", DUEK, "--sweep", "mechanisms.restabilization_blockade.k_block=0,2", "--out", dir.resolve("b").toString());
         assertThat(bad.code()).isEqualTo(2);
-        assertThat(bad.err()).isEqualTo("reconsim: --sweep mechanisms.restabilization_blockade.k_block=2.0: out of range: "
+        assertThat(bad.err()).isEqualTo("reconsim: --sweep mechanisms.restabilization_blockade.k_block=2: out of range: "
                 + "allowed 0 <= x <= 1, got 2\n");
         assertThat(dir.resolve("b")).doesNotExist();
     }
@@ -219,7 +219,7 @@ class CommandLineTest {
         assertThat(r.code()).as(r.err()).isZero();
         List<String> rows = Files.readAllLines(dir.resolve("replicates.csv"));
         assertThat(rows.get(0)).isEqualTo("replicate,sweep_parameter,sweep_value,n_per_arm,contrast,endpoint,visit,analysis,estimate,p_value,"
-                + "std_error,true_effect,true_d");
+                + "std_error,true_effect,true_d,failure");
         assertThat(rows).hasSize(1 + 50 * 2 * 9 * 3);
         assertThat(rows.get(1)).startsWith("0,NA,NA,8,ketamine-vs-midazolam,amygdala,post,ancova,");
         // power at n = 16 for amygdala at post is the share of those 50 p-values below alpha
@@ -231,7 +231,7 @@ class CommandLineTest {
                 .findFirst().orElseThrow();
         assertThat(powerRow.split(",")[6]).isEqualTo(Long.toString(rejected));
         double mean = cells.stream().mapToDouble(c -> Double.parseDouble(c[8])).average().orElseThrow();
-        assertThat(Double.parseDouble(powerRow.split(",")[10])).isCloseTo(mean, org.assertj.core.api.Assertions.within(1e-8));
+        assertThat(Double.parseDouble(powerRow.split(",")[13])).isCloseTo(mean, org.assertj.core.api.Assertions.within(1e-8));
     }
 
     @Test
@@ -241,7 +241,7 @@ class CommandLineTest {
         assertThat(r.code()).as(r.err()).isZero();
         String row = Files.readAllLines(dir.resolve("a/power.csv")).stream().filter(l -> l.startsWith("48,ketamine-vs-midazolam,amygdala,post,ancova,"))
                 .findFirst().orElseThrow();
-        double mean = Double.parseDouble(row.split(",")[10]);
+        double mean = Double.parseDouble(row.split(",")[13]);
         // the blockade's effect is about linear in k_block: averaged over U(0, 1) it is about half the full effect (-0.07)
         assertThat(mean).isBetween(-0.055, -0.015);
         assertThat(row).contains("assurance:mechanisms.restabilization_blockade.k_block~uniform(0,1)");
@@ -264,7 +264,7 @@ class CommandLineTest {
         for (String row : rows.subList(1, rows.size())) {
             String[] c = row.split(",");
             assertThat(Integer.parseInt(c[5])).isGreaterThan(100);
-            assertThat((Double.parseDouble(c[9]) - Double.parseDouble(c[8])) / 2).isLessThanOrEqualTo(0.03);
+            assertThat((Double.parseDouble(c[12]) - Double.parseDouble(c[11])) / 2).isLessThanOrEqualTo(0.03);
         }
     }
 

@@ -125,8 +125,8 @@ class InferenceResumeTest {
 
         Result occupied = run("check", DUEK, "--targets", TARGETS, "--out", junk.toString());
         assertThat(occupied.code()).isEqualTo(2);
-        assertThat(occupied.err()).isEqualTo("reconsim: --out " + junk + " holds an unfinished check run; continue it with "
-                + "'reconsim check --resume " + junk + "' or choose another folder\n");
+        assertThat(occupied.err()).isEqualTo("reconsim: --out " + junk + " holds an unfinished reconsim run; choose another folder "
+                + "(or leave out --out for a new one under runs/), or pass --force to discard it\n");
 
         Result missing = run("check", DUEK);
         assertThat(missing.code()).isEqualTo(2);
@@ -145,7 +145,7 @@ class InferenceResumeTest {
         Result other = run("calibrate", "--resume", cut.toString());
         assertThat(other.code()).isEqualTo(2);
         assertThat(other.err()).isEqualTo("reconsim: --resume " + cut + ": that is a sensitivity run; continue it with "
-                + "'reconsim sensitivity --resume " + cut + "'\n");
+                + "./reconsim sensitivity --resume " + cut + "\n");
 
         Files.writeString(scenario, Files.readString(scenario).replace("seed: 20210601", "seed: 20210602"));
         Result changed = run("sensitivity", "--resume", cut.toString(), "--quiet");

@@ -42,7 +42,7 @@ class MalformedScenarioTest {
     static Stream<Arguments> cases() {
         return Stream.of(
                 Arguments.of("unknown field", "s.yaml", BASE.replace("  n_per_arm: 12", "  n_per_armm: 12"),
-                        "s.yaml:11: design.n_per_armm: unknown field; allowed here: arms, control_arm, n_per_arm, sites, contrasts"),
+                        "s.yaml:11: design.n_per_armm: unknown field; allowed here: arms, control_arm, n_per_arm, sites, contrasts, interims"),
                 Arguments.of("wrong type", "s.yaml", BASE.replace("n_per_arm: 12", "n_per_arm: twelve"),
                         "s.yaml:11: design.n_per_arm: expected a whole number, got 'twelve'"),
                 Arguments.of("fraction for a whole number", "s.yaml", BASE.replace("n_per_arm: 12", "n_per_arm: 12.5"),
@@ -99,8 +99,47 @@ class MalformedScenarioTest {
                 Arguments.of("JSON with a wrong type", "s.json",
                         "{\n  \"name\": \"t\",\n  \"design\": {\n    \"arms\": \"ketamine\",\n    \"control_arm\": \"k\"\n  }\n}\n",
                         "s.json:4: design.arms: expected a list, got 'ketamine'"),
+                // design.interims: the group-sequential looks (docs/SEQUENTIAL.md)
+                Arguments.of("interim fractions not increasing", "s.yaml", interims("information_fractions: [0.6, 0.5]"),
+                        "s.yaml:13: design.interims.information_fractions[1]: information fractions must increase: 0.5 at look 2 "
+                                + "is not above 0.6"),
+                Arguments.of("final analysis listed", "s.yaml", interims("information_fractions: [0.5, 1]"),
+                        "s.yaml:13: design.interims.information_fractions[1]: list the interim looks only: the final "
+                                + "analysis (fraction 1) is always there"),
+                Arguments.of("interim fraction of 0", "s.yaml", interims("information_fractions: [0, 0.5]"),
+                        "s.yaml:13: design.interims.information_fractions[0]: out of range: allowed 0 < x < 1, got 0"),
+                Arguments.of("interim fraction above 1", "s.yaml", interims("information_fractions: [0.5, 1.5]"),
+                        "s.yaml:13: design.interims.information_fractions[1]: out of range: allowed 0 < x < 1, got 1.5"),
+                Arguments.of("interim sizes not increasing", "s.yaml", interims("n_per_arm_at_looks: [6, 6]"),
+                        "s.yaml:13: design.interims.n_per_arm_at_looks[1]: interim sizes must increase: 6 at look 2 is not "
+                                + "above 6"),
+                Arguments.of("interim size at the final analysis", "s.yaml", interims("n_per_arm_at_looks: [6, 12]"),
+                        "s.yaml:13: design.interims.n_per_arm_at_looks: at 12 per arm the last interim look (12 per arm) "
+                                + "would analyse 12 patients per arm, not fewer than the final analysis: use fewer looks or "
+                                + "more patients"),
+                Arguments.of("fractions and sizes both", "s.yaml", interims("information_fractions: [0.5]\n"
+                        + "    n_per_arm_at_looks: [6]"), "s.yaml:14: design.interims.n_per_arm_at_looks: give the interim "
+                        + "looks either as information_fractions or as n_per_arm_at_looks, not both"),
+                Arguments.of("unknown spending function", "s.yaml", interims("information_fractions: [0.5]\n"
+                        + "    efficacy_spending: lan-demets"), "s.yaml:14: design.interims.efficacy_spending: expected one of "
+                        + "obrien-fleming, pocock, hsd, got 'lan-demets'"),
+                Arguments.of("hsd without its gamma", "s.yaml", interims("information_fractions: [0.5]\n"
+                        + "    efficacy_spending: hsd"), "s.yaml:12: design.interims.hsd_gamma: efficacy_spending: hsd needs "
+                        + "hsd_gamma (e.g. -4, close to O'Brien-Fleming, or 1, close to Pocock)"),
+                Arguments.of("futility on a two-sided design", "s.yaml", interims("information_fractions: [0.5]\n"
+                        + "    futility: beta-spending"), "s.yaml:14: design.interims.futility: futility stops need sides: "
+                        + "one-sided (the futility bounds are one-sided: the design then tests the hypothesized direction at "
+                        + "alpha / 2)"),
+                Arguments.of("two looks on the same patients", "s.yaml", interims("information_fractions: [0.45, 0.5]"),
+                        "s.yaml:13: design.interims.information_fractions: at 12 per arm the looks at fractions 0.45 and 0.5 "
+                                + "would both analyse 6 patients per arm: use fewer looks or more patients"),
                 Arguments.of("not a scenario file type", "s.txt", BASE,
                         "s.txt: unknown file type: a scenario is a .yaml, .yml or .json file"));
+    }
+
+    /** BASE with a design.interims section (its first field on line 13). */
+    private static String interims(String fields) {
+        return BASE.replace("  n_per_arm: 12\n", "  n_per_arm: 12\n  interims:\n    " + fields + "\n");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -48,10 +48,14 @@ class PowerServiceTest {
     @Test
     void aCheckpointReadsBackTheRunItWasWrittenFor(@TempDir Path dir) {
         PowerRequest run = new PowerRequest(Path.of(DUEK).toAbsolutePath(), 11L, List.of(10, 30), 2500, null,
-                AssuranceSpec.parse("mechanisms.restabilization_blockade.k_block=normal(0.5, 0.2, 0, 1)"), 0.02, 0.8,
+                AssuranceSpec.parse("mechanisms.restabilization_blockade.k_block=normal(0.5, 0.2, 0, 1)"), 0.02, null,
                 dir.toAbsolutePath(), true, ONE_THREAD, List.of("power", "as", "typed"));
         Checkpoint checkpoint = Checkpoint.start(dir, Instant.ofEpochMilli(1234), run);
         assertThat(checkpoint.request(ONE_THREAD)).isEqualTo(run);
+        // a size search with the row it sizes for
+        PowerRequest search = new PowerRequest(Path.of(DUEK).toAbsolutePath(), 11L, List.of(2, 300), 400, null, null, null, 0.9,
+                dir.toAbsolutePath(), false, ONE_THREAD, List.of("power"), null, new SizeFor(null, "caps5", "fu30", null));
+        assertThat(Checkpoint.start(dir, Instant.ofEpochMilli(1234), search).request(ONE_THREAD)).isEqualTo(search);
         assertThat(checkpoint.commandLine()).containsExactly("power", "as", "typed");
         // a resumed run takes how it executes from its own command line
         PowerExecution other = new PowerExecution("local", null, 2, 0.5, false, true);
@@ -63,7 +67,19 @@ class PowerServiceTest {
         assertThat(SampleSizeList.parse("96,12,12").sizes()).containsExactly(12, 96);
         assertThat(SampleSizeList.parse("10:20:5").toString()).isEqualTo("10,15,20");
         assertThat(SweepSpec.parse("design.sites=1:3:1").values()).containsExactly(1.0, 2.0, 3.0);
-        assertThat(SweepSpec.parse("direct_effects[0].effect=-0.3:0:0.1").values()).hasSize(4);
+        // a decimal grid: each value the double nearest from + i step, the end reached exactly
+        assertThat(SweepSpec.parse("direct_effects[0].effect=-0.3:0:0.1").values()).containsExactly(-0.3, -0.2, -0.1, 0.0);
+        assertThat(SweepSpec.parse("direct_effects[0].effect=-0.3:0:0.1").valueLabels()).isEqualTo("-0.3, -0.2, -0.1, 0");
+        assertThat(SweepSpec.parse("k=0.1:0.3:0.1").values()).containsExactly(0.1, 0.2, 0.3);
+        assertThat(SweepSpec.parse("k=0:1:0.1").values()).hasSize(11).contains(0.3, 0.7).endsWith(1.0);
+        assertThat(SweepSpec.parse("k=-0,1e-3").values()).containsExactly(0.0, 0.001);
+        assertThatThrownBy(() -> SweepSpec.parse("k=0:1000:1")).hasMessage("reconsim: --sweep: expected from <= to, step > 0 and at "
+                + "most 1000 values in '0:1000:1'");
+        assertThat(SweepSpec.parse("k=0:999:1").values()).hasSize(1000);
+        assertThatThrownBy(() -> SweepSpec.parse("k=0,NaN")).hasMessageStartingWith("reconsim: --sweep: expected numbers");
+        assertThatThrownBy(() -> SweepSpec.parse("simulation.seed=1:3:1")).isInstanceOf(InvalidInputException.class)
+                .hasMessage("reconsim: --sweep simulation.seed: cannot vary: the seed addresses the virtual trials, it is not a "
+                        + "parameter; give it with --seed");
         assertThat(AssuranceSpec.parse("k=uniform(0, 1)").prior().fields().get(0).text()).isEqualTo("uniform(0,1)");
         assertThat(AssuranceSpec.parse("k=uniform(0, 1)").prior().text()).isEqualTo("k~uniform(0,1)");
         assertThatThrownBy(() -> SampleSizeList.parse("0")).isInstanceOf(InvalidInputException.class)

@@ -31,7 +31,7 @@ class ResumeTest {
     }
 
     /** Starts the command in its own JVM, waits until it has checkpointed past {@code minBytes}, and kills it. */
-    private static void startAndKill(Path dir, String... args) throws Exception {
+    static void startAndKill(Path dir, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), ReconsimCommand.class.getName()));
         cmd.addAll(List.of(args));
@@ -98,6 +98,47 @@ class ResumeTest {
         }
     }
 
+    /**
+     * Under a posterior each trial's particle and truth survive the kill too; the checkpoint pins
+     * the posterior's content, so a file edited since is refused rather than mixed in.
+     */
+    @Test
+    void aKilledPosteriorRunResumedEndsByteIdenticalAndAnEditedPosteriorIsRefused(@TempDir Path tmp) throws Exception {
+        Path posterior = tmp.resolve("posterior.csv");
+        StringBuilder csv = new StringBuilder("generation,particle,hypothesis,weight,distance,pharmacology.occupancy.ki_micromolar,"
+                + "mechanisms.restabilization_blockade.k_block\n");
+        String[] hypotheses = {"null", "restabilization-blockade", "plasticity-window"};
+        for (int i = 0; i < 30; i++) {
+            csv.append("1,").append(i).append(',').append(hypotheses[i % 3]).append(',').append(i % 7 + 1).append(",0.5,")
+                    .append(0.1 + 0.3 * i).append(',').append(0.05 + i % 10 / 10.0).append('\n');
+        }
+        Files.writeString(posterior, csv);
+        String[] run = {"power", DUEK, "--n-per-arm", "6", "--replicates", "1500", "--posterior", posterior.toString(), "--seed",
+            "5", "--replicate-table", "--quiet"};
+        Path whole = tmp.resolve("whole");
+        Result straight = run(with(run, "--out", whole.toString(), "--threads", "1"));
+        assertThat(straight.code()).as(straight.err()).isZero();
+        Path cut = tmp.resolve("cut");
+        Files.createDirectories(cut);
+        startAndKill(cut, with(run, "--out", cut.toString(), "--threads", "2", "--checkpoint-seconds", "0.05"));
+        Result resumed = run("power", "--resume", cut.toString(), "--threads", "2", "--quiet");
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        for (String file : List.of("power.csv", "report.html", "replicates.csv")) {
+            assertThat(Files.readAllBytes(cut.resolve(file))).as(file).isEqualTo(Files.readAllBytes(whole.resolve(file)));
+        }
+
+        Path edited = tmp.resolve("edited");
+        Files.createDirectories(edited);
+        startAndKill(edited, with(run, "--out", edited.toString(), "--checkpoint-seconds", "0.05"));
+        String before = PosteriorInput.sha256(Files.readAllBytes(posterior));
+        Files.writeString(posterior, csv.toString().replace("\n1,0,null,1,", "\n1,0,null,2,"));
+        Result refused = run("power", "--resume", edited.toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).isEqualTo("reconsim: --posterior " + posterior.toAbsolutePath() + ": the file has changed since "
+                + "the run's checkpoint was written (sha256 " + before + " then, " + PosteriorInput.sha256(Files.readAllBytes(posterior))
+                + " now)\n");
+    }
+
     @Test
     void resumeExplainsWhatItCannotContinue(@TempDir Path tmp) throws Exception {
         Result none = run("power", "--resume", tmp.toString());
@@ -127,8 +168,9 @@ class ResumeTest {
 
         Result occupied = run("power", DUEK, "--out", junk.toString());
         assertThat(occupied.code()).isEqualTo(2);
-        assertThat(occupied.err()).isEqualTo("reconsim: --out " + junk + " holds an unfinished power run; continue it with --resume "
-                + junk + " or choose another folder\n");
+        assertThat(occupied.err()).isEqualTo("reconsim: --out " + junk + " holds an unfinished power run; continue it with "
+                + "./reconsim power --resume " + junk + ", choose another folder (or leave out --out for a new one under runs/), "
+                + "or pass --force to discard it\n");
     }
 
     @Test

@@ -22,6 +22,7 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
 import org.reconsim.cli.CommandLineTest.Result;
 import org.reconsim.cli.ScenarioFields.Field;
 import org.reconsim.cli.TrialPropertiesTest.Case;
+import org.reconsim.engine.scenario.AnalysisMethod;
 import org.reconsim.engine.scenario.InvalidScenarioException;
 import org.reconsim.engine.scenario.LoadedScenario;
 import tools.jackson.databind.JsonNode;
@@ -87,13 +88,15 @@ class ScenarioPropertiesTest {
                 checkTable(dir.resolve(table), c);
             }
             List<String> power = Files.readAllLines(dir.resolve("p/power.csv"));
-            assertThat(power).as(c.toString()).hasSize(1 + sizes.size() * 9 * 3 * 4);
+            assertThat(power).as(c.toString()).hasSize(1 + sizes.size() * 9 * 3 * AnalysisMethod.values().size()); // every method: TrialPropertiesTest.build
             for (String row : power.subList(1, power.size())) {
                 String[] cell = row.split(",", -1);
-                double p = Double.parseDouble(cell[7]);
+                double p = Double.parseDouble(cell[10]);
                 assertThat(p).as(c + " " + row).isBetween(0.0, 1.0);
-                assertThat(Double.parseDouble(cell[8])).as(c + " " + row).isBetween(0.0, p);
-                assertThat(Double.parseDouble(cell[9])).as(c + " " + row).isBetween(p, 1.0);
+                assertThat(Double.parseDouble(cell[11])).as(c + " " + row).isBetween(0.0, p);
+                assertThat(Double.parseDouble(cell[12])).as(c + " " + row).isBetween(p, 1.0);
+                // power counts every trial: a failed analysis is never a rejection
+                assertThat(Long.parseLong(cell[6]) + Long.parseLong(cell[7])).as(c + " " + row).isLessThanOrEqualTo(Long.parseLong(cell[5]));
             }
         } finally {
             ScenarioFields.delete(dir);
@@ -128,12 +131,18 @@ class ScenarioPropertiesTest {
                         assertThat(cells[header.indexOf("visit")]).as(what).isNotEqualTo("pre");
                     }
                     case "subjects.csv" -> {
-                        assertThat(column).as(what).matches("caps5_responder|.*_(post|fu30|fu90)");
-                        assertThat(cells[header.indexOf("dropout_before_session")]).as(what).isNotEqualTo("0");
+                        assertThat(column).as(what).matches("caps5_responder|labile_window_occupancy|dropout_before_session|.*_(post|fu30|fu90)");
+                        if (column.equals("dropout_before_session")) {
+                            assertThat(cells[header.indexOf("completed")]).as(what).isEqualTo("TRUE");
+                        } else if (column.equals("labile_window_occupancy")) {
+                            assertThat(cells[header.indexOf("destabilized")]).as(what).isEqualTo("FALSE");
+                        } else if (!column.equals("caps5_responder")) {
+                            assertThat(cells[header.indexOf("completed")]).as(what).isEqualTo("FALSE");
+                        }
                     }
                     case "power.csv" -> assertThat(column).as(what)
                             .isIn("mean_estimate", "sd_estimate", "type_s", "exaggeration_ratio", "power_directional", "mean_z",
-                                    "effect_d", "sweep_parameter", "sweep_value");
+                                    "effect_d", "sweep_parameter", "sweep_value", "failure_reasons");
                     default -> assertThat(cell).as("NA in " + what).isNotEqualTo("NA");
                 }
             }

@@ -318,7 +318,8 @@ class TrialPropertiesTest {
     static void checkResult(TestResult r, AnalysisMethod method, Case c) {
         String what = method + " " + r + " " + c;
         if (!r.isDefined()) {
-            assertThat(r).as("partly undefined: " + what).isEqualTo(TestResult.undefined());
+            assertThat(r.reason()).as("undefined without a reason: " + what).isNotNull();
+            assertThat(r).as("partly undefined: " + what).isEqualTo(TestResult.undefined(r.reason()));
             return;
         }
         assertThat(r.estimate()).as(what).isFinite();

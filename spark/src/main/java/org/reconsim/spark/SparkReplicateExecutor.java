@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
@@ -106,7 +107,21 @@ final class SparkReplicateExecutor implements ReplicateExecutor {
         } finally {
             // a failing sink (or job) leaves nothing running behind it
             pending.forEach(f -> f.cancel(true));
+            // and the broadcast goes only when the cancelled jobs have ended: destroyed while the scheduler still
+            // serializes a job's tasks, it made Spark log an ERROR with a stack trace (INTERNAL_ERROR_BROADCAST)
+            pending.forEach(SparkReplicateExecutor::awaitEnd);
             shared.destroy();
+        }
+    }
+
+    /** Waits until a cancelled job has ended, however it ended (its results are not wanted). */
+    private static void awaitEnd(JavaFutureAction<List<byte[]>> cancelled) {
+        try {
+            cancelled.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | CancellationException e) {
+            // the cancellation, or the job's own failure: either way it has ended
         }
     }
 

@@ -90,13 +90,41 @@ class SparkEngineTest {
     }
 
     /**
-     * Runs {@code org.reconsim.cli.ReconsimCommand.execute}. Reflection, because reconsim-cli is a runtime
+     * A group-sequential design (design.interims): every replicate's look statistics travel in
+     * its encoded result, so stages.csv and sequential.csv match the local run's bytes too.
+     */
+    @Test
+    void aGroupSequentialRunOnSparkWritesTheLocalStages() throws Exception {
+        Path scenario = tmp.resolve("gs.yaml");
+        Files.writeString(scenario, Files.readString(Path.of("../scenarios/duek-2021.yaml")).replace("  sites: 1\n",
+                "  sites: 1\n  interims:\n    information_fractions: [0.5]\n    sides: one-sided\n    futility: beta-spending\n"));
+        List<String> run = List.of("power", scenario.toString(), "--n-per-arm", "8,12", "--replicates", "150", "--quiet",
+                "--threads", "2");
+        Path localRun = tmp.resolve("gs-local");
+        Path sparkRun = tmp.resolve("gs-spark");
+        assertThat(execute(run, "--engine", "local", "--out", localRun.toString())).isZero();
+        assertThat(execute(run, "--engine", "spark", "--partitions", "3", "--out", sparkRun.toString())).isZero();
+        for (String file : List.of("power.csv", "report.html", "stages.csv", "sequential.csv")) {
+            assertThat(Files.size(sparkRun.resolve(file))).as(file).isPositive();
+            assertThat(Files.mismatch(localRun.resolve(file), sparkRun.resolve(file))).as(file + " differs from the local run at byte")
+                    .isEqualTo(-1L);
+        }
+    }
+
+    /** The sweep to {@code out} on an engine. */
+    private static int cli(Path out, String... engine) throws Exception {
+        List<String> more = new ArrayList<>(List.of(engine));
+        more.addAll(List.of("--out", out.toString()));
+        return execute(SWEEP, more.toArray(String[]::new));
+    }
+
+    /**
+     * Runs {@code base} and {@code more} through {@code org.reconsim.cli.ReconsimCommand.execute}. Reflection, because reconsim-cli is a runtime
      * dependency of this module (for the shaded jar) and nothing may compile against it.
      */
-    private static int cli(Path out, String... engine) throws Exception {
-        List<String> args = new ArrayList<>(SWEEP);
-        args.addAll(List.of(engine));
-        args.addAll(List.of("--out", out.toString()));
+    private static int execute(List<String> base, String... more) throws Exception {
+        List<String> args = new ArrayList<>(base);
+        args.addAll(List.of(more));
         Method execute = Class.forName("org.reconsim.cli.ReconsimCommand")
                 .getMethod("execute", String[].class, PrintWriter.class, PrintWriter.class);
         StringWriter text = new StringWriter();

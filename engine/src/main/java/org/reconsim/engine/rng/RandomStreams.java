@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.reconsim.models.numerics.PhiloxStream;
 
 /**
  * Random streams addressed by coordinates (docs/ARCHITECTURE.md, Determinism): a Philox-4x64 generator

@@ -37,6 +37,11 @@ public final class ReplicateRunner implements AutoCloseable {
         return threads;
     }
 
+    /** How manifests and messages name a run on these threads: {@code local (2 threads)}. */
+    public String describe() {
+        return "local (" + threads + (threads == 1 ? " thread)" : " threads)");
+    }
+
     /** Runs {@code work} for each index in [from, to) and passes results to {@code sink} in index order. */
     public <T> void run(int from, int to, IntFunction<T> work, Consumer<T> sink) {
         if (pool == null) {

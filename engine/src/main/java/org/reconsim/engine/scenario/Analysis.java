@@ -11,11 +11,19 @@ public record Analysis(
         double alpha,
         @Spec(doc = "Analyses run on every virtual trial: ancova (value ~ baseline + arm), lmm (value ~ arm * visit + "
                 + "(1 | subject), REML, Satterthwaite), welch (change from baseline), bayes (normal posterior from the ANCOVA "
-                + "estimate; 'significant' when the 95% credible interval excludes 0)", minItems = 1)
+                + "estimate; 'significant' when the 95% credible interval excludes 0), mmrm (value ~ visit * (arm + baseline) "
+                + "over the post-baseline visits, unstructured covariance, REML, Satterthwaite), bayes-t (conjugate posterior of value ~ "
+                + "baseline + arm, Student t; 'significant' when the central 1 - alpha credible interval excludes 0), mi (multiple "
+                + "imputation of the missed post-baseline values under missingness at random, per-visit ancova, Rubin's rules), "
+                + "mi-j2r (reference-based imputation, jump to reference), mi-cr (reference-based imputation, copy reference); "
+                + "the mi methods' settings are analysis.imputation", minItems = 1)
         List<AnalysisMethod> methods,
         @Spec(doc = "Prior of the bayes analysis: mean", source = "[assumption] sceptical prior centred on no effect")
         double priorMean,
         @Spec(doc = "Prior of the bayes analysis: SD (0: flat prior)", min = 0, source = "[assumption] flat") double priorSd,
+        @Spec(doc = "Prior of the bayes-t analysis (normal-inverse-gamma; docs/POWER.md, Bayesian analyses)") BayesTPrior bayesT,
+        @Spec(doc = "Settings of the multiple-imputation analyses mi, mi-j2r, mi-cr (docs/POWER.md, Estimands)")
+        Imputation imputation,
         @Spec(doc = "Endpoint-visit pairs tested together (primary and secondary); empty: no family")
         List<FamilyMember> family,
         @Spec(doc = "Multiplicity adjustment over the family (first analysis method)") Adjustment adjustment,
@@ -34,7 +42,8 @@ public record Analysis(
 
     public Analysis(Endpoint primaryEndpoint, Visit primaryVisit, double alpha, List<AnalysisMethod> methods, double priorMean,
                     double priorSd, List<FamilyMember> family, Adjustment adjustment) {
-        this(primaryEndpoint, primaryVisit, alpha, methods, priorMean, priorSd, family, adjustment, Direction.LOWER, List.of());
+        this(primaryEndpoint, primaryVisit, alpha, methods, priorMean, priorSd, BayesTPrior.defaults(), Imputation.defaults(), family, adjustment,
+                Direction.LOWER, List.of());
     }
 
     /** The hypothesized direction at {@code endpoint}: its entry in {@link #hypotheses()}, else {@link #hypothesizedDirection()}. */

@@ -27,6 +27,39 @@ public record AnalysisMethod(String label, String doc) implements Member {
     /** Normal posterior of the ANCOVA estimate under the prior analysis.prior_mean, analysis.prior_sd. */
     public static final AnalysisMethod BAYES = new AnalysisMethod("bayes",
             "normal posterior from the ANCOVA estimate; 'significant' when the 95% credible interval excludes 0");
+    /**
+     * {@code value ~ visit * (arm + baseline)} over the post-baseline visits, unstructured covariance, REML,
+     * Satterthwaite df (Mallinckrodt 2008).
+     */
+    public static final AnalysisMethod MMRM = new AnalysisMethod("mmrm",
+            "value ~ visit * (arm + baseline) over the post-baseline visits, unstructured covariance, REML, Satterthwaite");
+
+    /**
+     * Conjugate normal-inverse-gamma posterior of {@code value ~ baseline + arm} under the prior
+     * analysis.bayes_t: the effect's marginal posterior is a Student t.
+     */
+    public static final AnalysisMethod BAYES_T = new AnalysisMethod("bayes-t",
+            "conjugate posterior of value ~ baseline + arm with unknown variance (Student t); 'significant' when the central "
+                    + "1 - alpha credible interval excludes 0");
+
+    /**
+     * Multiple imputation of the missed post-baseline values under missingness at random, the
+     * per-visit ANCOVA on each completed dataset, pooled by Rubin's rules (Rubin 1987; Barnard &amp;
+     * Rubin 1999 df); settings analysis.imputation.
+     */
+    public static final AnalysisMethod MI = new AnalysisMethod("mi",
+            "multiple imputation under missingness at random (per-arm regression on baseline and earlier visits), "
+                    + "value ~ baseline + arm on each completed dataset, Rubin's rules");
+
+    /** Reference-based multiple imputation, jump to reference (Carpenter, Roger &amp; Kenward 2013). */
+    public static final AnalysisMethod MI_J2R = new AnalysisMethod("mi-j2r",
+            "reference-based multiple imputation, jump to reference: a treated dropout's missed visits follow the control "
+                    + "arm's mean given baseline, correlated with their own earlier visits; Rubin's rules");
+
+    /** Reference-based multiple imputation, copy reference (Carpenter, Roger &amp; Kenward 2013). */
+    public static final AnalysisMethod MI_CR = new AnalysisMethod("mi-cr",
+            "reference-based multiple imputation, copy reference: a treated dropout's whole profile follows the control arm's "
+                    + "model, conditioned on their observed visits; Rubin's rules");
 
     public AnalysisMethod {
         Objects.requireNonNull(doc, "doc");

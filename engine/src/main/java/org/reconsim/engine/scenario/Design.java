@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The trial design (scenario section {@code design}): arms, the control arm, the contrasts beyond
- * every arm against the control, patients per arm, sites.
+ * every arm against the control, patients per arm, sites, interim analyses.
  */
 public record Design(
         @Spec(doc = "Treatment arms, one of them the control; every other arm is compared with the control", required = true,
@@ -18,11 +18,18 @@ public record Design(
         @Spec(doc = "Number of sites; patients are spread evenly at random", min = 1, max = 1000, source = "Duek 2021: one site")
         int sites,
         @Spec(doc = "Named contrasts between two arms besides every arm against the control (e.g. two active arms)")
-        List<ArmContrast> contrasts) {
+        List<ArmContrast> contrasts,
+        @Spec(doc = "Group-sequential interim analyses of the primary analysis (docs/SEQUENTIAL.md); none: one analysis")
+        Interims interims) {
 
     public Design {
         arms = ReadOnly.list(arms);
         contrasts = ReadOnly.list(contrasts);
+    }
+
+    /** A design without interim analyses. */
+    public Design(List<Arm> arms, String controlArm, int nPerArm, int sites, List<ArmContrast> contrasts) {
+        this(arms, controlArm, nPerArm, sites, contrasts, Interims.defaults());
     }
 
 
@@ -44,6 +51,6 @@ public record Design(
     }
 
     public static Design defaults() {
-        return new Design(null, null, 12, 1, List.of());
+        return new Design(null, null, 12, 1, List.of(), Interims.defaults());
     }
 }

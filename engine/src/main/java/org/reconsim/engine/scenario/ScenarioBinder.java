@@ -85,7 +85,7 @@ final class ScenarioBinder {
             }
             return node.asString();
         }
-        if (raw == double.class || raw == Double.class || raw == int.class || raw == long.class) {
+        if (raw == double.class || raw == Double.class || raw == int.class || raw == Integer.class || raw == long.class) {
             return bindNumber(node, raw, path);
         }
         if (raw == boolean.class) {
@@ -116,11 +116,12 @@ final class ScenarioBinder {
             problem(path, "expected a whole number, got " + node);
             return null;
         }
-        if (raw == int.class && !node.canConvertToInt()) {
+        boolean isInt = raw == int.class || raw == Integer.class;
+        if (isInt && !node.canConvertToInt()) {
             problem(path, "whole number too large: " + node);
             return null;
         }
-        return raw == int.class ? (Object) node.asInt() : (Object) node.asLong();
+        return isInt ? (Object) node.asInt() : (Object) node.asLong();
     }
 
     private Object bindChoice(JsonNode node, Class<?> raw, String path) {

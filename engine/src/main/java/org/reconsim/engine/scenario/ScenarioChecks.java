@@ -36,6 +36,7 @@ public final class ScenarioChecks {
             out.add(new Finding("design.control_arm", "'" + d.controlArm() + "' is not an arm; allowed: " + String.join(", ", names)));
         }
         contrasts(out, d, names);
+        InterimChecks.check(out, s);
         int smallest = d.smallestArm().allocation() * d.nPerArm();
         if (smallest < Design.MIN_ARM_PATIENTS) {
             out.add(new Finding("design.n_per_arm", "the smallest arm would hold " + smallest
@@ -58,6 +59,10 @@ public final class ScenarioChecks {
             }
         }
 
+        if (s.analysis().primaryVisit() == Visit.PRE) {
+            // power has no result at the baseline: it stopped with an internal error here
+            out.add(new Finding("analysis.primary_visit", "the primary analysis tests a treatment effect: use post, fu30 or fu90"));
+        }
         List<FamilyMember> family = s.analysis().family();
         for (int i = 0; i < family.size(); i++) {
             if (family.get(i).visit() == Visit.PRE) {

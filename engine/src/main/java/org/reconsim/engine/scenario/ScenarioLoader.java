@@ -60,6 +60,24 @@ public final class ScenarioLoader {
         return new LoadedExperiment(display, e, CanonicalForm.of(e));
     }
 
+    /**
+     * Why a file cannot be read, in the operating system's words; NIO reports the two commonest
+     * reasons by exception type without the text, so those are spelled as POSIX spells them.
+     * Shared by every reader of a user's file (target files, a posterior).
+     */
+    public static String reason(java.io.IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "No such file or directory";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "Permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason();
+        }
+        return e.getMessage();
+    }
+
     /** Reads a file as UTF-8, as a scenario problem when it cannot be read. */
     static String read(Path file) throws InvalidScenarioException {
         try {
@@ -121,6 +139,19 @@ public final class ScenarioLoader {
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw single(display, "the file is empty: a " + kind + " needs at least " + requiredFields(type));
         }
+        return bind(display, root, lines, type, defaults, checks);
+    }
+
+    /**
+     * Binds an in-memory scenario tree (an edit of a canonical form: {@link ScenarioEdit}) as
+     * {@link #parse} binds parsed text, without the text: problems carry no line numbers.
+     */
+    static Scenario bindTree(String display, JsonNode root) throws InvalidScenarioException {
+        return bind(display, root, Map.of(), Scenario.class, Scenario.defaults(), ScenarioChecks::check);
+    }
+
+    private static <T> T bind(String display, JsonNode root, Map<String, Integer> lines, Class<T> type, T defaults,
+                              java.util.function.Function<T, List<ScenarioChecks.Finding>> checks) throws InvalidScenarioException {
         ScenarioBinder binder = new ScenarioBinder(display, lines);
         T value = type.cast(binder.bind(root, type, "", defaults));
         List<Problem> problems = new ArrayList<>(binder.problems);

@@ -24,6 +24,9 @@ import org.reconsim.models.population.PatientGenerator;
  */
 final class ClinicalScales implements Instrument.Reading {
 
+    /** The visits by ordinal, once ({@code Visit.values()} copies its array at every call). */
+    private static final Visit[] VISITS = Visit.values();
+
     private final TrialPlan plan;
     private final PtsdSeverity severity;
     private final UniformRandomProvider clinical;
@@ -60,10 +63,11 @@ final class ClinicalScales implements Instrument.Reading {
 
     @Override
     public void observe(int visit, Instrument.Latents latents, double[] row) {
-        double hours = plan.timeline().visits()[visit];
-        row[Endpoint.PCL5.ordinal()] = pcl5(hours, latents.fearAtHome(), pcl5Noise[visit], visit > 0);
-        row[Endpoint.CAPS5.ordinal()] = plan.caps5().observe(latents.fearAtHome(), beyondTrace(hours), caps5Intercept,
-                caps5Noise[visit]);
+        double hours = plan.timeline().visitHours(VISITS[visit]);
+        // both scales read the same severity beyond the trace at the visit: computed once
+        double beyond = beyondTrace(hours);
+        row[Endpoint.PCL5.ordinal()] = pcl5(beyond, latents.fearAtHome(), pcl5Noise[visit], visit > 0);
+        row[Endpoint.CAPS5.ordinal()] = plan.caps5().observe(latents.fearAtHome(), beyond, caps5Intercept, caps5Noise[visit]);
     }
 
     private static double[] deviates(UniformRandomProvider stream, int n) {
@@ -94,13 +98,13 @@ final class ClinicalScales implements Instrument.Reading {
      * ({@code afterInfusion}: arms may start it at different times).
      */
     double weeklyPcl5(double hours, double fearAtHome, double z, boolean afterInfusion) {
-        return pcl5(hours, fearAtHome, z, afterInfusion);
+        return pcl5(beyondTrace(hours), fearAtHome, z, afterInfusion);
     }
 
-    /** PCL-5 at {@code hours}; after the infusion, patients who believe they got the active drug report less. */
-    private double pcl5(double hours, double fearAtHome, double z, boolean afterInfusion) {
+    /** PCL-5 with severity {@code beyond} the trace; after the infusion, patients who believe they got the active drug report less. */
+    private double pcl5(double beyond, double fearAtHome, double z, boolean afterInfusion) {
         double expectancy = believesActive && afterInfusion ? plan.scenario().mechanisms().nonspecific().expectancyPcl5() : 0;
-        return plan.pcl5().observe(fearAtHome, beyondTrace(hours) - expectancy, pcl5Intercept, z);
+        return plan.pcl5().observe(fearAtHome, beyond - expectancy, pcl5Intercept, z);
     }
 
     /** Severity the trace does not carry at {@code hours}: trait minus PE (sessions attended so far) and nonspecific improvement. */

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.reconsim.engine.rng.Purpose;
 import org.reconsim.engine.rng.RandomStreams;
+import org.reconsim.engine.run.ReplicateRunner;
 import org.reconsim.engine.scenario.Timeline;
 import org.reconsim.models.population.PatientCovariates;
 
@@ -56,6 +57,18 @@ public final class PkSummary {
 
     public static List<ArmExposure> simulate(TrialPlan plan, RandomStreams streams, int subjects, double horizonHours,
                                              double stepMinutes) {
+        try (ReplicateRunner oneThread = new ReplicateRunner(1)) {
+            return simulate(plan, streams, subjects, horizonHours, stepMinutes, oneThread);
+        }
+    }
+
+    /**
+     * The same exposure, the subjects simulated on {@code runner}'s threads: subject i draws
+     * only from its own streams, and its values go to place i of each band's sample, so the
+     * bands are the same on any number of threads.
+     */
+    public static List<ArmExposure> simulate(TrialPlan plan, RandomStreams streams, int subjects, double horizonHours,
+                                             double stepMinutes, ReplicateRunner runner) {
         int points = (int) Math.floor(horizonHours * 60 / stepMinutes) + 1;
         double[] hours = new double[points];
         for (int k = 0; k < points; k++) {
@@ -74,25 +87,32 @@ public final class PkSummary {
             double[] tmax = new double[subjects];
             double[] half = new double[subjects];
             double[] labile = new double[subjects];
-            for (int i = 0; i < subjects; i++) {
-                PatientCovariates c = plan.population().draw(streams.stream(Purpose.POPULATION, i, 0));
-                PatientExposure px = PatientExposure.of(plan.scenario().pharmacology(), plan.pkCorrelation(), arm, c.weightKg(),
-                        streams.stream(Purpose.PHARMACOKINETICS, i, 0));
-                for (int k = 0; k < points; k++) {
-                    double cp = px.concentration(hours[k] * 60);
-                    conc[k][i] = cp;
-                    occ[k][i] = arm.nmdaAntagonist() ? plan.occupancy().occupancy(cp) : 0;
+            // blocks of subjects, a few per thread; each subject writes only its own places
+            int blocks = Math.max(1, Math.min(subjects, runner.threads() * 4));
+            runner.run(0, blocks, b -> {
+                for (int i = b * subjects / blocks; i < (b + 1) * subjects / blocks; i++) {
+                    PatientCovariates c = plan.population().draw(streams.stream(Purpose.POPULATION, i, 0));
+                    PatientExposure px = PatientExposure.of(plan.scenario().pharmacology(), plan.pkCorrelation(), arm, c.weightKg(),
+                            streams.stream(Purpose.PHARMACOKINETICS, i, 0));
+                    for (int k = 0; k < points; k++) {
+                        double cp = px.concentration(hours[k] * 60);
+                        conc[k][i] = cp;
+                        occ[k][i] = arm.nmdaAntagonist() ? plan.occupancy().occupancy(cp) : 0;
+                    }
+                    if (px.exposed()) {
+                        peak[i] = px.profile().peakNgPerMl();
+                        tmax[i] = px.profile().timeOfPeakMinutes();
+                        half[i] = px.parameters().terminalHalfLifeMinutes() / 60;
+                        labile[i] = arm.nmdaAntagonist() ? plan.occupancy().meanOccupancy(px.profile(), from, to) : 0;
+                    } else {
+                        tmax[i] = Double.NaN;
+                        half[i] = Double.NaN;
+                    }
                 }
-                if (px.exposed()) {
-                    peak[i] = px.profile().peakNgPerMl();
-                    tmax[i] = px.profile().timeOfPeakMinutes();
-                    half[i] = px.parameters().terminalHalfLifeMinutes() / 60;
-                    labile[i] = arm.nmdaAntagonist() ? plan.occupancy().meanOccupancy(px.profile(), from, to) : 0;
-                } else {
-                    tmax[i] = Double.NaN;
-                    half[i] = Double.NaN;
-                }
-            }
+                return b;
+            }, b -> {
+                // the runner's futures publish each block's writes to this thread before it reads the arrays
+            });
             Band[] cb = new Band[points];
             Band[] ob = new Band[points];
             for (int k = 0; k < points; k++) {

@@ -28,6 +28,8 @@ final class ScanInstruments implements Instrument.Reading {
     /** Scan noise per visit: the three ROIs, then SCR. */
     private static final int CHANNELS = TrialPlan.ROI_COUNT + 1;
     private static final int EDGES = Roi.Pair.values().length;
+    /** The edges in order, once ({@code values()} copies its array at every call). */
+    private static final Roi.Pair[] PAIRS = Roi.Pair.values();
 
     private final TrialPlan plan;
     private final double[] roiIntercepts = new double[TrialPlan.ROI_COUNT];
@@ -105,7 +107,7 @@ final class ScanInstruments implements Instrument.Reading {
         double[] window = plan.scan().connectivity().windowSample(latents.fearInScanner(), latents.traceStrength(),
                 latents.extinctionRecall(), edgeSampling[visit]);
         fastWindow[visit] = window;
-        for (Roi.Pair p : Roi.Pair.values()) {
+        for (Roi.Pair p : PAIRS) {
             observed[endpoint(p).ordinal()] = window[p.ordinal()] + edgeSubject[p.ordinal()] + edgeSession[visit][p.ordinal()];
         }
     }
@@ -137,7 +139,7 @@ final class ScanInstruments implements Instrument.Reading {
      * direct effect stay.
      */
     void replaceWindowSample(int visit, double[] window, double[] observed) {
-        for (Roi.Pair p : Roi.Pair.values()) {
+        for (Roi.Pair p : PAIRS) {
             observed[endpoint(p).ordinal()] += window[p.ordinal()] - fastWindow[visit][p.ordinal()];
         }
     }

@@ -3,10 +3,7 @@ package org.reconsim.engine.targets;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -124,7 +121,7 @@ final class TargetChecks {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            out.add(new ScenarioChecks.Finding("scenario", "cannot read " + file + ": " + reason(e)));
+            out.add(new ScenarioChecks.Finding("scenario", "cannot read " + file + ": " + ScenarioLoader.reason(e)));
             return null;
         }
         try {
@@ -136,23 +133,6 @@ final class TargetChecks {
             return null;
         }
         return scenario.scenario().design().arms().stream().map(Arm::name).toList();
-    }
-
-    /**
-     * Why a file cannot be read, in the operating system's words; NIO reports the two commonest
-     * reasons by exception type without the text, so those are spelled as POSIX spells them.
-     */
-    static String reason(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "No such file or directory";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "Permission denied";
-        }
-        if (e instanceof FileSystemException fse && fse.getReason() != null) {
-            return fse.getReason();
-        }
-        return e.getMessage();
     }
 
     private static String text(double x) {

@@ -34,7 +34,7 @@ public final class TargetsLoader {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new InvalidScenarioException(List.of(new Problem(file.toString(), 0, "", "cannot read: " + TargetChecks.reason(e))));
+            throw new InvalidScenarioException(List.of(new Problem(file.toString(), 0, "", "cannot read: " + ScenarioLoader.reason(e))));
         }
         return parse(file.toString(), text, file.getParent());
     }

@@ -105,6 +105,44 @@ class VirtualTrialTest {
         }
     }
 
+    @Test
+    void patientsSimulatedOneAtATimeAreTheTrialsPatientsWithTheirRecordings() throws Exception {
+        // 2:1 allocation, so subject order interleaves the arms unevenly; recording on, so the
+        // time series and EDA traces (their own streams) and the betas they replace are compared too
+        Scenario twoToOne = org.reconsim.engine.scenario.ScenarioEdit.set(ScenarioLoader.load(Path.of("..", "scenarios", "duek-2021.yaml")), "design.arms[0].allocation", 2).scenario();
+        TrialPlan plan = TrialPlan.compile(twoToOne).withRecording(true, true);
+        TrialOutcome whole = VirtualTrial.run(plan, new RandomStreams(5), 0, 3);
+        List<PatientOutcome> oneByOne = new java.util.ArrayList<>();
+        VirtualTrial.forEachPatient(plan, new RandomStreams(5), 0, 3, oneByOne::add);
+        assertThat(oneByOne).hasSize(9);
+        // and on three threads (generate --threads 3): the same patients in the same order
+        List<PatientOutcome> threaded = new java.util.ArrayList<>();
+        try (org.reconsim.engine.run.ReplicateRunner runner = new org.reconsim.engine.run.ReplicateRunner(3)) {
+            VirtualTrial.forEachPatient(plan, new RandomStreams(5), 0, 3, runner, threaded::add);
+        }
+        assertThat(threaded).hasSize(9);
+        for (int i = 0; i < threaded.size(); i++) {
+            assertSamePatient(threaded.get(i), whole.patients().get(i));
+            assertThat(threaded.get(i).scans().get(0).eda()).isEqualTo(whole.patients().get(i).scans().get(0).eda());
+        }
+        for (int i = 0; i < oneByOne.size(); i++) {
+            PatientOutcome a = oneByOne.get(i);
+            PatientOutcome b = whole.patients().get(i);
+            assertSamePatient(a, b);
+            assertThat(a.events()).isEqualTo(b.events());
+            assertThat(a.weeklyPcl5()).isEqualTo(b.weeklyPcl5());
+            assertThat(a.suds()).isEqualTo(b.suds());
+            assertThat(a.dropoutSession()).isEqualTo(b.dropoutSession());
+            assertThat(a.labileOccupancy()).isEqualTo(b.labileOccupancy());
+            assertThat(a.scans()).hasSameSizeAs(b.scans()).isNotEmpty();
+            for (int k = 0; k < a.scans().size(); k++) {
+                assertThat(a.scans().get(k).roiSeries()).isEqualTo(b.scans().get(k).roiSeries());
+                assertThat(a.scans().get(k).eda()).isNotNull().isEqualTo(b.scans().get(k).eda());
+                assertThat(a.scans().get(k).connectivity()).isEqualTo(b.scans().get(k).connectivity());
+            }
+        }
+    }
+
     /** The same person with the same course: identity, arm, site, covariates, observations and latent fear. */
     private static void assertSamePatient(PatientOutcome actual, PatientOutcome expected) {
         assertThat(actual.subjectId()).isEqualTo(expected.subjectId());

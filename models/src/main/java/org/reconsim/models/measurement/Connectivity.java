@@ -1,5 +1,7 @@
 package org.reconsim.models.measurement;
 
+import org.reconsim.models.numerics.Fdlibm;
+
 /**
  * Window-wise connectivity as the anchor study computed it (docs/MODEL.md section 5; Duek 2023):
  * the Pearson correlation of two ROI series within each window of one script type (windows
@@ -132,6 +134,6 @@ public record Connectivity(double shiftSeconds) {
 
     /** {@code atanh(r) = log((1 + r) / (1 - r)) / 2}. */
     public static double atanh(double r) {
-        return 0.5 * Math.log1p(2 * r / (1 - r));
+        return 0.5 * Fdlibm.log1p(2 * r / (1 - r));
     }
 }

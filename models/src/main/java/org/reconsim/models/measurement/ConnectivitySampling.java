@@ -75,7 +75,8 @@ public record ConnectivitySampling(int traumaWindows, int relaxWindows, int volu
      * volume and series, demeaned within the window as {@link Connectivity} does.
      */
     static double simulatedVariance(int n, double phi) {
-        org.apache.commons.rng.UniformRandomProvider rng = org.apache.commons.rng.simple.RandomSource.PHILOX_4X64.create(20230601L);
+        // RandomSource.PHILOX_4X64.create(20230601L), the same draws without commons-rng's slow multiply on Java 17
+        org.apache.commons.rng.UniformRandomProvider rng = org.reconsim.models.numerics.PhiloxStream.seeded(20230601L);
         double innovation = Math.sqrt(1 - phi * phi);
         double[] a = new double[n];
         double[] b = new double[n];
@@ -159,50 +160,117 @@ public record ConnectivitySampling(int traumaWindows, int relaxWindows, int volu
             return Connectivity.atanh(rho) + rho / (2 * (effectiveVolumes - 1));
         }
 
-        /** {@link ConnectivitySampling#draw} at this plan's relax couplings. */
+        /**
+         * {@link ConnectivitySampling#draw} at this plan's relax couplings. Once per patient and
+         * scan, so written out on scalars: the operations of {@link #windowCorrelation}, the
+         * covariance sum, {@link Cholesky3#lower} and {@link Cholesky3#multiply} in their order,
+         * the same doubles without the nine arrays they allocated.
+         */
         public void draw(double[] trauma, double[] z, double[] out) {
-            double[][] c = windowCorrelation(trauma);
             double[][] r = relaxCorrelation;
             double v = sampling.windowVariance();
-            double[][] cov = new double[3][3];
-            for (int i = 0; i < 3; i++) {
-                for (int j = 0; j < 3; j++) {
-                    cov[i][j] = v * (c[i][j] / sampling.traumaWindows() + r[i][j] / sampling.relaxWindows());
-                }
-            }
-            double[][] l = Cholesky3.lower(cov);
-            if (l == null) {
+            double tw = sampling.traumaWindows();
+            double rw = sampling.relaxWindows();
+            // the trauma couplings' window correlations (Steiger 1980), diagonal 1
+            double c01 = steiger(trauma, 0, 1);
+            double c02 = steiger(trauma, 0, 2);
+            double c12 = steiger(trauma, 1, 2);
+            // the lower triangle of cov = v (c / traumaWindows + r / relaxWindows)
+            double a00 = v * (1.0 / tw + r[0][0] / rw);
+            double a10 = v * (c01 / tw + r[1][0] / rw);
+            double a11 = v * (1.0 / tw + r[1][1] / rw);
+            double a20 = v * (c02 / tw + r[2][0] / rw);
+            double a21 = v * (c12 / tw + r[2][1] / rw);
+            double a22 = v * (1.0 / tw + r[2][2] / rw);
+            // Cholesky3.lower
+            double l00;
+            double l10;
+            double l11;
+            double l20;
+            double l21;
+            double l22;
+            boolean definite = a00 > 0;
+            l00 = Math.sqrt(a00);
+            l10 = a10 / l00;
+            double s11 = a11 - l10 * l10;
+            definite &= s11 > 0;
+            l11 = Math.sqrt(s11);
+            l20 = a20 / l00;
+            l21 = (a21 - l20 * l10) / l11;
+            double s22 = a22;
+            s22 -= l20 * l20;
+            s22 -= l21 * l21;
+            definite &= s22 > 0;
+            l22 = Math.sqrt(s22);
+            if (!definite) {
                 // the asymptotic covariance is positive semi-definite; only a degenerate coupling
                 // (an edge at the limit) can make it singular: draw the edges independently then
                 double sd = Math.sqrt(sampling.outcomeVariance());
-                l = new double[][] {{sd, 0, 0}, {0, sd, 0}, {0, 0, sd}};
+                l00 = sd;
+                l10 = 0;
+                l11 = sd;
+                l20 = 0;
+                l21 = 0;
+                l22 = sd;
             }
-            Cholesky3.multiply(l, z, out);
-            for (int p = 0; p < 3; p++) {
-                out[p] += windowMean(trauma[p]) - relaxMean[p];
-            }
+            // Cholesky3.multiply: out_i = sum_k l_ik z_k, from 0
+            double o0 = 0;
+            o0 += l00 * z[0];
+            double o1 = 0;
+            o1 += l10 * z[0];
+            o1 += l11 * z[1];
+            double o2 = 0;
+            o2 += l20 * z[0];
+            o2 += l21 * z[1];
+            o2 += l22 * z[2];
+            out[0] = o0 + (windowMean(trauma[0]) - relaxMean[0]);
+            out[1] = o1 + (windowMean(trauma[1]) - relaxMean[1]);
+            out[2] = o2 + (windowMean(trauma[2]) - relaxMean[2]);
         }
+    }
+
+    /** Entry [a][b], a &lt; b, of {@link #windowCorrelation}: the same operations. */
+    private static double steiger(double[] rho, int a, int b) {
+        double rjk = rho[a];
+        double rjm = rho[b];
+        double rkm = rho[OTHER_EDGE[a][b]];
+        double psi = rkm * (1 - rjk * rjk - rjm * rjm) - 0.5 * rjk * rjm * (1 - rjk * rjk - rjm * rjm - rkm * rkm);
+        return psi / ((1 - rjk * rjk) * (1 - rjm * rjm));
     }
 
     /** Correlation of the three edges' window z at couplings {@code rho} (Roi.Pair order), Steiger 1980. */
     static double[][] windowCorrelation(double[] rho) {
-        Roi.Pair[] pairs = Roi.Pair.values();
         double[][] m = new double[3][3];
         for (int a = 0; a < 3; a++) {
             m[a][a] = 1;
             for (int b = a + 1; b < 3; b++) {
-                Roi shared = shared(pairs[a], pairs[b]);
-                Roi k = other(pairs[a], shared);
-                Roi h = other(pairs[b], shared);
                 double rjk = rho[a];
                 double rjm = rho[b];
-                double rkm = rho[pairOf(k, h).ordinal()];
+                double rkm = rho[OTHER_EDGE[a][b]];
                 double psi = rkm * (1 - rjk * rjk - rjm * rjm) - 0.5 * rjk * rjm * (1 - rjk * rjk - rjm * rjm - rkm * rkm);
                 m[a][b] = psi / ((1 - rjk * rjk) * (1 - rjm * rjm));
                 m[b][a] = m[a][b];
             }
         }
         return m;
+    }
+
+    /**
+     * [a][b], a &lt; b: the edge joining the regions that edges a and b do not share (the k-h edge of
+     * Steiger's formula), found once here rather than by searching the pairs at every scan.
+     */
+    private static final int[][] OTHER_EDGE = otherEdges();
+
+    private static int[][] otherEdges() {
+        Roi.Pair[] pairs = Roi.Pair.values();
+        int[][] other = new int[3][3];
+        for (int a = 0; a < 3; a++) {
+            for (int b = a + 1; b < 3; b++) {
+                Roi shared = shared(pairs[a], pairs[b]);
+                other[a][b] = pairOf(other(pairs[a], shared), other(pairs[b], shared)).ordinal();
+            }
+        }
+        return other;
     }
 
     private static Roi shared(Roi.Pair a, Roi.Pair b) {

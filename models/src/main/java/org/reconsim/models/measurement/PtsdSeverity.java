@@ -1,5 +1,6 @@
 package org.reconsim.models.measurement;
 
+import org.reconsim.models.numerics.Fdlibm;
 import org.reconsim.models.population.LogNormal;
 import org.reconsim.models.spec.Spec;
 
@@ -63,6 +64,6 @@ public record PtsdSeverity(
 
     /** The nonspecific improvement {@code days} after the pre-visit retrieval (0 before it). */
     public double nonspecificImprovement(double days) {
-        return days <= 0 ? 0 : nonspecificPoints * -Math.expm1(-days / nonspecificDays);
+        return days <= 0 ? 0 : nonspecificPoints * -Fdlibm.expm1(-days / nonspecificDays);
     }
 }

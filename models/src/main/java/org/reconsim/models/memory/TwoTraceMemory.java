@@ -55,8 +55,33 @@ public final class TwoTraceMemory implements TraumaMemory {
         this.decaying[home] = (1 - r) * x0;
     }
 
+    /**
+     * The last extinction recall: its context, time and the extinction state it was read from. A
+     * scan reads the recall in the scanner three times at one moment (fear, recall, the script's
+     * retrieval and trial), a session its retelling and first trial at one moment.
+     */
+    private int recallContext = -1;
+    private double recallTime;
+    private int recallState;
+    private double recallValue;
+    /** Changes whenever the extinction traces do (P_j, D_j or t_j). */
+    private int extinctionState;
+
     @Override
     public double extinctionRecall(Context context, double t) {
+        int c = context.ordinal();
+        if (c == recallContext && t == recallTime && extinctionState == recallState) {
+            return recallValue;
+        }
+        double sum = summedRecall(context, t);
+        recallContext = c;
+        recallTime = t;
+        recallState = extinctionState;
+        recallValue = sum;
+        return sum;
+    }
+
+    private double summedRecall(Context context, double t) {
         double sum = 0;
         for (int j = 0; j < permanent.length; j++) {
             if (permanent[j] == 0 && decaying[j] == 0) {
@@ -171,6 +196,7 @@ public final class TwoTraceMemory implements TraumaMemory {
         // permanent part is left as it is (it has already been given its share r once)
         decaying[k] = decayed(k, t);
         trainedAt[k] = t;
+        extinctionState++;
         // Rescorla-Wagner with outcome 0: dX = eta_X * |error|; the error never exceeds R,
         // so extinction cannot push expression below 0
         double surprise = -error;

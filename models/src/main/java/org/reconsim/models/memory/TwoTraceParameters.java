@@ -1,5 +1,6 @@
 package org.reconsim.models.memory;
 
+import org.reconsim.models.numerics.Fdlibm;
 import org.reconsim.models.spec.Spec;
 
 /**
@@ -101,7 +102,7 @@ public record TwoTraceParameters(
 
     /** The boundary factor b for a trace of strength {@code e} and age {@code ageDays}. */
     public double boundaryFactor(double e, double ageDays) {
-        return (1 + ageSlope * Math.log1p(Math.max(0, ageDays) / 30.0)) * (1 + strengthSlope * Math.max(0, e));
+        return (1 + ageSlope * Fdlibm.log1p(Math.max(0, ageDays) / 30.0)) * (1 + strengthSlope * Math.max(0, e));
     }
 
     /** Destabilization probability (formula in the class comment). */

@@ -2,7 +2,8 @@ package org.reconsim.models.pharmacology;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.TreeSet;
+
+import org.reconsim.models.numerics.Fdlibm;
 
 /**
  * Closed-form plasma (and effect-site) concentration of one patient under one regimen.
@@ -46,14 +47,14 @@ public final class ConcentrationProfile {
     ends = new double[count];
     plateau = new double[count * n];
     atEnd = new double[count * n];
-    TreeSet<Double> times = new TreeSet<>();
+    double[] times = new double[2 * count];
     for (int d = 0; d < count; d++) {
       Dose dose = doses.get(d);
       amounts[d] = dose.amountMg();
       starts[d] = dose.startMinutes();
       ends[d] = dose.endMinutes();
-      times.add(starts[d]);
-      times.add(ends[d]);
+      times[2 * d] = starts[d];
+      times[2 * d + 1] = ends[d];
       for (int i = 0; i < n; i++) {
         double a = disposition.amplitudes[i];
         if (dose.isBolus()) {
@@ -61,14 +62,29 @@ public final class ConcentrationProfile {
         } else {
           double p = dose.rateMgPerMinute() * a / rates[i];
           plateau[d * n + i] = p;
-          atEnd[d * n + i] = -p * Math.expm1(-rates[i] * dose.durationMinutes());
+          atEnd[d * n + i] = -p * Fdlibm.expm1(-rates[i] * dose.durationMinutes());
         }
       }
     }
-    breakpoints = times.stream().mapToDouble(Double::doubleValue).toArray();
+    breakpoints = ascendingDistinct(times);
     double[] peak = findPeak();
     peakMinutes = peak[0];
     peakMgPerL = peak[1];
+  }
+
+  /**
+   * The distinct values of {@code times} in ascending order, as a {@code TreeSet<Double>} would
+   * give them ({@link Double#compare} order and equality), without boxing: once per patient.
+   */
+  private static double[] ascendingDistinct(double[] times) {
+    Arrays.sort(times);
+    int distinct = 0;
+    for (int i = 0; i < times.length; i++) {
+      if (distinct == 0 || Double.compare(times[i], times[distinct - 1]) != 0) {
+        times[distinct++] = times[i];
+      }
+    }
+    return Arrays.copyOf(times, distinct);
   }
 
   /** The profile of a patient with parameters {@code p} receiving {@code regimen} (mg of base). */
@@ -92,7 +108,7 @@ public final class ConcentrationProfile {
       } else {
         double since = minutes - starts[d];
         for (int i = 0; i < n; i++) {
-          c -= plateau[o + i] * Math.expm1(-rates[i] * since);
+          c -= plateau[o + i] * Fdlibm.expm1(-rates[i] * since);
         }
       }
     }
@@ -149,7 +165,7 @@ public final class ConcentrationProfile {
     if (bolus) {
       return Math.exp(-mu * fromStart);
     }
-    return -Math.exp(-mu * fromEnd) * Math.expm1(-mu * (fromStart - fromEnd)) / mu;
+    return -Math.exp(-mu * fromEnd) * Fdlibm.expm1(-mu * (fromStart - fromEnd)) / mu;
   }
 
   /** dF/dmu. */
@@ -159,7 +175,7 @@ public final class ConcentrationProfile {
     }
     double span = fromStart - fromEnd;
     double decay = Math.exp(-mu * fromEnd);
-    double filled = -Math.expm1(-mu * span) / mu;
+    double filled = -Fdlibm.expm1(-mu * span) / mu;
     double filledSlope = (span * Math.exp(-mu * span) - filled) / mu;
     return -fromEnd * decay * filled + decay * filledSlope;
   }

@@ -2,8 +2,6 @@ package org.reconsim.models.pharmacology;
 
 import org.reconsim.models.spec.Spec;
 
-import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
-import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 
 /**
  * NMDA-receptor occupancy by the unbound drug, a Hill binding curve:
@@ -31,17 +29,25 @@ public record NmdaOccupancy(
   private static final double MOLAR_MASS_G_PER_MOL = PkModel.KETAMINE_G_PER_MOL;
 
   private static final int NODES = 8;
-  private static final double[] NODE;
-  private static final double[] WEIGHT;
+  /**
+   * The 8-point Gauss-Legendre rule on [0, 1]: the doubles commons-math3's
+   * {@code new GaussIntegratorFactory().legendreHighPrecision(8, 0, 1)} computes (in BigDecimal
+   * arithmetic, a tenth of a second at every JVM start), written as hexadecimal literals;
+   * NmdaOccupancyTest checks them against that computation bit for bit.
+   */
+  private static final double[] NODE = {0x1.454e34f53399p-6, 0x1.a06d536d82f88p-4, 0x1.e5dad4f9af698p-3, 0x1.a214dac30e32fp-2,
+      0x1.2ef5929e78e69p-1, 0x1.86894ac19425ap-1, 0x1.cbf255924fa0fp-1, 0x1.f5d58e5856634p-1};
+  private static final double[] WEIGHT = {0x1.9ea1d04ca0374p-5, 0x1.c76fb531d2b96p-4, 0x1.413c50a255615p-3, 0x1.736360b199343p-3,
+      0x1.736360b199343p-3, 0x1.413c50a255615p-3, 0x1.c76fb531d2b96p-4, 0x1.9ea1d04ca0374p-5};
 
-  static {
-    GaussIntegrator rule = new GaussIntegratorFactory().legendreHighPrecision(NODES, 0, 1);
-    NODE = new double[NODES];
-    WEIGHT = new double[NODES];
-    for (int i = 0; i < NODES; i++) {
-      NODE[i] = rule.getPoint(i);
-      WEIGHT[i] = rule.getWeight(i);
-    }
+  /** Node {@code i} of the rule (for the test). */
+  static double node(int i) {
+    return NODE[i];
+  }
+
+  /** Weight {@code i} of the rule (for the test). */
+  static double weight(int i) {
+    return WEIGHT[i];
   }
 
   /**

@@ -1,5 +1,7 @@
 package org.reconsim.models.population;
 
+import org.reconsim.models.numerics.Fdlibm;
+
 /**
  * Individual log-normal multipliers with mean 1 and a given coefficient of variation (learning
  * rates, SCR gain, drug exposure, PK random effects):
@@ -13,12 +15,12 @@ public final class LogNormal {
 
     /** sigma, the SD of ln m, for a multiplier with coefficient of variation {@code cv}. */
     public static double logSd(double cv) {
-        return Math.sqrt(Math.log1p(cv * cv));
+        return Math.sqrt(Fdlibm.log1p(cv * cv));
     }
 
     /** The multiplier with mean 1 and coefficient of variation {@code cv} at standard-normal deviate {@code z}. */
     public static double multiplier(double cv, double z) {
-        double s2 = Math.log1p(cv * cv);
+        double s2 = Fdlibm.log1p(cv * cv);
         return Math.exp(Math.sqrt(s2) * z - s2 / 2);
     }
 }

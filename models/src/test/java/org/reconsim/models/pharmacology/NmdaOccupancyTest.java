@@ -96,4 +96,16 @@ class NmdaOccupancyTest {
     }
     return sum * h;
   }
+
+  @Test
+  void gaussRuleIsCommonsMathsHighPrecisionRuleBitForBit() {
+    org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator rule =
+        new org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory().legendreHighPrecision(8, 0, 1);
+    for (int i = 0; i < 8; i++) {
+      assertThat(Double.doubleToRawLongBits(NmdaOccupancy.node(i))).as("node %d", i)
+          .isEqualTo(Double.doubleToRawLongBits(rule.getPoint(i)));
+      assertThat(Double.doubleToRawLongBits(NmdaOccupancy.weight(i))).as("weight %d", i)
+          .isEqualTo(Double.doubleToRawLongBits(rule.getWeight(i)));
+    }
+  }
 }

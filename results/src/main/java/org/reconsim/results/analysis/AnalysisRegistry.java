@@ -9,6 +9,7 @@ import org.reconsim.engine.scenario.AnalysisMethodProvider;
 import org.reconsim.engine.scenario.AnalysisMethodRegistry;
 import org.reconsim.engine.scenario.Analysis;
 import org.reconsim.engine.scenario.Scenario;
+import org.reconsim.results.stats.MonotoneImputation.Strategy;
 
 /**
  * The analyses behind the names of {@link AnalysisMethodRegistry}: the built-in ones, then those
@@ -21,7 +22,12 @@ public final class AnalysisRegistry {
             new AnalysisType(AnalysisMethod.ANCOVA, plan -> new AncovaAnalysis()),
             new AnalysisType(AnalysisMethod.LMM, plan -> new MixedModelAnalysis()),
             new AnalysisType(AnalysisMethod.WELCH, plan -> new ChangeScoreWelch()),
-            new AnalysisType(AnalysisMethod.BAYES, BayesAnalysis::of));
+            new AnalysisType(AnalysisMethod.BAYES, BayesAnalysis::of),
+            new AnalysisType(AnalysisMethod.MMRM, plan -> new MmrmAnalysis()),
+            new AnalysisType(AnalysisMethod.BAYES_T, BayesTAnalysis::of),
+            new AnalysisType(AnalysisMethod.MI, plan -> MultipleImputationAnalysis.of(Strategy.MAR, plan)),
+            new AnalysisType(AnalysisMethod.MI_J2R, plan -> MultipleImputationAnalysis.of(Strategy.JUMP_TO_REFERENCE, plan)),
+            new AnalysisType(AnalysisMethod.MI_CR, plan -> MultipleImputationAnalysis.of(Strategy.COPY_REFERENCE, plan)));
 
     private AnalysisRegistry() {
     }

@@ -39,7 +39,7 @@ public record MixedModelAnalysis() implements EndpointAnalysis {
         RandomInterceptFit fit = RandomInterceptModel.fit(subject, visit, treated, value, rows, levels);
         List<TestResult> out = new ArrayList<>(data.testedVisits().size());
         for (Visit at : data.testedVisits()) {
-            out.add(fit.isDefined() ? fit.armEffect(visits.indexOf(at)) : TestResult.undefined());
+            out.add(fit.armEffect(visits.indexOf(at))); // undefined, with the reason, when the fit is
         }
         return out;
     }

@@ -14,17 +14,23 @@ import java.util.List;
 
 import org.reconsim.engine.scenario.AnalysisMethod;
 import org.reconsim.engine.scenario.Scenario;
-import org.reconsim.results.power.AssurancePrior;
+import org.reconsim.results.power.TrialPrior;
 import org.reconsim.results.power.PowerSweep;
 import org.reconsim.results.power.ReplicateResult;
 import org.reconsim.results.power.ResultKey;
 import org.reconsim.results.power.ResultLayout;
+import org.reconsim.results.power.SweepValues;
+import org.reconsim.results.stats.UndefinedReason;
 
 /**
  * {@code replicates.csv}: every virtual trial's estimate, p-value and standard error with the
- * true effect (ATE and d) it estimates, one row per replicate, sweep point, sample size,
- * endpoint, visit and analysis; under assurance one more column per drawn field (named by the
- * field) with that trial's draw (a number, or a discrete prior's category as written). Streamed in replicate order as the
+ * true effect (ATE and d) it estimates and, where the analysis was undefined (estimate, p-value
+ * and standard error NA), the code of why in {@code failure} ({@link UndefinedReason#code()}; NA
+ * where it was defined), one row per replicate, sweep point, sample size,
+ * endpoint, visit and analysis; under assurance one more column per drawn value
+ * ({@link TrialPrior#columns()}: each drawn field, named by the field; under a posterior the
+ * particle's number and hypothesis first) with that trial's draw (a number, or a category or
+ * label as written). Streamed in replicate order as the
  * run goes (the aggregates in power.csv are computed from exactly these values). Written to
  * {@code replicates.csv.partial} and renamed when the run has finished; a resumed run cuts the
  * partial file back to the length its checkpoint recorded and appends from there, so the final
@@ -33,7 +39,7 @@ import org.reconsim.results.power.ResultLayout;
 public final class ReplicateTable implements PowerSweep.ResultLog, AutoCloseable {
 
     public static final List<String> COLUMNS = List.of("replicate", "sweep_parameter", "sweep_value", "n_per_arm", "contrast", "endpoint",
-            "visit", "analysis", "estimate", "p_value", "std_error", "true_effect", "true_d");
+            "visit", "analysis", "estimate", "p_value", "std_error", "true_effect", "true_d", "failure");
 
     private final Path target;
     private final Path partial;
@@ -44,7 +50,7 @@ public final class ReplicateTable implements PowerSweep.ResultLog, AutoCloseable
     private final List<Integer> sizes;
     private final List<String> methods;
     /** The prior whose draws are written, or null. */
-    private final AssurancePrior prior;
+    private final TrialPrior prior;
     /** The last layout found to match the columns (sweep points share one), so the check runs once. */
     private ResultLayout checked;
 
@@ -58,7 +64,7 @@ public final class ReplicateTable implements PowerSweep.ResultLog, AutoCloseable
      * @param prior       the assurance prior whose draws get a column each, or null
      */
     public ReplicateTable(Path target, long resumeAt, String parameter, List<Double> values, List<Integer> sizes,
-                          List<String> methods, AssurancePrior prior) {
+                          List<String> methods, TrialPrior prior) {
         this.target = target;
         this.partial = target.resolveSibling(target.getFileName() + ".partial");
         this.parameter = parameter;
@@ -86,9 +92,9 @@ public final class ReplicateTable implements PowerSweep.ResultLog, AutoCloseable
             if (resumeAt < 0) {
                 out.write(String.join(",", COLUMNS));
                 if (prior != null) {
-                    for (AssurancePrior.Field f : prior.fields()) {
+                    for (String column : prior.columns()) {
                         out.write(',');
-                        out.write(CsvTable.cell(f.field()));
+                        out.write(CsvTable.cell(column));
                     }
                 }
                 out.write('\n');
@@ -110,7 +116,7 @@ public final class ReplicateTable implements PowerSweep.ResultLog, AutoCloseable
             }
             checked = layout;
         }
-        String prefix = r.replicate() + "," + CsvTable.cell(parameter) + "," + CsvTable.number(values.get(point)) + ",";
+        String prefix = r.replicate() + "," + CsvTable.cell(parameter) + "," + SweepValues.label(values.get(point)) + ",";
         String draws = drawn(r);
         try {
             for (ResultKey key : layout.keys()) {
@@ -134,6 +140,9 @@ public final class ReplicateTable implements PowerSweep.ResultLog, AutoCloseable
                 out.write(CsvTable.number(r.trueEffect(key)));
                 out.write(',');
                 out.write(CsvTable.number(r.trueD(key)));
+                out.write(',');
+                UndefinedReason failure = r.failure(key);
+                out.write(failure == null ? "NA" : failure.code());
                 out.write(draws);
                 out.write('\n');
             }
@@ -150,7 +159,7 @@ public final class ReplicateTable implements PowerSweep.ResultLog, AutoCloseable
         double[] v = r.drawn();
         StringBuilder s = new StringBuilder();
         for (int j = 0; j < v.length; j++) {
-            String category = prior.fields().get(j).category(v[j]);
+            String category = prior.category(j, v[j]);
             s.append(',').append(category == null ? CsvTable.number(v[j]) : CsvTable.cell(category));
         }
         return s.toString();

@@ -20,19 +20,11 @@ import org.reconsim.results.stats.TestResult;
  */
 public final class TrialTables implements AutoCloseable {
 
-    public static final List<String> OBSERVATIONS = List.of("replicate", "subject_id", "arm", "site", "visit", "day", "measure", "value");
-    public static final List<String> SUBJECTS = List.of("replicate", "subject_id", "arm", "site", "sex", "age_years", "weight_kg",
-            "memory_age_years", "trace_strength_0", "extinction_0", "learning_rate", "destabilized", "restabilization_efficiency",
-            "peak_concentration_ng_ml", "peak_occupancy", "labile_window_occupancy", "peak_dissociation", "peak_sedation",
-            "believes_active", "dropout_before_session", "caps5_responder",
-            "trace_strength_pre", "trace_strength_post", "trace_strength_fu30", "trace_strength_fu90",
-            "fear_expression_pre", "fear_expression_post", "fear_expression_fu30", "fear_expression_fu90",
-            "extinction_recall_pre", "extinction_recall_post", "extinction_recall_fu30", "extinction_recall_fu90");
-    public static final List<String> GROUND_TRUTH = List.of("replicate", "subject_id", "arm", "visit", "day", "in_study",
-            "trace_strength", "fear_expression_scanner", "fear_expression_home", "extinction_recall_scanner");
-    public static final List<String> SESSIONS = List.of("replicate", "subject_id", "arm", "session", "trial", "hours", "suds");
-    public static final List<String> ESTIMATES = List.of("replicate", "n_per_arm", "contrast", "endpoint", "visit", "analysis", "estimate",
-            "std_error", "df", "statistic", "p_value");
+    public static final List<String> OBSERVATIONS = DataDictionary.OBSERVATIONS.names();
+    public static final List<String> SUBJECTS = DataDictionary.SUBJECTS.names();
+    public static final List<String> GROUND_TRUTH = DataDictionary.GROUND_TRUTH.names();
+    public static final List<String> SESSIONS = DataDictionary.SESSIONS.names();
+    public static final List<String> ESTIMATES = DataDictionary.ESTIMATES.names();
 
     private static final Visit PRE = Visit.PRE;
     private static final Visit POST = Visit.POST;
@@ -75,35 +67,8 @@ public final class TrialTables implements AutoCloseable {
 
     /** Appends one trial and its analyses, or none ({@code analysis} null). */
     public void add(TrialOutcome trial, TrialResults analysis) {
-        Timeline t = plan.timeline();
         for (PatientOutcome p : trial.patients()) {
-            String arm = plan.arms().get(p.arm()).name();
-            String site = "site" + (p.site() + 1);
-            for (Visit v : plan.scenario().protocol().visits().scanned()) {
-                for (Endpoint e : ENDPOINTS) {
-                    double value = p.observed(v, e);
-                    if (!Double.isNaN(value)) {
-                        observations.row(trial.replicate(), p.subjectId(), arm, site, v.label(), t.visitDay(v), e.label(), value);
-                    }
-                }
-                groundTruth.row(trial.replicate(), p.subjectId(), arm, v.label(), t.visitDay(v), !Double.isNaN(p.traceStrength(v)),
-                        p.traceStrength(v), p.fearExpression(v), p.fearAtHome(v), p.extinctionRecall(v));
-            }
-            for (PatientOutcome.Rating w : p.weeklyPcl5()) {
-                observations.row(trial.replicate(), p.subjectId(), arm, site, String.format(java.util.Locale.ROOT, "wk%02d", w.week()),
-                        w.day(), "pcl5", w.value());
-            }
-            for (PatientOutcome.Suds sd : p.suds()) {
-                sessions.row(trial.replicate(), p.subjectId(), arm, sd.session(), sd.trial(), sd.hours(), sd.value());
-            }
-            var c = p.covariates();
-            subjects.row(trial.replicate(), p.subjectId(), arm, site, c.female() ? "F" : "M", c.ageYears(), c.weightKg(),
-                    c.memoryAgeYears(), c.traceStrength(), c.extinction(), c.learningRate(), p.destabilized(),
-                    p.restabilizationEfficiency(), p.peakConcentration(), p.peakOccupancy(), p.labileOccupancy(),
-                    p.peakDissociation(), p.peakSedation(), p.believesActive(), p.dropoutSession(), responder(p),
-                    p.traceStrength(PRE), p.traceStrength(POST), p.traceStrength(FU30), p.traceStrength(FU90),
-                    p.fearExpression(PRE), p.fearExpression(POST), p.fearExpression(FU30), p.fearExpression(FU90),
-                    p.extinctionRecall(PRE), p.extinctionRecall(POST), p.extinctionRecall(FU30), p.extinctionRecall(FU90));
+            add(trial.replicate(), p);
         }
         if (estimates == null || analysis == null) {
             return;
@@ -113,6 +78,41 @@ public final class TrialTables implements AutoCloseable {
             estimates.row(trial.replicate(), trial.nPerArm(), key.contrast().label(), key.endpoint().label(), key.visit().label(), key.method().label(),
                     r.estimate(), r.stdError(), r.df(), r.statistic(), r.pValue());
         }
+    }
+
+    /** Appends one patient of replicate {@code replicate} to observations, ground truth, sessions and subjects. */
+    public void add(int replicate, PatientOutcome p) {
+        Timeline t = plan.timeline();
+        String arm = plan.arms().get(p.arm()).name();
+        String site = "site" + (p.site() + 1);
+        for (Visit v : plan.scenario().protocol().visits().scanned()) {
+            for (Endpoint e : ENDPOINTS) {
+                double value = p.observed(v, e);
+                if (!Double.isNaN(value)) {
+                    observations.row(replicate, p.subjectId(), arm, site, v.label(), t.visitDay(v), e.label(), value);
+                }
+            }
+            groundTruth.row(replicate, p.subjectId(), arm, v.label(), t.visitDay(v), !Double.isNaN(p.traceStrength(v)),
+                    p.traceStrength(v), p.fearExpression(v), p.fearAtHome(v), p.extinctionRecall(v));
+        }
+        for (PatientOutcome.Rating w : p.weeklyPcl5()) {
+            observations.row(replicate, p.subjectId(), arm, site, String.format(java.util.Locale.ROOT, "wk%02d", w.week()),
+                    w.day(), "pcl5", w.value());
+        }
+        for (PatientOutcome.Suds sd : p.suds()) {
+            sessions.row(replicate, p.subjectId(), arm, sd.session(), sd.trial(), sd.hours(), sd.value());
+        }
+        var c = p.covariates();
+        subjects.row(replicate, p.subjectId(), arm, site, c.female() ? "F" : "M", c.ageYears(), c.weightKg(),
+                c.memoryAgeYears(), c.traceStrength(), c.extinction(), c.learningRate(), p.destabilized(),
+                p.restabilizationEfficiency(), p.peakConcentration(), p.peakOccupancy(),
+                // no labile window, no mean occupancy over it: NA, not the 0 of a window without drug (docs/DATA.md)
+                p.destabilized() ? p.labileOccupancy() : Double.NaN,
+                p.peakDissociation(), p.peakSedation(), p.believesActive(), p.dropoutSession() == 0,
+                p.dropoutSession() == 0 ? Double.NaN : p.dropoutSession(), responder(p),
+                p.traceStrength(PRE), p.traceStrength(POST), p.traceStrength(FU30), p.traceStrength(FU90),
+                p.fearExpression(PRE), p.fearExpression(POST), p.fearExpression(FU30), p.fearExpression(FU90),
+                p.extinctionRecall(PRE), p.extinctionRecall(POST), p.extinctionRecall(FU30), p.extinctionRecall(FU90));
     }
 
     /**

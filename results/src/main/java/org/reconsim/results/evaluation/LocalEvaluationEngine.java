@@ -32,7 +32,7 @@ public final class LocalEvaluationEngine implements EvaluationEngine {
 
     @Override
     public String describe() {
-        return "local (" + runner.threads() + (runner.threads() == 1 ? " thread)" : " threads)");
+        return runner.describe();
     }
 
     @Override

@@ -21,4 +21,18 @@ public record FreeField(String field, String text, PriorDistribution prior) impl
         }
         text = text == null ? prior.toString() : text;
     }
+
+    /**
+     * Why {@code field} cannot be a free field of an inference, or null when it can be: the
+     * fields that address the trials ({@link org.reconsim.engine.scenario.ScenarioEdit#fixedReason}) and {@code mechanisms.active},
+     * which the hypotheses set. Shared by calibrate's {@code --free} and power's {@code --posterior}
+     * (whose columns are a calibration's free fields).
+     */
+    public static String cannotVary(String field) {
+        String fixed = org.reconsim.engine.scenario.ScenarioEdit.fixedReason(field);
+        if (fixed != null) {
+            return fixed;
+        }
+        return field.equals(org.reconsim.results.power.AssurancePrior.MECHANISMS) ? "the mechanisms are the hypotheses, not a parameter" : null;
+    }
 }

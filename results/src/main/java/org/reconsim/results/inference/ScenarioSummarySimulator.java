@@ -54,6 +54,8 @@ public final class ScenarioSummarySimulator implements SummarySimulator {
     }
 
     private final LoadedScenario base;
+    /** The base scenario's canonical tree, edited (a copy) for each simulated parameter value. */
+    private final tools.jackson.databind.JsonNode baseTree;
     private final List<Finding> findings;
     private final List<String> hypotheses;
     private final List<List<String>> mechanisms;
@@ -73,6 +75,7 @@ public final class ScenarioSummarySimulator implements SummarySimulator {
     private ScenarioSummarySimulator(LoadedScenario base, List<Finding> findings, List<String> hypotheses, List<FreeField> free,
                                      long seed) {
         this.base = base;
+        this.baseTree = org.reconsim.engine.scenario.CanonicalForm.toTree(base.scenario());
         this.findings = List.copyOf(findings);
         this.hypotheses = List.copyOf(hypotheses);
         this.mechanisms = hypotheses.stream().map(AssurancePrior::mechanisms).toList();
@@ -146,17 +149,26 @@ public final class ScenarioSummarySimulator implements SummarySimulator {
                 problems.add("hypothesis '" + h + "' is listed twice");
                 continue;
             }
-            List<String> names = AssurancePrior.mechanisms(h);
-            if (h.isEmpty() || names.contains("") || names.contains("null")) {
-                problems.add("hypothesis '" + h + "': expected null or mechanism labels joined by '+', e.g. "
-                        + "restabilization-blockade+plasticity-window");
-                continue;
-            }
-            try {
-                ScenarioEdit.set(scenario, Map.of(AssurancePrior.MECHANISMS, names));
-            } catch (InvalidScenarioException e) {
-                e.problems().forEach(p -> problems.add("hypothesis '" + h + "': " + p.message()));
-            }
+            problems.addAll(hypothesisProblems(scenario, h));
+        }
+    }
+
+    /**
+     * Why {@code scenario} cannot run under hypothesis {@code h} (null, or mechanism labels joined
+     * by '+'), one line each as {@code hypothesis 'h': problem}; empty when it can. Shared with
+     * power's {@code --posterior}, whose particles carry their hypotheses.
+     */
+    public static List<String> hypothesisProblems(LoadedScenario scenario, String h) {
+        List<String> names = AssurancePrior.mechanisms(h);
+        if (h.isEmpty() || names.contains("") || names.contains("null")) {
+            return List.of("hypothesis '" + h + "': expected null or mechanism labels joined by '+', e.g. "
+                    + "restabilization-blockade+plasticity-window");
+        }
+        try {
+            ScenarioEdit.set(scenario, Map.of(AssurancePrior.MECHANISMS, names));
+            return List.of();
+        } catch (InvalidScenarioException e) {
+            return e.problems().stream().map(p -> "hypothesis '" + h + "': " + p.message()).toList();
         }
     }
 
@@ -169,11 +181,9 @@ public final class ScenarioSummarySimulator implements SummarySimulator {
                 continue;
             }
             seen.add(f.field());
-            String fixed = ScenarioEdit.fixedReason(f.field());
+            String fixed = FreeField.cannotVary(f.field());
             if (fixed != null) {
                 problems.add(what + "cannot vary: " + fixed);
-            } else if (f.field().equals(AssurancePrior.MECHANISMS)) {
-                problems.add(what + "cannot vary: the mechanisms are the hypotheses, not a parameter");
             } else if (f.prior() instanceof PriorDistribution.Discrete) {
                 problems.add(what + "takes a continuous prior (uniform, loguniform, normal, lognormal or beta), not discrete");
             } else {
@@ -232,16 +242,29 @@ public final class ScenarioSummarySimulator implements SummarySimulator {
 
     /** The scenario under hypothesis {@code h} with the free fields at {@code theta} (none: the base values). */
     private LoadedScenario edit(int h, double[] theta) {
+        try {
+            return ScenarioEdit.set(base, edits(h, theta));
+        } catch (InvalidScenarioException e) {
+            throw new IllegalArgumentException(String.join("\n", e.problems().stream().map(Problem::message).toList()), e);
+        }
+    }
+
+    /** The same scenario as {@link #edit}'s, without its canonical form (one per simulated pilot: the fast path). */
+    private Scenario edited(int h, double[] theta) {
+        try {
+            return ScenarioEdit.scenario(base, baseTree, edits(h, theta));
+        } catch (InvalidScenarioException e) {
+            throw new IllegalArgumentException(String.join("\n", e.problems().stream().map(Problem::message).toList()), e);
+        }
+    }
+
+    private Map<String, Object> edits(int h, double[] theta) {
         Map<String, Object> edits = new LinkedHashMap<>();
         edits.put(AssurancePrior.MECHANISMS, mechanisms.get(h));
         for (int j = 0; j < theta.length; j++) {
             edits.put(free.get(j).field(), theta[j]);
         }
-        try {
-            return ScenarioEdit.set(base, edits);
-        } catch (InvalidScenarioException e) {
-            throw new IllegalArgumentException(String.join("\n", e.problems().stream().map(Problem::message).toList()), e);
-        }
+        return edits;
     }
 
     /**
@@ -251,7 +274,7 @@ public final class ScenarioSummarySimulator implements SummarySimulator {
     static TrialAnalysis analysis(TrialPlan plan) {
         Analysis a = plan.scenario().analysis();
         Analysis one = new Analysis(a.primaryEndpoint(), a.primaryVisit(), a.alpha(), List.of(a.methods().get(0)), a.priorMean(),
-                a.priorSd(), a.family(), a.adjustment(), a.hypothesizedDirection(), a.hypotheses());
+                a.priorSd(), a.bayesT(), a.imputation(), a.family(), a.adjustment(), a.hypothesizedDirection(), a.hypotheses());
         return new TrialAnalysis(one, plan);
     }
 
@@ -307,7 +330,7 @@ public final class ScenarioSummarySimulator implements SummarySimulator {
         TrialPlan plan = plans[hypothesis];
         TrialAnalysis analysis = analyses[hypothesis];
         if (theta.length > 0) {
-            plan = TrialPlan.compile(edit(hypothesis, theta).scenario(), plans[hypothesis]).withoutSessionDetail();
+            plan = TrialPlan.compile(edited(hypothesis, theta), plans[hypothesis]).withoutSessionDetail();
             analysis = analysis(plan);
         }
         TrialOutcome outcome = VirtualTrial.run(plan, new RandomStreams(seed), (int) draw, nPerArm);

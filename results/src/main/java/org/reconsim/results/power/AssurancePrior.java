@@ -14,7 +14,6 @@ import org.reconsim.engine.rng.RandomStreams;
 import org.reconsim.engine.scenario.InvalidScenarioException;
 import org.reconsim.engine.scenario.LoadedScenario;
 import org.reconsim.engine.scenario.ScenarioEdit;
-import org.reconsim.engine.sim.TrialPlan;
 import org.reconsim.models.population.PatientGenerator;
 import org.reconsim.models.population.StandardNormal;
 
@@ -34,7 +33,7 @@ import org.reconsim.models.population.StandardNormal;
  * @param correlation  correlation matrix over the fields (identity when none is given);
  *                     symmetric, unit diagonal, positive definite (checked)
  */
-public record AssurancePrior(List<Field> fields, double[][] correlation) implements Serializable {
+public record AssurancePrior(List<Field> fields, double[][] correlation) implements TrialPrior {
 
     private static final long serialVersionUID = 2L;
 
@@ -106,6 +105,7 @@ public record AssurancePrior(List<Field> fields, double[][] correlation) impleme
     }
 
     /** The prior as text: each field's {@code field~prior}, then each correlation, joined by ';'. */
+    @Override
     public String text() {
         List<String> parts = new ArrayList<>();
         for (Field f : fields) {
@@ -123,6 +123,7 @@ public record AssurancePrior(List<Field> fields, double[][] correlation) impleme
     }
 
     /** The values trial {@code replicate} draws, in field order (a discrete field's value is its category's index). */
+    @Override
     public double[] draw(RandomStreams streams, int replicate) {
         UniformRandomProvider stream = streams.stream(Purpose.ASSURANCE, -2, replicate);
         int n = fields.size();
@@ -163,11 +164,30 @@ public record AssurancePrior(List<Field> fields, double[][] correlation) impleme
     }
 
     /** Whether every field has a discrete prior (so that draws repeat). */
+    @Override
     public boolean discrete() {
         return fields.stream().allMatch(f -> f.distribution() instanceof PriorDistribution.Discrete);
     }
 
+    /** The fields, in draw order: each drawn value's replicates.csv column. */
+    @Override
+    public List<String> columns() {
+        return fields.stream().map(Field::field).toList();
+    }
+
+    /** A discrete field's category as written; null for a number. */
+    @Override
+    public String category(int column, double value) {
+        return fields.get(column).category(value);
+    }
+
+    @Override
+    public String describe() {
+        return "each virtual trial drew its own " + String.join(", ", columns()) + " from the prior " + text();
+    }
+
     /** The scenario with the drawn {@code values} set. */
+    @Override
     public LoadedScenario scenario(LoadedScenario loaded, double[] values) {
         Map<String, Object> edits = new LinkedHashMap<>();
         for (int j = 0; j < fields.size(); j++) {
@@ -199,11 +219,6 @@ public record AssurancePrior(List<Field> fields, double[][] correlation) impleme
      */
     public static List<String> mechanisms(String hypothesis) {
         return hypothesis.equals("null") ? List.of() : List.of(hypothesis.split("\\+", -1));
-    }
-
-    /** The plan of one trial: its drawn scenario ({@link #scenario}) compiled, reusing {@code base}'s calibration where it can. */
-    public TrialPlan plan(LoadedScenario drawn, TrialPlan base) {
-        return TrialPlan.compile(drawn.scenario(), base).withoutSessionDetail();
     }
 
     /** The lower Cholesky factor of a symmetric matrix with unit diagonal, or null when it is not a positive definite correlation matrix. */

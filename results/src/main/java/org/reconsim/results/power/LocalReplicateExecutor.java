@@ -20,7 +20,7 @@ public final class LocalReplicateExecutor implements ReplicateExecutor {
 
     @Override
     public String describe() {
-        return "local (" + runner.threads() + (runner.threads() == 1 ? " thread)" : " threads)");
+        return runner.describe();
     }
 
     @Override

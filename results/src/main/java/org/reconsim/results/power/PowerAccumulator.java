@@ -17,10 +17,11 @@ import org.reconsim.results.stats.DesignAnalysis;
 import org.reconsim.results.stats.Multiplicity;
 import org.reconsim.results.stats.ProportionInterval;
 import org.reconsim.results.stats.RunningMoments;
+import org.reconsim.results.stats.UndefinedReason;
 
 /**
  * The running aggregates of a power analysis: per sample size, endpoint, visit and method the
- * rejection count, the design analysis of the estimates against the true effects (type S and M,
+ * rejection count, the count of undefined (failed) analyses by reason, the design analysis of the estimates against the true effects (type S and M,
  * directional power, mean z, true d: {@link DesignAnalysis}), the estimate's moments, the multiplicity family's rejections; and for the report, at the largest size, the
  * arm means' moments and the first {@link #KEPT_ESTIMATES} primary estimates. Its size does not
  * grow with the number of replicates. Replicates must arrive in replicate order (0, 1, 2, ...):
@@ -47,6 +48,10 @@ public final class PowerAccumulator {
 
     private int replicates;
     private final long[] rejections;
+    /** [result offset][reason ordinal]: replicates whose analysis was undefined, by why. */
+    private final long[][] failures;
+    /** [size]: replicates in which some family member's analysis was undefined. */
+    private final long[] familyFailed;
     /** Against the true effects, by result offset. */
     private final DesignAnalysis design;
     /** By result offset: -1 where the hypothesized direction is lower, +1 where higher. */
@@ -58,6 +63,8 @@ public final class PowerAccumulator {
     /** By arm-mean offset of the layout. */
     private final RunningMoments[] armMeans;
     private final List<Double> primaryEstimates = new ArrayList<>();
+    /** The group-sequential looks' counts, or null for a fixed design. */
+    private final SequentialMonitor sequential;
 
     PowerAccumulator(PowerJob job) {
         this.job = job;
@@ -80,6 +87,8 @@ public final class PowerAccumulator {
         this.adjustment = a.adjustment();
         this.primaryOffset = layout.offset(new ResultKey(job.largestSize(), contrast, a.primaryEndpoint(), a.primaryVisit(), first));
         this.rejections = new long[layout.size()];
+        this.failures = new long[layout.size()][UndefinedReason.values().length];
+        this.familyFailed = new long[sizes];
         this.design = new DesignAnalysis(layout.size());
         this.hypothesizedSign = new int[layout.size()];
         for (ResultKey key : layout.keys()) {
@@ -91,6 +100,7 @@ public final class PowerAccumulator {
         }
         this.familyRejections = new long[sizes][familyP.length];
         this.familyAnyAll = new long[sizes][2];
+        this.sequential = job.sequential() == null ? null : new SequentialMonitor(job.sequential());
         this.armMeans = new RunningMoments[layout.armMeanSize()];
         for (int i = 0; i < armMeans.length; i++) {
             armMeans[i] = new RunningMoments();
@@ -116,6 +126,10 @@ public final class PowerAccumulator {
             double p = r.pValueAt(i);
             int effect = layout.effectOf(i);
             design.truth(i, r.trueDAt(effect));
+            UndefinedReason failure = r.failureAt(i);
+            if (failure != null) {
+                failures[i][failure.ordinal()]++;
+            }
             if (!Double.isNaN(est)) {
                 estimates[i].add(est);
                 boolean significant = p < alpha;
@@ -127,9 +141,12 @@ public final class PowerAccumulator {
         }
         if (familyP.length > 0) {
             for (int s = 0; s < sizes; s++) {
+                boolean failed = false;
                 for (int f = 0; f < familyP.length; f++) {
                     familyP[f] = r.pValueAt(familyOffsets[s][f]);
+                    failed |= r.failureAt(familyOffsets[s][f]) != null;
                 }
+                familyFailed[s] += failed ? 1 : 0;
                 boolean[] reject = switch (adjustment) {
                     case BONFERRONI -> Multiplicity.bonferroni(familyP, alpha);
                     case HOLM -> Multiplicity.holm(familyP, alpha);
@@ -156,6 +173,9 @@ public final class PowerAccumulator {
         if (job.keepsArmMeans() && !Double.isNaN(primary) && primaryEstimates.size() < KEPT_ESTIMATES) {
             primaryEstimates.add(primary);
         }
+        if (sequential != null) {
+            sequential.add(r);
+        }
         replicates++;
     }
 
@@ -180,30 +200,54 @@ public final class PowerAccumulator {
                 ProportionInterval ci = BinomialInterval.wilson(k, replicates, 0.95);
                 ProportionInterval cp = BinomialInterval.clopperPearson(k, replicates, 0.95);
                 rows.add(new PowerRow(n, key.contrast().label(), key.endpoint().label(), key.visit().label(), key.method().label(), replicates, k,
-                        (double) k / replicates, ci.low(), ci.high(), estimates[i].mean(), estimates[i].standardDeviation(), cp.low(),
+                        failed(i), (double) k / replicates, ci.low(), ci.high(), estimates[i].mean(), estimates[i].standardDeviation(), cp.low(),
                         cp.high(), design.typeS(i), design.exaggeration(i), (double) design.directional(i) / replicates,
-                        design.meanZ(i), design.meanD(i)));
+                        design.meanZ(i), design.meanD(i), byReason(i)));
             }
             if (familyP.length > 0) {
                 String label = layout.analyses().methods().get(0).label() + "+" + adjustment.label();
                 for (int f = 0; f < familyP.length; f++) {
-                    RunningMoments est = estimates[familyOffsets[s][f]];
+                    int member = familyOffsets[s][f];
+                    RunningMoments est = estimates[member];
                     rows.add(familyRow(n, family.get(f).endpoint().label(), family.get(f).visit().label(), label,
-                            familyRejections[s][f], est.mean(), est.standardDeviation()));
+                            familyRejections[s][f], failed(member), byReason(member), est.mean(), est.standardDeviation()));
                 }
-                rows.add(familyRow(n, "family", "any", label, familyAnyAll[s][0], Double.NaN, Double.NaN));
-                rows.add(familyRow(n, "family", "all", label, familyAnyAll[s][1], Double.NaN, Double.NaN));
+                rows.add(familyRow(n, "family", "any", label, familyAnyAll[s][0], familyFailed[s], PowerRow.noFailures(), Double.NaN,
+                        Double.NaN));
+                rows.add(familyRow(n, "family", "all", label, familyAnyAll[s][1], familyFailed[s], PowerRow.noFailures(), Double.NaN,
+                        Double.NaN));
             }
         }
         return rows;
     }
 
+    /** Replicates whose analysis at {@code offset} was undefined. */
+    private long failed(int offset) {
+        long sum = 0;
+        for (long k : failures[offset]) {
+            sum += k;
+        }
+        return sum;
+    }
+
+    private java.util.Map<UndefinedReason, Long> byReason(int offset) {
+        java.util.Map<UndefinedReason, Long> out = new java.util.EnumMap<>(UndefinedReason.class);
+        for (UndefinedReason reason : UndefinedReason.values()) {
+            if (failures[offset][reason.ordinal()] > 0) {
+                out.put(reason, failures[offset][reason.ordinal()]);
+            }
+        }
+        return out;
+    }
+
     /** A row whose sign-error statistics are not tracked (family rows). */
-    private PowerRow familyRow(int n, String endpoint, String visit, String analysis, long k, double mean, double sd) {
+    private PowerRow familyRow(int n, String endpoint, String visit, String analysis, long k, long failed,
+                               java.util.Map<UndefinedReason, Long> byReason, double mean, double sd) {
         ProportionInterval ci = BinomialInterval.wilson(k, replicates, 0.95);
         ProportionInterval cp = BinomialInterval.clopperPearson(k, replicates, 0.95);
-        return new PowerRow(n, layout.analyses().contrasts().get(0).label(), endpoint, visit, analysis, replicates, k, (double) k / replicates, ci.low(), ci.high(), mean, sd,
-                cp.low(), cp.high(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        return new PowerRow(n, layout.analyses().contrasts().get(0).label(), endpoint, visit, analysis, replicates, k, failed,
+                (double) k / replicates, ci.low(), ci.high(), mean, sd, cp.low(), cp.high(), Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN, byReason);
     }
 
     /** Patients per arm of the trials the report's details describe (the largest size). */
@@ -235,12 +279,20 @@ public final class PowerAccumulator {
         return List.copyOf(primaryEstimates);
     }
 
+    /** The group-sequential looks' counts, or null for a fixed design. */
+    public SequentialMonitor sequential() {
+        return sequential;
+    }
+
     /** Writes the state exactly (doubles as bits). */
     public void write(DataOutputStream out) throws IOException {
         out.writeInt(replicates);
         out.writeInt(rejections.length);
         for (int i = 0; i < rejections.length; i++) {
             out.writeLong(rejections[i]);
+            for (long k : failures[i]) {
+                out.writeLong(k);
+            }
             estimates[i].write(out);
         }
         design.write(out);
@@ -251,6 +303,7 @@ public final class PowerAccumulator {
             }
             out.writeLong(familyAnyAll[s][0]);
             out.writeLong(familyAnyAll[s][1]);
+            out.writeLong(familyFailed[s]);
         }
         out.writeInt(armMeans.length);
         for (RunningMoments m : armMeans) {
@@ -259,6 +312,9 @@ public final class PowerAccumulator {
         out.writeInt(primaryEstimates.size());
         for (double d : primaryEstimates) {
             out.writeDouble(d);
+        }
+        if (sequential != null) {
+            sequential.write(out);
         }
     }
 
@@ -271,6 +327,9 @@ public final class PowerAccumulator {
         expect(in.readInt(), rejections.length);
         for (int i = 0; i < rejections.length; i++) {
             rejections[i] = in.readLong();
+            for (int j = 0; j < failures[i].length; j++) {
+                failures[i][j] = in.readLong();
+            }
             estimates[i] = RunningMoments.read(in);
         }
         design.read(in);
@@ -281,6 +340,7 @@ public final class PowerAccumulator {
             }
             familyAnyAll[s][0] = in.readLong();
             familyAnyAll[s][1] = in.readLong();
+            familyFailed[s] = in.readLong();
         }
         expect(in.readInt(), armMeans.length);
         for (int i = 0; i < armMeans.length; i++) {
@@ -292,6 +352,9 @@ public final class PowerAccumulator {
         }
         for (int i = 0; i < kept; i++) {
             primaryEstimates.add(in.readDouble());
+        }
+        if (sequential != null) {
+            sequential.read(in);
         }
     }
 

@@ -18,7 +18,7 @@ import org.reconsim.engine.sim.VirtualTrial;
 
 /**
  * One point of a power sweep, described by values alone (the scenario's canonical JSON, the
- * seed, the sample sizes, an optional assurance prior) so that it can be shipped to a Spark
+ * seed, the sample sizes, an optional assurance prior: {@link TrialPrior}) so that it can be shipped to a Spark
  * executor or written into a checkpoint and rebuilt there. Every executor, local or remote,
  * compiles the scenario from that same JSON, so they simulate the same trials.
  *
@@ -34,7 +34,7 @@ import org.reconsim.engine.sim.VirtualTrial;
  */
 public final class PowerJob implements Serializable {
 
-    private static final long serialVersionUID = 3L;
+    private static final long serialVersionUID = 4L;
 
     /** Counterfactual patients per arm for each trial's own true effect under assurance. */
     public static final int PAIRS_PER_DRAW = 100;
@@ -45,24 +45,30 @@ public final class PowerJob implements Serializable {
     private final long seed;
     private final int[] sizes;
     private final int largest;
-    private final AssurancePrior prior;
+    private final TrialPrior prior;
     private final boolean keepArmMeans;
     private final int truthPairs;
     private transient volatile Compiled compiled;
     /**
-     * Under a prior whose every field is discrete the draws repeat: each drawn scenario's truth
-     * (a function of the scenario alone: always the same counterfactual patients) by its hash.
+     * Under a prior whose every field is discrete, or a posterior's finite set of particles, the
+     * draws repeat: each draw's compiled plan and truth (functions of the drawn values alone: the
+     * same scenario edit, and always the same counterfactual patients) by those values, so that a
+     * repeated draw costs neither a scenario edit and compilation nor a truth.
      */
-    private transient volatile java.util.concurrent.ConcurrentHashMap<String, Truths> truthByScenario;
+    private transient volatile java.util.concurrent.ConcurrentHashMap<List<Double>, Draw> drawsByValues;
+
+    /** One drawn scenario: its compiled plan and its true effects. */
+    private record Draw(TrialPlan plan, Truths truth) {
+    }
 
     /**
      * @param loaded        the scenario of this sweep point
      * @param seed          master seed
      * @param sizes         patients per arm, in output order
-     * @param prior         assurance prior, or null
+     * @param prior         assurance prior (--assurance's fields or --posterior's particles), or null
      * @param keepArmMeans  whether results carry the arm means of the largest trial (for the report)
      */
-    public PowerJob(LoadedScenario loaded, long seed, List<Integer> sizes, AssurancePrior prior, boolean keepArmMeans) {
+    public PowerJob(LoadedScenario loaded, long seed, List<Integer> sizes, TrialPrior prior, boolean keepArmMeans) {
         this(loaded, seed, sizes, prior, keepArmMeans, TrueEffects.PAIRS);
     }
 
@@ -72,7 +78,7 @@ public final class PowerJob implements Serializable {
      * z statistics do not need them): for callers that run many jobs and read only those, such as
      * a sensitivity analysis, where the truth would cost most of each job's time.
      */
-    public PowerJob(LoadedScenario loaded, long seed, List<Integer> sizes, AssurancePrior prior, boolean keepArmMeans, int truthPairs) {
+    public PowerJob(LoadedScenario loaded, long seed, List<Integer> sizes, TrialPrior prior, boolean keepArmMeans, int truthPairs) {
         if (truthPairs < 0) {
             throw new IllegalArgumentException("truthPairs must be at least 0, got " + truthPairs);
         }
@@ -95,7 +101,7 @@ public final class PowerJob implements Serializable {
 
     /** What a job compiles to, once per JVM. */
     private record Compiled(LoadedScenario loaded, TrialPlan plan, RandomStreams streams, TrialAnalysis analysis, ResultLayout layout,
-                            Truths truth) {
+                            Truths truth, SequentialPlan sequential, TrialPlan nullPlan) {
     }
 
     private Compiled compiled() {
@@ -120,7 +126,12 @@ public final class PowerJob implements Serializable {
                     // under assurance each trial has its own truth: the scenario's is not needed
                     Truths truth = prior != null ? null : truthPairs == 0 ? Truths.none(analysis.layout())
                             : Truths.of(plan, streams, analysis.layout(), truthPairs);
-                    c = new Compiled(loaded, plan, streams, analysis, new ResultLayout(sizes(), analysis.layout(), arms), truth);
+                    // with interim analyses, every replicate is also simulated under the null (LookStatistics)
+                    SequentialPlan sequential = SequentialPlan.of(loaded.scenario(), sizes(), analysis.layout().contrasts());
+                    TrialPlan nullPlan = sequential == null ? null
+                            : TrialPlan.compile(LookStatistics.nullScenario(loaded.scenario()), plan).withoutSessionDetail();
+                    c = new Compiled(loaded, plan, streams, analysis, new ResultLayout(sizes(), analysis.layout(), arms), truth,
+                            sequential, nullPlan);
                     compiled = c;
                 }
             }
@@ -154,7 +165,7 @@ public final class PowerJob implements Serializable {
         return largest;
     }
 
-    public AssurancePrior prior() {
+    public TrialPrior prior() {
         return prior;
     }
 
@@ -167,6 +178,11 @@ public final class PowerJob implements Serializable {
         return compiled().analysis().methods();
     }
 
+    /** The group-sequential design of this job's sizes, or null for a fixed design. */
+    public SequentialPlan sequential() {
+        return compiled().sequential();
+    }
+
     /** An empty accumulator for this job's results. */
     public PowerAccumulator accumulator() {
         return new PowerAccumulator(this);
@@ -177,15 +193,21 @@ public final class PowerJob implements Serializable {
         return compiled().layout();
     }
 
-    private java.util.concurrent.ConcurrentHashMap<String, Truths> truths() {
-        if (truthByScenario == null) {
+    private java.util.concurrent.ConcurrentHashMap<List<Double>, Draw> draws() {
+        if (drawsByValues == null) {
             synchronized (this) {
-                if (truthByScenario == null) {
-                    truthByScenario = new java.util.concurrent.ConcurrentHashMap<>();
+                if (drawsByValues == null) {
+                    drawsByValues = new java.util.concurrent.ConcurrentHashMap<>();
                 }
             }
         }
-        return truthByScenario;
+        return drawsByValues;
+    }
+
+    /** The scenario the prior's {@code drawn} values make, compiled, with its truth from {@link #PAIRS_PER_DRAW} patients. */
+    private Draw draw(Compiled c, double[] drawn) {
+        TrialPlan plan = prior.plan(prior.scenario(c.loaded(), drawn), c.plan());
+        return new Draw(plan, Truths.of(plan, c.streams(), c.analysis().layout(), PAIRS_PER_DRAW));
     }
 
     /** Simulates and analyses replicate {@code r}. Thread-safe. */
@@ -197,18 +219,22 @@ public final class PowerJob implements Serializable {
             result.truth(c.truth());
         } else {
             double[] drawn = prior.draw(c.streams(), r);
-            LoadedScenario scenario = prior.scenario(c.loaded(), drawn);
-            TrialPlan drawnPlan = prior.plan(scenario, c.plan());
-            plan = drawnPlan;
-            java.util.function.Function<String, Truths> truth = key -> Truths.of(drawnPlan, c.streams(), c.analysis().layout(),
-                    PAIRS_PER_DRAW);
-            result.drawn(drawn).truth(prior.discrete() ? truths().computeIfAbsent(scenario.canonical().sha256(), truth)
-                    : truth.apply(null));
+            Draw d = prior.discrete() ? draws().computeIfAbsent(Arrays.stream(drawn).boxed().toList(), k -> draw(c, drawn))
+                    : draw(c, drawn);
+            plan = d.plan();
+            result.drawn(drawn).truth(d.truth());
         }
         TrialOutcome trial = VirtualTrial.run(plan, c.streams(), r, largest);
         int block = plan.allocationBlock();
-        for (int n : sizes) {
-            result.add(c.analysis().analyse(trial.firstPerArm(n, block)));
+        TrialResults[] finals = new TrialResults[sizes.length];
+        for (int s = 0; s < sizes.length; s++) {
+            finals[s] = c.analysis().analyse(trial.firstPerArm(sizes[s], block));
+            result.add(finals[s]);
+        }
+        if (c.sequential() != null) {
+            // the written scenario's null, also under assurance: the draws move the scenario's truth, not the null's
+            TrialOutcome nullTrial = VirtualTrial.run(c.nullPlan(), c.streams(), r, largest);
+            result.lookZ(LookStatistics.observe(c.sequential(), c.analysis(), finals, trial, nullTrial, block));
         }
         if (keepArmMeans) {
             result.armMeans(trial);

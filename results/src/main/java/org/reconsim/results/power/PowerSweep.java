@@ -35,7 +35,7 @@ import org.reconsim.models.population.StandardNormal;
 public final class PowerSweep {
 
     /** First line of a checkpoint file. */
-    static final String MAGIC = "reconsim power checkpoint 2";
+    static final String MAGIC = "reconsim power checkpoint 3"; // 3: failed analyses by reason
 
     private final List<PowerJob> points;
     private final Double precision;

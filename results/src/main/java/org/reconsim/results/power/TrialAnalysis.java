@@ -21,7 +21,7 @@ import org.reconsim.results.stats.TestResult;
  * alone (pairwise: the other arms neither enter nor pool the residual variance, so each
  * contrast is the two-arm trial a reader would analyse; multiplicity across contrasts is the
  * reader's, docs/ARCHITECTURE.md). Each method of the plan is the {@link EndpointAnalysis} registered
- * under its name ({@link AnalysisRegistry}: ancova, lmm, welch, bayes and any added on the class
+ * under its name ({@link AnalysisRegistry}: ancova, lmm, welch, bayes, mmrm, bayes-t, mi, mi-j2r, mi-cr and any added on the class
  * path), configured by the plan once and run on each endpoint. Patients who missed a visit are
  * left out of that visit's analysis (the mixed model keeps their other visits).
  */
@@ -90,6 +90,40 @@ public final class TrialAnalysis {
             analyse(trial.patients(), c, out);
         }
         return new TrialResults(trial.nPerArm(), layout, out);
+    }
+
+    /**
+     * The first method's result at one endpoint and post-baseline visit for every contrast, in
+     * contrast order: what a group-sequential look tests ({@link LookStatistics}), without the
+     * other analyses. The same result {@link #analyse} gives for that key.
+     */
+    public TestResult[] primary(TrialOutcome trial, Endpoint endpoint, Visit visit) {
+        int at = layout.visits().indexOf(visit);
+        if (at < 0) {
+            throw new IllegalArgumentException(visit + " is not a post-baseline visit of " + layout);
+        }
+        int[] visitAt = scanned.stream().mapToInt(Visit::ordinal).toArray();
+        TestResult[] out = new TestResult[treatmentArm.length];
+        for (int c = 0; c < out.length; c++) {
+            List<PatientOutcome> patients = new ArrayList<>(trial.patients().size());
+            for (PatientOutcome p : trial.patients()) {
+                if (p.arm() == treatmentArm[c] || p.arm() == controlArm[c]) {
+                    patients.add(p);
+                }
+            }
+            int n = patients.size();
+            boolean[] treated = new boolean[n];
+            double[][] values = new double[visitAt.length][n];
+            for (int i = 0; i < n; i++) {
+                PatientOutcome p = patients.get(i);
+                treated[i] = p.arm() == treatmentArm[c];
+                for (int v = 0; v < visitAt.length; v++) {
+                    values[v][i] = p.observed(visitAt[v], endpoint.ordinal());
+                }
+            }
+            out[c] = analyses.get(0).effects(new EndpointData(endpoint, scanned, layout.visits(), treated, values)).get(at);
+        }
+        return out;
     }
 
     /** Contrast {@code c} on the patients of its two arms (the others are not part of it). */

@@ -32,13 +32,32 @@ import tools.jackson.databind.node.ObjectNode;
  * @param finished     end time
  * @param outputs      files written, relative to the output folder
  * @param engine       where the replicates ran, e.g. {@code local (2 threads)} or {@code spark local[2], 3 partitions}
+ * @param inputs       files besides the scenario whose content decides the results (e.g. power's
+ *                     {@code --posterior}), each with its SHA-256; written only when there is one
  */
 public record RunManifest(String command, List<String> commandLine, LoadedScenario scenario, long seed, int threads,
-                          Instant started, Instant finished, List<String> outputs, String engine) {
+                          Instant started, Instant finished, List<String> outputs, String engine, List<Input> inputs) {
+
+    /**
+     * An input file.
+     *
+     * @param role    what the run used it for, e.g. {@code posterior}
+     * @param file    its path as the run was given it
+     * @param sha256  SHA-256 of its bytes, hexadecimal
+     */
+    public record Input(String role, String file, String sha256) {
+    }
 
     public RunManifest {
         commandLine = List.copyOf(commandLine);
         outputs = List.copyOf(outputs);
+        inputs = List.copyOf(inputs);
+    }
+
+    /** A run that read no file besides its scenario. */
+    public RunManifest(String command, List<String> commandLine, LoadedScenario scenario, long seed, int threads,
+                       Instant started, Instant finished, List<String> outputs, String engine) {
+        this(command, commandLine, scenario, seed, threads, started, finished, outputs, engine, List.of());
     }
 
     /** A run on local threads. */
@@ -67,6 +86,12 @@ public record RunManifest(String command, List<String> commandLine, LoadedScenar
         sc.put("source", scenario.source());
         sc.put("sha256", scenario.canonical().sha256());
         sc.set("content", CanonicalForm.toTree(scenario.scenario()));
+        if (!inputs.isEmpty()) {
+            ArrayNode in = root.putArray("inputs");
+            for (Input i : inputs) {
+                in.addObject().put("role", i.role()).put("file", i.file()).put("sha256", i.sha256());
+            }
+        }
         ArrayNode out = root.putArray("outputs");
         outputs.forEach(out::add);
         return JSON.writeValueAsString(root) + "\n";

@@ -10,7 +10,8 @@ import java.util.List;
  * futility bounds are overruled (rpact's {@code bindingFutility = FALSE}).
  */
 public sealed interface FutilityRule permits FutilityRule.None, FutilityRule.BetaSpending,
-        FutilityRule.FixedBounds, FutilityRule.ConditionalPower, FutilityRule.ConditionalPowerUnderTrend {
+        FutilityRule.FixedBounds, FutilityRule.ConditionalPower, FutilityRule.ConditionalPowerUnderTrend,
+        FutilityRule.PredictiveProbability {
 
     /** No futility stopping. */
     static FutilityRule none() {
@@ -69,6 +70,23 @@ public sealed interface FutilityRule permits FutilityRule.None, FutilityRule.Bet
         return new ConditionalPowerUnderTrend(threshold);
     }
 
+    /**
+     * Stop at look {@code k} when the Bayesian predictive probability that the final test
+     * rejects, under a flat prior on the drift, falls below {@code threshold} (Spiegelhalter,
+     * Freedman &amp; Blackburn 1986; Jennison &amp; Turnbull 2000, ch. 10). With
+     * {@code B(t) = Z(t) sqrt(t)}, the flat prior gives the posterior
+     * {@code theta | Z_k = z ~ N(z / sqrt(t_k), 1 / t_k)}, so the final
+     * {@code B(1) = B(t_k) + N(theta (1 - t_k), 1 - t_k)} is predicted as
+     * {@code N(z / sqrt(t_k), (1 - t_k) / t_k)} and, with the final bound {@code c = b_K},
+     * <pre>  PP_k(z) = Phi((z - c sqrt(t_k)) / sqrt(1 - t_k)),   a_k = c sqrt(t_k) - sqrt(1 - t_k) z_{1-threshold}.</pre>
+     * As for conditional power, later interim looks are ignored.
+     *
+     * @throws IllegalArgumentException if {@code threshold} is outside {@code (0, 1)}
+     */
+    static FutilityRule predictiveProbability(double threshold) {
+        return new PredictiveProbability(threshold);
+    }
+
     /** See {@link #none()}. */
     record None() implements FutilityRule {
     }
@@ -115,6 +133,14 @@ public sealed interface FutilityRule permits FutilityRule.None, FutilityRule.Bet
     record ConditionalPowerUnderTrend(double threshold) implements FutilityRule {
 
         public ConditionalPowerUnderTrend {
+            checkThreshold(threshold);
+        }
+    }
+
+    /** See {@link #predictiveProbability(double)}. */
+    record PredictiveProbability(double threshold) implements FutilityRule {
+
+        public PredictiveProbability {
             checkThreshold(threshold);
         }
     }

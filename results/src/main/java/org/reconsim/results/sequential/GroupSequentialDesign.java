@@ -121,6 +121,11 @@ public final class GroupSequentialDesign {
             for (int k = 0; k < looks - 1; k++) {
                 futilityBounds[k] = Math.sqrt(t[k]) * (last - Math.sqrt(1 - t[k]) * quantile);
             }
+        } else if (futility instanceof FutilityRule.PredictiveProbability pp) {
+            double quantile = StandardNormal.upperQuantile(pp.threshold());
+            for (int k = 0; k < looks - 1; k++) {
+                futilityBounds[k] = last * Math.sqrt(t[k]) - Math.sqrt(1 - t[k]) * quantile;
+            }
         }
         for (int k = 0; k < looks - 1; k++) {
             if (futilityBounds[k] == Double.NEGATIVE_INFINITY) {

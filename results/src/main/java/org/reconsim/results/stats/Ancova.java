@@ -31,7 +31,7 @@ public final class Ancova {
      *   D      = Sxx * Sgg - Sxg^2
      *   b2     = (Sxx * Sgy - Sxg * Sxy) / D
      *   b1     = (Sgg * Sxy - Sxg * Sgy) / D
-     *   RSS    = Syy - b1 * Sxy - b2 * Sgy
+     *   RSS    = sum (y - b1 * x - b2 * g)^2   (centred, summed directly: exact fits give RSS ~ 0)
      *   se(b2) = sqrt(RSS / (m - 3) * Sxx / D)
      *   t      = b2 / se(b2),  df = m - 3
      * </pre>
@@ -41,7 +41,7 @@ public final class Ancova {
      * @param baseline baseline value of the outcome per subject ({@code NaN} = missing)
      * @param treated  allocation per subject, {@code true} for the active arm
      * @param n        number of subjects: the first {@code n} entries of each array are used
-     * @return the test of {@code b2}; {@link TestResult#undefined()} when either arm has fewer
+     * @return the test of {@code b2}; {@link TestResult#undefined(UndefinedReason)} when either arm has fewer
      *         than 2 complete cases, the design is singular ({@code D <= 1e-10 * Sxx * Sgg},
      *         e.g. a constant baseline or one that determines the arm) or the fit is perfect
      *         (no residual variance)
@@ -67,7 +67,7 @@ public final class Ancova {
             }
         }
         if (usedTreated < 2 || used - usedTreated < 2) {
-            return TestResult.undefined();
+            return TestResult.undefined(UndefinedReason.TOO_FEW_OBSERVATIONS);
         }
         double meanX = sumX / used;
         double meanY = sumY / used;
@@ -93,20 +93,32 @@ public final class Ancova {
         }
         // Sum of squared centred indicators, exactly: m * p * (1 - p).
         double sgg = usedTreated * (1.0 - meanG);
+        if (!(Double.isFinite(sxx) && Double.isFinite(sxy) && Double.isFinite(sgy) && Double.isFinite(syy))) {
+            return TestResult.undefined(UndefinedReason.OVERFLOW); // values so large (|y| near 1e150) that the sums overflow
+        }
         double determinant = sxx * sgg - sxg * sxg;
         if (!(determinant > SINGULARITY_TOLERANCE * sxx * sgg)) {
-            return TestResult.undefined();
+            return TestResult.undefined(UndefinedReason.SINGULAR_DESIGN);
         }
         double effect = (sxx * sgy - sxg * sxy) / determinant;
         double slope = (sgg * sxy - sxg * sgy) / determinant;
-        double residualSumOfSquares = syy - slope * sxy - effect * sgy;
+        // the residuals summed directly, not Syy - b1 Sxy - b2 Sgy: that difference cancels to a rounding
+        // remainder of ~1e-13 Syy on an exact fit (three distinct points, e.g. an arm whose two patients share
+        // a skin conductance response floored at 0), which passed as a fit with a standard error of 1e-6
+        double residualSumOfSquares = 0;
+        for (int i = 0; i < n; i++) {
+            if (isComplete(outcome[i], baseline[i])) {
+                double residual = (outcome[i] - meanY) - slope * (baseline[i] - meanX) - effect * ((treated[i] ? 1.0 : 0.0) - meanG);
+                residualSumOfSquares += residual * residual;
+            }
+        }
         if (!(residualSumOfSquares > PERFECT_FIT_TOLERANCE * syy)) {
-            return TestResult.undefined();
+            return TestResult.undefined(UndefinedReason.NO_RESIDUAL_VARIANCE);
         }
         int df = used - 3;
         double stdError = Math.sqrt(residualSumOfSquares / df) * Math.sqrt(sxx / determinant);
         if (!(Double.isFinite(effect) && Double.isFinite(stdError))) {
-            return TestResult.undefined(); // values so large (|y| near 1e150) that the sums overflow
+            return TestResult.undefined(UndefinedReason.OVERFLOW); // values so large (|y| near 1e150) that the sums overflow
         }
         double t = effect / stdError;
         return new TestResult(effect, stdError, df, t, StudentT.twoSidedPValue(t, df));

@@ -18,9 +18,17 @@ public final class RandomInterceptFit {
     private final double[] df;
     private final VarianceComponents variance;
     private final double remlCriterion;
+    /** Why the fit is undefined; null when it is defined. */
+    private final UndefinedReason reason;
 
     RandomInterceptFit(int visits, int observations, int subjects, double[] cellMeans, double[] armEffect,
             double[] stdError, double[] df, VarianceComponents variance, double remlCriterion) {
+        this(visits, observations, subjects, cellMeans, armEffect, stdError, df, variance, remlCriterion, null);
+    }
+
+    private RandomInterceptFit(int visits, int observations, int subjects, double[] cellMeans, double[] armEffect,
+            double[] stdError, double[] df, VarianceComponents variance, double remlCriterion, UndefinedReason reason) {
+        this.reason = reason;
         this.visits = visits;
         this.observations = observations;
         this.subjects = subjects;
@@ -32,18 +40,23 @@ public final class RandomInterceptFit {
         this.remlCriterion = remlCriterion;
     }
 
-    /** A fit the data cannot support: every number NaN, every test undefined. */
-    static RandomInterceptFit undefined(int visits) {
+    /** A fit the data cannot support, for {@code reason}: every number NaN, every test undefined for that reason. */
+    static RandomInterceptFit undefined(int visits, UndefinedReason reason) {
         double[] nan = new double[2 * visits];
         Arrays.fill(nan, Double.NaN);
         double[] nanPerVisit = Arrays.copyOf(nan, visits);
         return new RandomInterceptFit(visits, 0, 0, nan, nanPerVisit, nanPerVisit, nanPerVisit,
-                new VarianceComponents(Double.NaN, Double.NaN), Double.NaN);
+                new VarianceComponents(Double.NaN, Double.NaN), Double.NaN, java.util.Objects.requireNonNull(reason, "reason"));
     }
 
     /** Whether the model could be fitted. */
     public boolean isDefined() {
-        return !Double.isNaN(remlCriterion);
+        return reason == null && !Double.isNaN(remlCriterion);
+    }
+
+    /** Why the model could not be fitted; null when it was. */
+    public UndefinedReason reason() {
+        return isDefined() ? null : reason == null ? UndefinedReason.UNSPECIFIED : reason;
     }
 
     /** Number of visit levels V. */
@@ -73,14 +86,21 @@ public final class RandomInterceptFit {
      * where {@code g} is the gradient of {@code c' Var(beta) c} in {@code (theta, sigma_e)} and
      * {@code A} their asymptotic covariance (twice the inverse Hessian of the REML deviance).
      *
-     * @return the test; {@link TestResult#undefined()} when the fit is undefined
+     * @return the test; undefined for the fit's {@link #reason()} when the fit is undefined, and
+     *         {@link UndefinedReason#NO_DEGREES_OF_FREEDOM} when the Satterthwaite df is not positive and finite
      * @throws IllegalArgumentException if {@code visit} is outside {@code [0, visits)}
      */
     public TestResult armEffect(int visit) {
         checkVisit(visit);
+        if (!isDefined()) {
+            return TestResult.undefined(reason());
+        }
         double t = armEffect[visit] / stdError[visit];
-        if (Double.isNaN(t) || !(df[visit] > 0) || Double.isInfinite(df[visit])) {
-            return TestResult.undefined();
+        if (Double.isNaN(t)) {
+            return TestResult.undefined(UndefinedReason.NO_RESIDUAL_VARIANCE);
+        }
+        if (!(df[visit] > 0) || Double.isInfinite(df[visit])) {
+            return TestResult.undefined(UndefinedReason.NO_DEGREES_OF_FREEDOM);
         }
         return new TestResult(armEffect[visit], stdError[visit], df[visit], t, StudentT.twoSidedPValue(t, df[visit]));
     }
@@ -130,6 +150,9 @@ public final class RandomInterceptFit {
 
     @Override
     public String toString() {
+        if (!isDefined()) {
+            return "RandomInterceptFit[visits=" + visits + ", undefined: " + reason().code() + "]";
+        }
         return "RandomInterceptFit[visits=" + visits + ", observations=" + observations + ", subjects=" + subjects
                 + ", variance=" + variance + ", remlCriterion=" + remlCriterion + "]";
     }

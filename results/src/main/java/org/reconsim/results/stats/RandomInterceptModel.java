@@ -17,7 +17,10 @@ package org.reconsim.results.stats;
  * single parameter {@code theta = sqrt(rho)} (lme4's relative standard deviation) by Brent's
  * method on {@code phi = theta / (1 + theta)} in {@code [0, 1)}, then compared with the
  * boundary {@code theta = 0}, which wins ties (lme4 reports such fits as singular); an
- * interior minimum is refined by Newton steps on the exact derivative. Given
+ * interior minimum is refined by Newton steps on the exact derivative. A criterion that is flat
+ * in {@code theta} (its range over the points evaluated below {@link #FLAT_TOLERANCE}) means the
+ * data do not identify the variance ratio: lme4 then returns whatever {@code theta} its optimizer
+ * stopped at, with standard errors that depend on it; here the fit is undefined instead. Given
  * {@code rho} the GLS solution is closed-form: {@code V^-1} of a subject is
  * {@code (I - rho / (1 + n_i rho) J) / sigma_e^2}, so per-subject sufficient statistics,
  * summed over subjects of equal size, reduce every evaluation to two {@code V x V} Cholesky
@@ -56,6 +59,55 @@ public final class RandomInterceptModel {
      */
     private static final double NEWTON_CONVERGED = 1e-6;
 
+    /**
+     * Values of {@code theta} at which the criterion is evaluated besides Brent's points (which
+     * cluster at the minimum) and the boundary 0, so that a criterion that does not change is seen
+     * over {@code theta} in [0, 9] (a subject SD from 0 to 9 residual SDs) whatever Brent visited.
+     */
+    private static final double[] FLATNESS_PROBES = {1.0 / 3, 1, 3, 9};
+
+    /**
+     * Largest range of the REML criterion ({@code -2} log restricted likelihood) over the
+     * evaluated {@code theta} at which it counts as flat: the variance ratio is then not
+     * identified and the fit is undefined ({@link UndefinedReason#FLAT_REML}).
+     *
+     * <p>Why 1e-6: the criterion is a real-analytic function of {@code rho} (sums of logarithms of
+     * rational functions), so if it is constant on an interval it is constant everywhere, and an
+     * exactly flat criterion is the non-identified case: the residual contrasts' covariance is
+     * proportional to {@code sigma_u^2 + sigma_e^2} times a fixed matrix. For example a trial in
+     * which one patient per arm has the follow-up visits and the others only their baseline: every
+     * follow-up cell is fitted exactly, the only residuals are differences of baselines of
+     * different patients, with variance {@code 2 (sigma_u^2 + sigma_e^2)}. Its computed range is
+     * then rounding: at most 1e-13 in the fits measured (duek-2021 at 2 to 48 and timing-3arm at 2
+     * to 5 patients per arm, 200 to 300 replicates each; lme4's sparse Cholesky gives 1.5e-7 over
+     * {@code theta <= 1e4}), while every identified fit among them had a range of 2.26 or more. 1e-6 lies between, and means a
+     * restricted likelihood ratio within 5e-7 of 1 between any two variance ratios: data so
+     * uninformative that the ratio, and the standard errors that depend on it, are arbitrary.
+     */
+    static final double FLAT_TOLERANCE = 1e-6;
+
+    /** The smallest and largest finite criterion seen. */
+    private static final class CriterionRange {
+        private double low = Double.POSITIVE_INFINITY;
+        private double high = Double.NEGATIVE_INFINITY;
+        private int finite;
+
+        double seen(double criterion) {
+            if (Double.isFinite(criterion)) {
+                finite++;
+                low = Math.min(low, criterion);
+                high = Math.max(high, criterion);
+            }
+            return criterion;
+        }
+
+        /** Whether at least two finite values were seen and they differ by less than {@link #FLAT_TOLERANCE}. */
+        boolean flat() {
+            return finite >= 2 && high - low < FLAT_TOLERANCE;
+        }
+
+    }
+
     private RandomInterceptModel() {
     }
 
@@ -78,7 +130,9 @@ public final class RandomInterceptModel {
      * @return the fit; {@link RandomInterceptFit#isDefined() undefined} when some arm x visit
      *         cell has no observation, there are no more observations than fixed effects
      *         ({@code n <= 2V}), no subject has two observations (the variance ratio is then
-     *         not identified), or the fit leaves no residual or no within-subject variance
+     *         not identified), the REML criterion is flat in the variance ratio (not identified
+     *         either: {@link #FLAT_TOLERANCE}), or the fit leaves no residual or no within-subject
+     *         variance; {@link RandomInterceptFit#reason()} says which
      * @throws IllegalArgumentException if {@code rows} is negative or exceeds an array's length,
      *         {@code visits < 1}, a subject index is negative, a visit is outside
      *         {@code [0, visits)}, or a subject's rows disagree on its arm
@@ -138,7 +192,7 @@ public final class RandomInterceptModel {
             }
         }
         if (!estimable) {
-            return RandomInterceptFit.undefined(visits);
+            return RandomInterceptFit.undefined(visits, UndefinedReason.TOO_FEW_OBSERVATIONS);
         }
 
         // Group subjects by size: slot k for size sizes[k].
@@ -151,7 +205,7 @@ public final class RandomInterceptModel {
             }
         }
         if (largest < 2) {
-            return RandomInterceptFit.undefined(visits);
+            return RandomInterceptFit.undefined(visits, UndefinedReason.TOO_FEW_OBSERVATIONS);
         }
         int[] slotOfSize = new int[largest + 1];
         int slots = 0;
@@ -192,15 +246,23 @@ public final class RandomInterceptModel {
 
         RemlProfile profile = new RemlProfile(visits, observations, cellMeans, counts, sizes, subjectsOfSize,
                 cross, sums, squaredSums, sumOfSquares);
-        double phi = BrentMinimizer.minimize(p -> profile.deviance(square(p / (1 - p))), 0, 1, PHI_TOLERANCE);
+        CriterionRange range = new CriterionRange();
+        double phi = BrentMinimizer.minimize(p -> range.seen(profile.deviance(square(p / (1 - p)))), 0, 1, PHI_TOLERANCE);
         double theta = phi / (1 - phi);
         double rho = theta * theta;
-        double best = profile.deviance(rho);
-        if (profile.deviance(0) <= best) {
+        double best = range.seen(profile.deviance(rho));
+        double boundary = range.seen(profile.deviance(0));
+        for (double probe : FLATNESS_PROBES) {
+            range.seen(profile.deviance(probe * probe));
+        }
+        if (range.flat()) {
+            return RandomInterceptFit.undefined(visits, UndefinedReason.FLAT_REML);
+        }
+        if (boundary <= best) {
             return profile.fitAt(0, present);
         }
         if (!(best < Double.POSITIVE_INFINITY) || theta > MAX_THETA) {
-            return RandomInterceptFit.undefined(visits);
+            return RandomInterceptFit.undefined(visits, UndefinedReason.NO_RESIDUAL_VARIANCE);
         }
         return profile.fitAt(polish(profile, rho), present);
     }

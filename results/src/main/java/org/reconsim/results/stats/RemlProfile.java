@@ -239,8 +239,11 @@ final class RemlProfile {
      */
     RandomInterceptFit fitAt(double rho, int subjects) {
         int v = visits;
-        if (!differentiate(rho) || !(q > 0)) {
-            return RandomInterceptFit.undefined(v);
+        if (!differentiate(rho)) {
+            return RandomInterceptFit.undefined(v, UndefinedReason.SINGULAR_DESIGN);
+        }
+        if (!(q > 0)) {
+            return RandomInterceptFit.undefined(v, UndefinedReason.NO_RESIDUAL_VARIANCE);
         }
         int df = residualDf();
         double sigma2 = q / df;

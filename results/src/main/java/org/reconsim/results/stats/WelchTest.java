@@ -23,7 +23,7 @@ public final class WelchTest {
      * @param nx number of entries of {@code x} to use, from the start
      * @param y  second sample, typically the control arm ({@code NaN} = missing)
      * @param ny number of entries of {@code y} to use, from the start
-     * @return the test of the difference; {@link TestResult#undefined()} when either sample has
+     * @return the test of the difference; {@link TestResult#undefined(UndefinedReason)} when either sample has
      *         fewer than 2 values or both have zero variance
      * @throws IllegalArgumentException if a count is negative or exceeds its array's length
      */
@@ -33,7 +33,7 @@ public final class WelchTest {
         int usedX = countPresent(x, nx);
         int usedY = countPresent(y, ny);
         if (usedX < 2 || usedY < 2) {
-            return TestResult.undefined();
+            return TestResult.undefined(UndefinedReason.TOO_FEW_OBSERVATIONS);
         }
         double meanX = sumPresent(x, nx) / usedX;
         double meanY = sumPresent(y, ny) / usedY;
@@ -41,12 +41,12 @@ public final class WelchTest {
         double vy = sumSquaredDeviations(y, ny, meanY) / (usedY - 1) / usedY;
         double varianceOfDifference = vx + vy;
         if (!(varianceOfDifference > 0)) {
-            return TestResult.undefined();
+            return TestResult.undefined(UndefinedReason.NO_RESIDUAL_VARIANCE);
         }
         double estimate = meanX - meanY;
         double stdError = Math.sqrt(varianceOfDifference);
         if (!(Double.isFinite(estimate) && Double.isFinite(stdError))) {
-            return TestResult.undefined(); // values so large (|x| near 1e150) that the sums overflow
+            return TestResult.undefined(UndefinedReason.OVERFLOW); // values so large (|x| near 1e150) that the sums overflow
         }
         // Welch-Satterthwaite (vx + vy)^2 / (vx^2 / (nx - 1) + vy^2 / (ny - 1)), written with the
         // shares of the variance so that no square overflows

@@ -95,8 +95,10 @@ class PowerSweepTest {
     }
 
     /**
-     * The wire form: replicate, the lengths (results, effects, draws, arm means), then (estimate,
-     * standard error, p) per result, (true ATE, true d) per effect, the draws, the arm means.
+     * The wire form: replicate, the lengths (results, effects, draws, arm means, look statistics), then
+     * (estimate, standard error, p) per result, the undefined reason per result (a byte: 0 defined, else 1 +
+     * its ordinal), (true ATE, true d) per effect, the draws, the arm means (and the look statistics:
+     * SequentialPowerTest).
      */
     @Test
     void theEncodingIsTheFlatLayout() throws Exception {
@@ -108,10 +110,15 @@ class PowerSweepTest {
         assertThat(in.readInt()).isEqualTo(job.layout().analyses().effectCount());
         assertThat(in.readInt()).isZero(); // no prior, no draws
         assertThat(in.readInt()).isEqualTo(job.layout().armMeanSize());
+        assertThat(in.readInt()).isZero(); // a fixed design: no look statistics
         for (ResultKey k : job.layout().keys()) {
             assertThat(in.readDouble()).as("%s", k).isEqualTo(r.estimate(k));
             assertThat(in.readDouble()).as("%s", k).isEqualTo(r.stdError(k));
             assertThat(in.readDouble()).as("%s", k).isEqualTo(r.pValue(k));
+        }
+        for (ResultKey k : job.layout().keys()) {
+            int code = in.readByte();
+            assertThat(code).as("%s", k).isEqualTo(r.failure(k) == null ? 0 : 1 + r.failure(k).ordinal());
         }
         List<ResultKey> oneSize = job.layout().keys(job.sizes().get(0));
         int methods = job.layout().analyses().methods().size();

@@ -150,6 +150,43 @@ class GroupSequentialDesignTest {
         assertThat(fixedDrift.efficacyBounds()).containsExactly(trend.efficacyBounds());
     }
 
+    /**
+     * The predictive probability at each bound, computed the long way: the conditional power
+     * {@code P(Z_K >= c | Z_k = z, theta)} averaged over the flat-prior posterior
+     * {@code theta ~ N(z / sqrt(t_k), 1 / t_k)} by Simpson's rule over 16 posterior SDs.
+     */
+    @Test
+    void predictiveProbabilityBoundsLeaveTheThresholdAtTheBound() {
+        double threshold = 0.1;
+        GroupSequentialDesign design = GroupSequentialDesign.of(FOUR_LOOKS, Sidedness.ONE_SIDED, 0.025,
+                SpendingFunction.obrienFleming(), FutilityRule.predictiveProbability(threshold));
+        double c = design.efficacyBounds()[3];
+        for (int k = 0; k < 3; k++) {
+            double t = FOUR_LOOKS[k];
+            double z = design.futilityBounds()[k];
+            double centre = z / Math.sqrt(t);
+            double sd = 1 / Math.sqrt(t);
+            int steps = 4000;
+            double h = 16 * sd / steps;
+            double sum = 0;
+            for (int i = 0; i <= steps; i++) {
+                double theta = centre - 8 * sd + i * h;
+                double mean = theta + Math.sqrt(t) * (z - theta * Math.sqrt(t));
+                double cp = StandardNormal.upperTail((c - mean) / Math.sqrt(1 - t));
+                double weight = i == 0 || i == steps ? 1 : i % 2 == 1 ? 4 : 2;
+                sum += weight * cp * StandardNormal.density((theta - centre) / sd) / sd;
+            }
+            assertThat(sum * h / 3).as("look %d", k + 1).isCloseTo(threshold, within(1e-9));
+        }
+        // the prior adds the drift's uncertainty: below the trend's conditional power bound, which takes it as known
+        GroupSequentialDesign trend = GroupSequentialDesign.of(FOUR_LOOKS, Sidedness.ONE_SIDED, 0.025,
+                SpendingFunction.obrienFleming(), FutilityRule.conditionalPowerUnderTrend(threshold));
+        for (int k = 0; k < 3; k++) {
+            assertThat(design.futilityBounds()[k]).isLessThan(trend.futilityBounds()[k]);
+        }
+        assertThatThrownBy(() -> FutilityRule.predictiveProbability(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void fixedFutilityBoundsAreKeptAndMayBeSkipped() {
         GroupSequentialDesign design = GroupSequentialDesign.of(FOUR_LOOKS, Sidedness.ONE_SIDED, 0.025,

@@ -16,7 +16,7 @@ class AncovaTest {
         double[] baseline = {30, 35, 40, 45, 50, 38};
         double[] outcome = {28, 30, 39, Double.NaN, 45, 33};
         boolean[] treated = {T, F, F, T, F, F};
-        assertThat(Ancova.treatmentEffect(outcome, baseline, treated, 6)).isEqualTo(TestResult.undefined());
+        assertThat(Ancova.treatmentEffect(outcome, baseline, treated, 6)).isEqualTo(TestResult.undefined(UndefinedReason.TOO_FEW_OBSERVATIONS));
         assertThat(Ancova.treatmentEffect(outcome, baseline, treated, 6).isDefined()).isFalse();
     }
 
@@ -90,7 +90,8 @@ class AncovaTest {
         assertThat(scaled.statistic()).isCloseTo(plain.statistic(), within(1e-9));
         assertThat(scaled.pValue()).isCloseTo(plain.pValue(), within(1e-12));
         assertThat(scaled.stdError() / 1e100).isCloseTo(plain.stdError(), within(1e-9));
-        assertThat(Ancova.treatmentEffect(scale(outcome, 1e160), scale(baseline, 1e160), treated, 8)).isEqualTo(TestResult.undefined());
+        assertThat(Ancova.treatmentEffect(scale(outcome, 1e160), scale(baseline, 1e160), treated, 8))
+                .isEqualTo(TestResult.undefined(UndefinedReason.OVERFLOW));
     }
 
     private static double[] scale(double[] v, double factor) {

@@ -67,6 +67,20 @@ public final class LatentCauseMemory {
     private double[] trialTimes = new double[64];
     private int[] trialCause = new int[64];
     private int trials;
+    /**
+     * Each cause's trial times, oldest first, [k][0..causeTrials[k]): the prior sums a cause's
+     * kernel terms in one register, in trial order, which is the order (and so the rounding) of a
+     * sum over all trials into that cause's slot, without the scattered adds' store-to-load chain.
+     */
+    private final double[][] causeTimes;
+    private final int[] causeTrials;
+    /**
+     * log(nu_k) and the N_k and sigma_x^2 it was computed from: nu_k changes only when a trial
+     * joins or leaves k, while every prediction (each trial and each peek) needs it for every cause.
+     */
+    private final double[] logNu;
+    private final int[] logNuCount;
+    private final double[] logNuSigma;
 
     // the last trial
     private final double[] x;
@@ -84,6 +98,27 @@ public final class LatentCauseMemory {
     private double prediction = Double.NaN;
     private int iterationsDone;
     private double psi;
+
+    /** Counts the public changes of the memory's state: a {@link #peek} is remembered until the next one. */
+    private int changes;
+    /**
+     * The last {@value #REMEMBERED_PEEKS} peeks (a scan asks for the cue in the scanner, at home,
+     * then in the scanner again, all at one moment): time, stimulus, state and parameters asked
+     * with, and the answer; slot {@code nextPeekSlot} is replaced next.
+     */
+    private static final int REMEMBERED_PEEKS = 2;
+    private final double[] peekTime = {Double.NaN, Double.NaN};
+    private final double[][] peekStimulus;
+    private final int[] peekChanges = {-1, -1};
+    private final LatentCauseParameters[] peekParameters = new LatentCauseParameters[REMEMBERED_PEEKS];
+    private final double[] peekResponse = new double[REMEMBERED_PEEKS];
+    private int nextPeekSlot;
+    /** Scratch of {@link #peek}'s prediction (its values are not kept), and the state a peek's pending learning saves. */
+    private final double[] scratchPrior;
+    private final double[] scratchLogLikelihood;
+    private final double[] scratchLogJoint;
+    private final double[] scratchPosterior;
+    private final Pending saved;
 
     /**
      * A naive subject: no causes yet, all weights 0.
@@ -108,6 +143,18 @@ public final class LatentCauseMemory {
         this.posteriorBeforeOutcome = new double[causes];
         this.posterior = new double[causes];
         this.causePrediction = new double[causes];
+        this.causeTimes = new double[causes][8];
+        this.causeTrials = new int[causes];
+        this.logNu = new double[causes];
+        this.logNuCount = new int[causes];
+        Arrays.fill(logNuCount, -1);
+        this.logNuSigma = new double[causes];
+        this.peekStimulus = new double[REMEMBERED_PEEKS][features];
+        this.scratchPrior = new double[causes];
+        this.scratchLogLikelihood = new double[causes];
+        this.scratchLogJoint = new double[causes];
+        this.scratchPosterior = new double[causes];
+        this.saved = new Pending();
     }
 
     /**
@@ -134,6 +181,7 @@ public final class LatentCauseMemory {
                 throw new IllegalArgumentException("stimulus feature " + d + " is not finite");
             }
         }
+        changes++;
         if (trials > 0) {
             finishLearning(t); // uses the previous trial's x: copy the new one only after
         }
@@ -163,6 +211,7 @@ public final class LatentCauseMemory {
         if (!(t >= time) || Double.isInfinite(t)) {
             throw new IllegalArgumentException("cannot go back to " + t + " from " + time);
         }
+        changes++;
         finishLearning(t);
     }
 
@@ -181,6 +230,7 @@ public final class LatentCauseMemory {
         if (trials == 0) {
             throw new IllegalStateException("no trial yet: there is no posterior to act on");
         }
+        changes++;
         this.psi = psi;
         inhibit();
     }
@@ -190,6 +240,7 @@ public final class LatentCauseMemory {
      * {@code w_k <- w_k (1 - psi post_k)}.
      */
     public void inhibitWith(double psi, double[] retrievalPosterior) {
+        changes++;
         for (int k = 0; k < Math.min(causes, retrievalPosterior.length); k++) {
             double keep = 1 - psi * retrievalPosterior[k];
             int base = k * features;
@@ -201,6 +252,7 @@ public final class LatentCauseMemory {
 
     /** Multiplies every weight (a drug that strengthens what is retrieved). */
     public void scaleWeights(double factor) {
+        changes++;
         for (int i = 0; i < w.length; i++) {
             w[i] *= factor;
         }
@@ -298,27 +350,52 @@ public final class LatentCauseMemory {
         if (trials > 0 && (!(t >= time) || Double.isInfinite(t))) {
             throw new IllegalArgumentException("cannot go back to " + t + " from " + time);
         }
+        // a scan asks for the same cue at the same moment more than once (fear, then extinction recall)
+        for (int slot = 0; slot < REMEMBERED_PEEKS; slot++) {
+            if (t == peekTime[slot] && changes == peekChanges[slot] && p == peekParameters[slot]
+                    && Arrays.equals(stimulus, peekStimulus[slot])) {
+                return peekResponse[slot];
+            }
+        }
         double v;
         if (trials > 0 && iterationsDone < iterationsFor(t)) {
-            Pending saved = new Pending();
+            saved.save();
             finishLearning(t);
-            v = predict(t, stimulus, new double[causes], new double[causes], new double[causes], new double[causes]);
+            v = predict(t, stimulus, scratchPrior, scratchLogLikelihood, scratchLogJoint, scratchPosterior);
             saved.restore();
         } else {
-            v = predict(t, stimulus, new double[causes], new double[causes], new double[causes], new double[causes]);
+            v = predict(t, stimulus, scratchPrior, scratchLogLikelihood, scratchLogJoint, scratchPosterior);
         }
-        return 0.5 * Erfc.value((p.theta() - v) / (p.lambda() * SQRT2));
+        double response = 0.5 * Erfc.value((p.theta() - v) / (p.lambda() * SQRT2));
+        int slot = nextPeekSlot;
+        nextPeekSlot = (slot + 1) % REMEMBERED_PEEKS;
+        peekTime[slot] = t;
+        peekChanges[slot] = changes;
+        peekParameters[slot] = p;
+        System.arraycopy(stimulus, 0, peekStimulus[slot], 0, features);
+        peekResponse[slot] = response;
+        return response;
     }
 
-    /** What {@link #finishLearning} changes, saved so that {@link #peek} can undo it. */
+    /** What {@link #finishLearning} changes, saved so that {@link #peek} can undo it (one per memory, reused). */
     private final class Pending {
-        private final double[] weights = w.clone();
-        private final double[] post = posterior.clone();
-        private final double[] sums = featureSum.clone();
-        private final int[] counts = count.clone();
-        private final int causesInUse = inUse;
-        private final int lastCause = trialCause[trials - 1];
-        private final int done = iterationsDone;
+        private final double[] weights = new double[w.length];
+        private final double[] post = new double[posterior.length];
+        private final double[] sums = new double[featureSum.length];
+        private final int[] counts = new int[count.length];
+        private int causesInUse;
+        private int lastCause;
+        private int done;
+
+        void save() {
+            System.arraycopy(w, 0, weights, 0, w.length);
+            System.arraycopy(posterior, 0, post, 0, posterior.length);
+            System.arraycopy(featureSum, 0, sums, 0, featureSum.length);
+            System.arraycopy(count, 0, counts, 0, count.length);
+            causesInUse = inUse;
+            lastCause = trialCause[trials - 1];
+            done = iterationsDone;
+        }
 
         void restore() {
             System.arraycopy(weights, 0, w, 0, w.length);
@@ -326,6 +403,9 @@ public final class LatentCauseMemory {
             System.arraycopy(sums, 0, featureSum, 0, featureSum.length);
             System.arraycopy(counts, 0, count, 0, count.length);
             inUse = causesInUse;
+            if (trialCause[trials - 1] != lastCause) {
+                moveLastTrial(trialCause[trials - 1], lastCause);
+            }
             trialCause[trials - 1] = lastCause;
             iterationsDone = done;
         }
@@ -339,9 +419,29 @@ public final class LatentCauseMemory {
                            double[] postOut) {
         Arrays.fill(priorOut, 0);
         double g = p.g();
-        for (int i = 0; i < trials; i++) {
-            double dt = now - trialTimes[i];
-            priorOut[trialCause[i]] += g == 1 ? 1 / dt : g == 0 ? 1 : Math.pow(dt, -g);
+        for (int k = 0; k < causes; k++) {
+            // sum_i (now - t_i)^-g over k's trials, oldest first: the additions of a sum over all
+            // trials into k's slot, in the same order
+            double[] times = causeTimes[k];
+            int n = causeTrials[k];
+            if (n == 0) {
+                continue;
+            }
+            double sum = 0;
+            if (g == 1) {
+                for (int i = 0; i < n; i++) {
+                    sum += 1 / (now - times[i]);
+                }
+            } else if (g == 0) {
+                for (int i = 0; i < n; i++) {
+                    sum += 1;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    sum += Math.pow(now - times[i], -g);
+                }
+            }
+            priorOut[k] = sum;
         }
         int cand = inUse < causes ? inUse + 1 : causes;
         if (inUse < causes) {
@@ -370,13 +470,18 @@ public final class LatentCauseMemory {
             }
             double shrink = count[k] + sx;
             double nu = sx / shrink + sx;
+            if (logNuCount[k] != count[k] || Double.doubleToRawLongBits(logNuSigma[k]) != Double.doubleToRawLongBits(sx)) {
+                logNu[k] = Math.log(nu);
+                logNuCount[k] = count[k];
+                logNuSigma[k] = sx;
+            }
             double ss = 0;
             int base = k * features;
             for (int d = 0; d < features; d++) {
                 double e = stim[d] - featureSum[base + d] / shrink;
                 ss += e * e;
             }
-            logLikOut[k] = -0.5 * (ss / nu + features * (LOG_2PI + Math.log(nu)));
+            logLikOut[k] = -0.5 * (ss / nu + features * (LOG_2PI + logNu[k]));
             if (k == inUse) {
                 unused = logLikOut[k];
             }
@@ -457,6 +562,7 @@ public final class LatentCauseMemory {
             unassign(was);
             assign(best);
             trialCause[last] = best;
+            moveLastTrial(was, best);
         }
     }
 
@@ -484,7 +590,21 @@ public final class LatentCauseMemory {
         trialTimes[trials] = t;
         trialCause[trials] = k;
         trials++;
+        appendTime(k, t);
         assign(k);
+    }
+
+    private void appendTime(int k, double t) {
+        if (causeTrials[k] == causeTimes[k].length) {
+            causeTimes[k] = Arrays.copyOf(causeTimes[k], 2 * causeTrials[k]);
+        }
+        causeTimes[k][causeTrials[k]++] = t;
+    }
+
+    /** The newest trial changes cause: it is the last of {@code from}'s times and becomes the last of {@code to}'s. */
+    private void moveLastTrial(int from, int to) {
+        causeTrials[from]--;
+        appendTime(to, trialTimes[trials - 1]);
     }
 
     private void assign(int k) {

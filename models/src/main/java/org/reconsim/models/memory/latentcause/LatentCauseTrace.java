@@ -3,6 +3,7 @@ package org.reconsim.models.memory.latentcause;
 import org.reconsim.models.memory.Context;
 import org.reconsim.models.memory.LabileWindow;
 import org.reconsim.models.memory.TraumaMemory;
+import org.reconsim.models.numerics.Fdlibm;
 
 /**
  * The latent-cause model behind the {@link TraumaMemory} interface the engines use.
@@ -93,7 +94,7 @@ public final class LatentCauseTrace implements TraumaMemory {
         }
         double gap = Math.max(0, hours - lastTrialHours);
         // -expm1(-x), not 1 - exp(-x): for a gap far below max_gap_units the latter rounds to 0
-        return lastTrialUnits + maxGapUnits * -Math.expm1(-unitsPerHour * gap / maxGapUnits);
+        return lastTrialUnits + maxGapUnits * -Fdlibm.expm1(-unitsPerHour * gap / maxGapUnits);
     }
 
     /**
@@ -182,11 +183,32 @@ public final class LatentCauseTrace implements TraumaMemory {
         this.sigmaFactor = sigma;
     }
 
+    /**
+     * The last parameters {@link #effective} made and what they were made from: a patient's gain
+     * and modulation are the same from trial to trial unless a drug acts, and making (and
+     * validating) the same parameters again on every trial was a tenth of a latent-cause trial.
+     */
+    private double effectiveGain = Double.NaN;
+    private double effectiveAlpha = Double.NaN;
+    private double effectiveSigma = Double.NaN;
+    private LatentCauseParameters effectiveParameters;
+
     /** The parameters in force for a trial with this learning gain and the current modulation. */
     private LatentCauseParameters effective(double learningGain) {
         if (learningGain == 1 && alphaFactor == 1 && sigmaFactor == 1) {
             return base;
         }
+        if (learningGain == effectiveGain && alphaFactor == effectiveAlpha && sigmaFactor == effectiveSigma) {
+            return effectiveParameters;
+        }
+        effectiveParameters = modulated(learningGain);
+        effectiveGain = learningGain;
+        effectiveAlpha = alphaFactor;
+        effectiveSigma = sigmaFactor;
+        return effectiveParameters;
+    }
+
+    private LatentCauseParameters modulated(double learningGain) {
         LatentCauseParameters p = base;
         if (learningGain != 1) {
             // a blocked learner (gain 0) keeps a vanishing rate: the model requires eta > 0

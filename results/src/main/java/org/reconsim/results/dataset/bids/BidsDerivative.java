@@ -65,19 +65,31 @@ public record BidsDerivative(String name, String description, List<Column> colum
         columns = List.copyOf(columns);
         List<List<Object>> copied = new ArrayList<>(rows.size());
         for (List<Object> row : rows) {
-            if (row.size() != columns.size()) {
-                throw new IllegalArgumentException(name + ": row has " + row.size() + " values, table has "
-                        + columns.size() + " columns");
-            }
-            for (Object v : row) {
-                if (v instanceof String s) {
-                    BidsLabels.cell(name + " cell", s);
-                }
-            }
-            // Collections.unmodifiableList, not List.copyOf: null cells (n/a) are allowed
-            copied.add(Collections.unmodifiableList(new ArrayList<>(row)));
+            copied.add(checkedRow(name, columns.size(), row));
         }
         rows = Collections.unmodifiableList(copied);
+    }
+
+    /**
+     * {@code row} checked against a table of {@code columns} columns named {@code name}: one
+     * value per column, no tab or line break in a text cell; an unmodifiable copy.
+     */
+    static List<Object> checkedRow(String name, int columns, List<Object> row) {
+        if (row.size() != columns) {
+            throw new IllegalArgumentException(name + ": row has " + row.size() + " values, table has " + columns + " columns");
+        }
+        for (Object v : row) {
+            if (v instanceof String s) {
+                BidsLabels.cell(name + " cell", s);
+            }
+        }
+        // Collections.unmodifiableList, not List.copyOf: null cells (n/a) are allowed
+        return Collections.unmodifiableList(new ArrayList<>(row));
+    }
+
+    /** The same table without rows: the header and dictionary a stream appends rows to. */
+    public BidsDerivative withoutRows() {
+        return new BidsDerivative(name, description, columns, List.of());
     }
 
     /** {@code roi_betas.tsv} with {@link #ROI_BETA_COLUMNS}. */

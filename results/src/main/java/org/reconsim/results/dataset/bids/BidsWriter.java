@@ -1,18 +1,9 @@
 package org.reconsim.results.dataset.bids;
 
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.zip.GZIPOutputStream;
 
 import org.reconsim.engine.EngineVersion;
 import org.reconsim.results.dataset.CsvTable;
@@ -65,74 +56,25 @@ public final class BidsWriter {
      * @return the files written, relative to root, with '/' separators, for the run manifest
      */
     public List<String> write(BidsDataset dataset, Path root) {
-        List<String> written = new ArrayList<>();
-        text(root, "dataset_description.json", json(description(dataset.name(), "raw")), written);
-        text(root, "README", readme(dataset), written);
-        text(root, "participants.tsv", participantsTsv(dataset.participants()), written);
-        text(root, "participants.json", json(participantsJson()), written);
-        text(root, "task-" + TASK + "_events.json", json(eventsJson(dataset.runs())), written);
-
-        Map<String, List<String>> sessionsBySubject = new LinkedHashMap<>();
-        dataset.participants().forEach(p -> sessionsBySubject.put(p.label(), new ArrayList<>()));
-        for (BidsRun run : dataset.runs()) {
-            sessionsBySubject.get(run.participant()).add(run.session());
-            writeRun(root, run, written);
-        }
-        for (Map.Entry<String, List<String>> e : sessionsBySubject.entrySet()) {
-            if (!e.getValue().isEmpty()) {
-                String sub = "sub-" + e.getKey();
-                StringBuilder tsv = new StringBuilder("session_id\n");
-                e.getValue().forEach(s -> tsv.append("ses-").append(s).append('\n'));
-                text(root, sub + "/" + sub + "_sessions.tsv", tsv.toString(), written);
-            }
-        }
-
-        String deriv = "derivatives/reconsim/";
-        text(root, deriv + "dataset_description.json", json(description(dataset.name() + " (reconsim derivatives)", "derivative")), written);
-        text(root, deriv + "README", derivativesReadme(dataset.derivatives()), written);
-        for (BidsDerivative d : dataset.derivatives()) {
-            text(root, deriv + d.name() + ".tsv", derivativeTsv(d), written);
-            text(root, deriv + d.name() + ".json", json(derivativeJson(d)), written);
-        }
-        return written;
-    }
-
-    private void writeRun(Path root, BidsRun run, List<String> written) {
-        String stem = "sub-" + run.participant() + "_ses-" + run.session() + "_task-" + TASK;
-        String dir = "sub-" + run.participant() + "/ses-" + run.session() + "/func/";
-
-        String bold = dir + stem + "_bold.nii.gz";
-        Nifti1Writer.write(root.resolve(bold), run.roiSeries(), run.repetitionTime(),
-                "reconsim: voxel x=i is ROI i of ReconsimROIs in the sidecar");
-        written.add(bold);
-        text(root, dir + stem + "_bold.json", json(boldJson(run)), written);
-
-        StringBuilder events = new StringBuilder("onset\tduration\ttrial_type\n");
-        for (BidsEvent e : run.events()) {
-            events.append(number(e.onset())).append('\t').append(number(e.duration())).append('\t')
-                    .append(e.trialType()).append('\n');
-        }
-        text(root, dir + stem + "_events.tsv", events.toString(), written);
-
-        double[] eda = run.eda();
-        if (eda != null) {
-            String physio = dir + stem + "_physio.tsv.gz";
-            AtomicFile.write(root.resolve(physio), out -> {
-                GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16);
-                Writer w = new BufferedWriter(new OutputStreamWriter(gz, StandardCharsets.UTF_8));
-                for (double v : eda) {
-                    w.write(Double.isNaN(v) ? "n/a" : CsvTable.fixed(v, 5)); // 10 nS resolution is far below any EDA noise
-                    w.write('\n');
-                }
-                w.flush();
-                gz.finish();
-            });
-            written.add(physio);
-            text(root, dir + stem + "_physio.json", json(physioJson(run)), written);
+        try (BidsStream stream = open(root, dataset.name(), dataset.derivatives())) {
+            dataset.participants().forEach(stream::participant);
+            dataset.runs().forEach(stream::run);
+            return stream.finish();
         }
     }
 
-    private ObjectNode description(String name, String type) {
+    /**
+     * Starts a dataset under {@code root} that is written as it is handed over, subject by
+     * subject ({@link BidsStream}): the same files, byte for byte, as {@link #write} of the same
+     * content, without holding it all in memory.
+     *
+     * @param derivatives the tables of {@code derivatives/reconsim/}, with any rows known up front
+     */
+    public BidsStream open(Path root, String name, List<BidsDerivative> derivatives) {
+        return new BidsStream(this, root, name, derivatives);
+    }
+
+    ObjectNode description(String name, String type) {
         ObjectNode d = JSON.createObjectNode();
         d.put("Name", name);
         d.put("BIDSVersion", BIDS_VERSION);
@@ -144,16 +86,15 @@ public final class BidsWriter {
         return d;
     }
 
-    private static String participantsTsv(List<BidsParticipant> participants) {
-        StringBuilder s = new StringBuilder("participant_id\tage\tsex\tarm\tsite\n");
-        for (BidsParticipant p : participants) {
-            s.append("sub-").append(p.label()).append('\t').append(number(p.ageYears())).append('\t')
-                    .append(cell(p.sex())).append('\t').append(cell(p.arm())).append('\t').append(cell(p.site())).append('\n');
-        }
-        return s.toString();
+    static final String PARTICIPANTS_HEADER = "participant_id\tage\tsex\tarm\tsite\n";
+
+    /** One line of participants.tsv. */
+    static String participantLine(BidsParticipant p) {
+        return "sub-" + p.label() + '\t' + number(p.ageYears()) + '\t' + cell(p.sex()) + '\t' + cell(p.arm()) + '\t' + cell(p.site())
+                + '\n';
     }
 
-    private static ObjectNode participantsJson() {
+    static ObjectNode participantsJson() {
         ObjectNode j = JSON.createObjectNode();
         j.putObject("participant_id").put("Description", "subject label, sub-<label>");
         j.putObject("age").put("Description", "age at enrolment").put("Units", "year");
@@ -165,9 +106,8 @@ public final class BidsWriter {
         return j;
     }
 
-    private static ObjectNode eventsJson(List<BidsRun> runs) {
-        Set<String> types = new LinkedHashSet<>();
-        runs.forEach(r -> r.events().forEach(e -> types.add(e.trialType())));
+    /** The events sidecar: {@code types} are the trial types of every run, in the order first seen. */
+    static ObjectNode eventsJson(Set<String> types) {
         ObjectNode j = JSON.createObjectNode();
         j.putObject("onset").put("Description", "script onset from the first volume").put("Units", "s");
         j.putObject("duration").put("Description", "script window length").put("Units", "s");
@@ -185,7 +125,7 @@ public final class BidsWriter {
         return j;
     }
 
-    private static ObjectNode boldJson(BidsRun run) {
+    static ObjectNode boldJson(BidsRun run) {
         ObjectNode j = JSON.createObjectNode();
         j.put("TaskName", TASK);
         j.put("TaskDescription", "Retrieval of the trauma memory by scripts (trauma, sad, relax) in 30-s windows");
@@ -198,7 +138,7 @@ public final class BidsWriter {
         return j;
     }
 
-    private static ObjectNode physioJson(BidsRun run) {
+    static ObjectNode physioJson(BidsRun run) {
         ObjectNode j = JSON.createObjectNode();
         j.put("SamplingFrequency", run.edaSamplingHz());
         j.put("StartTime", 0.0);
@@ -207,23 +147,21 @@ public final class BidsWriter {
         return j;
     }
 
-    private static String derivativeTsv(BidsDerivative d) {
-        StringBuilder s = new StringBuilder(String.join("\t", d.header())).append('\n');
-        for (List<Object> row : d.rows()) {
-            for (int i = 0; i < row.size(); i++) {
-                if (i > 0) {
-                    s.append('\t');
-                }
-                Object v = row.get(i);
-                s.append(v instanceof Number n ? number(n.doubleValue())
-                        : v instanceof Boolean b ? (b ? "true" : "false") : cell(v == null ? null : v.toString()));
+    /** One row of a derivative table: n/a for null or NaN, true/false for booleans. */
+    static String derivativeLine(List<Object> row) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < row.size(); i++) {
+            if (i > 0) {
+                s.append('\t');
             }
-            s.append('\n');
+            Object v = row.get(i);
+            s.append(v instanceof Number n ? number(n.doubleValue())
+                    : v instanceof Boolean b ? (b ? "true" : "false") : cell(v == null ? null : v.toString()));
         }
-        return s.toString();
+        return s.append('\n').toString();
     }
 
-    private static ObjectNode derivativeJson(BidsDerivative d) {
+    static ObjectNode derivativeJson(BidsDerivative d) {
         // keys are column names only (a BIDS data dictionary); the table's description is in the README
         ObjectNode j = JSON.createObjectNode();
         for (BidsDerivative.Column c : d.columns()) {
@@ -236,7 +174,7 @@ public final class BidsWriter {
         return j;
     }
 
-    private static String derivativesReadme(List<BidsDerivative> tables) {
+    static String derivativesReadme(List<BidsDerivative> tables) {
         StringBuilder s = new StringBuilder("""
                 # reconsim derivatives
 
@@ -248,10 +186,14 @@ public final class BidsWriter {
         return s.toString();
     }
 
-    private static String readme(BidsDataset d) {
+    /**
+     * The dataset's README; {@code roiNames} are the ROI names every run shares, empty without
+     * runs, null when runs differ.
+     */
+    static String readme(String name, List<String> roiNames) {
         StringBuilder roiTable = new StringBuilder();
-        List<String> first = d.runs().isEmpty() ? List.of() : d.runs().get(0).roiNames();
-        if (d.runs().stream().allMatch(r -> r.roiNames().equals(first))) {
+        List<String> first = roiNames == null ? List.of() : roiNames;
+        if (roiNames != null) {
             for (int i = 0; i < first.size(); i++) {
                 roiTable.append(String.format(Locale.ROOT, "    x = %d  ->  %s%n", i, first.get(i)));
             }
@@ -290,24 +232,24 @@ public final class BidsWriter {
                 ## Derivatives
                 derivatives/reconsim/*.tsv: tidy tables (one observation per row), each with a JSON
                 data dictionary: ROI betas, ROI-to-ROI connectivity within script windows, ground truth.
-                """.formatted(d.name(), roiTable.length() == 0 ? "    (no runs)\n" : roiTable.toString());
+                """.formatted(name, roiTable.length() == 0 ? "    (no runs)\n" : roiTable.toString());
     }
 
-    private static void text(Path root, String relative, String content, List<String> written) {
+    static void text(Path root, String relative, String content, List<String> written) {
         AtomicFile.writeText(root.resolve(relative), content);
         written.add(relative);
     }
 
-    private static String json(ObjectNode node) {
+    static String json(ObjectNode node) {
         return JSON.writeValueAsString(node) + "\n";
     }
 
     /** BIDS writes missing values as n/a. */
-    private static String number(double d) {
+    static String number(double d) {
         return Double.isNaN(d) ? "n/a" : CsvTable.number(d);
     }
 
-    private static String cell(String s) {
+    static String cell(String s) {
         return s == null || s.isEmpty() ? "n/a" : s;
     }
 }

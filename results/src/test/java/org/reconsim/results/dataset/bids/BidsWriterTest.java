@@ -115,4 +115,42 @@ class BidsWriterTest {
         assertThatThrownBy(() -> new BidsRun("001", "pre", 1, List.of("a", "b"), new double[][] {{1, 2}, {3}},
                 List.of(), null, 0)).hasMessageContaining("same");
     }
+
+    @Test
+    void aStreamedDatasetIsTheWrittenOneAndChecksWhatArrives() throws IOException {
+        BidsDataset d = ExampleDataset.build();
+        Path whole = root.resolve("whole");
+        List<String> expected = new BidsWriter("test").write(d, whole);
+        // the same content handed over subject by subject, derivative rows appended one at a time
+        Path streamed = root.resolve("streamed");
+        List<BidsDerivative> empty = d.derivatives().stream().map(BidsDerivative::withoutRows).toList();
+        try (BidsStream s = new BidsWriter("test").open(streamed, d.name(), empty)) {
+            for (BidsParticipant p : d.participants()) {
+                s.participant(p);
+                d.runs().stream().filter(r -> r.participant().equals(p.label())).forEach(s::run);
+            }
+            d.derivatives().forEach(t -> t.rows().forEach(row -> s.row(t.name(), row)));
+            assertThat(s.finish()).isEqualTo(expected);
+        }
+        for (String f : expected) {
+            assertThat(Files.readAllBytes(streamed.resolve(f))).as(f).isEqualTo(Files.readAllBytes(whole.resolve(f)));
+        }
+
+        Path bad = root.resolve("bad");
+        try (BidsStream s = new BidsWriter("test").open(bad, d.name(), empty)) {
+            s.participant(d.participants().get(0));
+            assertThatThrownBy(() -> s.participant(d.participants().get(0))).hasMessage("participant sub-001 listed twice");
+            assertThatThrownBy(() -> s.run(d.runs().stream().filter(r -> r.participant().equals("002")).findFirst().orElseThrow()))
+                    .hasMessage("run for sub-002 who is not in participants");
+            s.run(d.runs().get(0));
+            assertThatThrownBy(() -> s.run(d.runs().get(0))).hasMessage("two runs for sub-001 ses-pre");
+            assertThatThrownBy(() -> s.row("betas", List.of())).hasMessageStartingWith("no derivative table named betas");
+            assertThatThrownBy(() -> s.row("roi_betas", List.of("sub-001"))).hasMessage("roi_betas: row has 1 values, table has 5 columns");
+        }
+        // closed without a finish: no table is left under a final or a partial name
+        try (Stream<Path> files = Files.walk(bad)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tsv") && !n.contains("_events"))
+                    .noneMatch(n -> n.endsWith(".partial"));
+        }
+    }
 }

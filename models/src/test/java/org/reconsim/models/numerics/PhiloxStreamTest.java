@@ -1,4 +1,4 @@
-package org.reconsim.engine.rng;
+package org.reconsim.models.numerics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +34,17 @@ class PhiloxStreamTest {
                     case 2 -> assertThat(ours.nextDouble()).isEqualTo(theirs.nextDouble());
                     default -> assertThat(ours.nextBoolean()).isEqualTo(theirs.nextBoolean());
                 }
+            }
+        }
+    }
+
+    @Test
+    void seededDrawsWhatRandomSourceCreatesFromTheSameLong() {
+        for (long seed : new long[] {20230601L, 0L, -1L, 42L, Long.MIN_VALUE}) {
+            UniformRandomProvider ours = PhiloxStream.seeded(seed);
+            UniformRandomProvider theirs = org.apache.commons.rng.simple.RandomSource.PHILOX_4X64.create(seed);
+            for (int i = 0; i < 10_000; i++) {
+                assertThat(ours.nextLong()).as("seed %d, draw %d", seed, i).isEqualTo(theirs.nextLong());
             }
         }
     }
