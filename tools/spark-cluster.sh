@@ -51,7 +51,7 @@ power_files=(power.csv report.html replicates.csv)
 check_args=(check "$scenario" --targets "$targets" --hypotheses null,restabilization-blockade --replicates 200 --quiet)
 check_files=(check.csv report.html)
 
-started=$SECONDS
+script_started=$SECONDS
 step_started=$SECONDS
 timings=()
 step() { # name: closes the previous step's timing, announces the next
@@ -59,7 +59,7 @@ step() { # name: closes the previous step's timing, announces the next
   if [ -n "${step_name:-}" ]; then timings+=("$(printf '%5ss  %s' "$((now - step_started))" "$step_name")"); fi
   step_name="$1"
   step_started=$now
-  [ -n "$1" ] && echo "spark-cluster: [$((now - started))s] $1"
+  [ -n "$1" ] && echo "spark-cluster: [$((now - script_started))s] $1"
   return 0
 }
 fail() {
@@ -140,6 +140,7 @@ compare() { # what reference-dir cluster-dir file...
 
 # ------------------------------------------------------------------------------------------------
 if $build; then
+  mkdir -p "$repo/spark/target" # a fresh clone has none yet, and the build log goes there
   step "build: reconsim-spark.jar and reconsim.jar (mvn -pl spark -am package)"
   # shellcheck disable=SC2086
   mvn -B -q ${MAVEN_FLAGS:-} -pl spark -am -DskipTests package >"$repo/spark/target/spark-cluster-build.log" 2>&1 \
@@ -294,10 +295,12 @@ while :; do
   fi
   sleep 0.2
 done
-executors="$(children_of "${worker_pid[1]}")"
+executors="$(children_of "${worker_pid[1]}" | xargs)"
 kill -KILL "${worker_pid[1]}"
 killed_at=$SECONDS
-echo "spark-cluster: killed worker 1 (pid ${worker_pid[1]}, SIGKILL) while its executor $victim ran task TID $last_start; $finished tasks had finished"
+# the task named here is the one seen running just before the kill; the ones actually lost (it may have
+# finished and the next begun in the meantime) are read from the driver's log below
+echo "spark-cluster: killed worker 1 (pid ${worker_pid[1]}, SIGKILL) while its executor $victim was running task TID $last_start; $finished tasks had finished"
 await_driver power-lost-worker
 echo "spark-cluster: the driver finished $((SECONDS - killed_at)) s after the kill"
 # Spark's own account of the loss, from the driver's log: the executor lost; the tasks it was running
@@ -312,12 +315,12 @@ lost_tids="$(grep -oE "[Tt]ask [0-9]+\.[0-9]+ in stage [0-9.]+ \(TID [0-9]+\)( f
   | sed 's/.*(TID \([0-9]*\)).*/\1/' | sort -un || true)"
 [ -n "$lost_tids" ] || fail "no task was lost with executor $victim: the kill did not land while worker 1 ran a task"
 for tid in $lost_tids; do
-  started="$(grep -E "Starting task [0-9.]+ in stage [0-9.]+ \(TID $tid\) " "$log" | head -n 1 || true)"
-  case "$started" in
+  first_start="$(grep -E "Starting task [0-9.]+ in stage [0-9.]+ \(TID $tid\) " "$log" | head -n 1 || true)"
+  case "$first_start" in
     *"executor $victim,"*) ;;
-    *) fail "task TID $tid failed, but it had not run on the lost executor $victim: $started" ;;
+    *) fail "task TID $tid failed, but it had not run on the lost executor $victim: $first_start" ;;
   esac
-  read -r task stage <<<"$(echo "$started" | sed 's/.*Starting task \([0-9]*\)\.[0-9]* in stage \([0-9.]*\) .*/\1 \2/')"
+  read -r task stage <<<"$(echo "$first_start" | sed 's/.*Starting task \([0-9]*\)\.[0-9]* in stage \([0-9.]*\) .*/\1 \2/')"
   grep -E "[Tt]ask $task\.[0-9]+ in stage $stage \(TID $tid\)( failed|.*ExecutorLostFailure)" "$log" | head -n 1 | cut -c1-200 | sed 's/^/  driver: /' || true
   rerun="$(grep -E "Starting task $task\.[1-9][0-9]* in stage $stage .*executor $survivor," "$log" | head -n 1 || true)"
   [ -n "$rerun" ] || fail "task $task of stage $stage, lost with executor $victim, was not run again on executor $survivor"
@@ -336,5 +339,5 @@ echo "spark-cluster: worker 1's executor JVM (pid" $executors") exited with its 
 compare "power with a worker lost mid-run" "$run/local-power" "$run/cluster-power-lost-worker" "${power_files[@]}"
 
 step ""
-echo "spark-cluster: all comparisons passed in $((SECONDS - started)) s:"
+echo "spark-cluster: all comparisons passed in $((SECONDS - script_started)) s:"
 printf '  %s\n' "${timings[@]}"
