@@ -26,7 +26,7 @@
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
-# shellcheck source=../spark/java-options.sh
+# shellcheck source=spark/java-options.sh
 source "$repo/spark/java-options.sh"
 
 build=true
@@ -46,8 +46,11 @@ app_jar="$repo/spark/target/reconsim-spark.jar"
 cli_jar="$repo/cli/target/reconsim.jar"
 scenario=scenarios/duek-2021.yaml
 targets=scenarios/targets/duek-2021.yaml
+# the commas are reconsim list values, not array separators
+# shellcheck disable=SC2054
 power_args=(power "$scenario" --replicates "$replicates" --n-per-arm 8,12 --replicate-table --quiet)
 power_files=(power.csv report.html replicates.csv)
+# shellcheck disable=SC2054
 check_args=(check "$scenario" --targets "$targets" --hypotheses null,restabilization-blockade --replicates 200 --quiet)
 check_files=(check.csv report.html)
 
@@ -179,7 +182,8 @@ EOF
 spark_cp="$SPARK_HOME/conf/:$SPARK_HOME/jars/*"
 export SPARK_LOCAL_IP=127.0.0.1
 # what Spark's bin/load-spark-env.sh exports: the Worker's command builder needs it to find jars/
-scala_version="$(basename "$(ls "$SPARK_HOME"/jars/spark-core_*.jar | head -n 1)" | sed 's/^spark-core_\([0-9.]*\)-.*/\1/')"
+core_jars=("$SPARK_HOME"/jars/spark-core_*.jar)
+scala_version="$(basename "${core_jars[0]}" | sed 's/^spark-core_\([0-9.]*\)-.*/\1/')"
 export SPARK_SCALA_VERSION="$scala_version"
 export SPARK_LOCAL_DIRS="$run/local"
 mkdir -p "$SPARK_LOCAL_DIRS"
@@ -334,8 +338,8 @@ for e in $executors; do
 done
 workers_now="$(alive_workers)"
 [ "$workers_now" = 1 ] || fail "the master lists ${workers_now:-no} alive workers after the kill, not 1"
-echo "spark-cluster: worker 1's executor JVM (pid" $executors") exited with its worker; the master lists 1 alive worker;" \
-  "$(echo $lost_tids | wc -w) lost task(s) ran again on worker 2's executor $survivor"
+echo "spark-cluster: worker 1's executor JVM (pid $executors) exited with its worker; the master lists 1 alive worker;" \
+  "$(echo "$lost_tids" | wc -w) lost task(s) ran again on worker 2's executor $survivor"
 compare "power with a worker lost mid-run" "$run/local-power" "$run/cluster-power-lost-worker" "${power_files[@]}"
 
 step ""
