@@ -1,14 +1,11 @@
 package org.reconsim.results.dataset;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -21,18 +18,15 @@ public final class CsvTable implements AutoCloseable {
 
     private static final MathContext DIGITS = new MathContext(10);
 
-    private final Path target;
-    private final Path temporary;
-    private final BufferedWriter out;
+    private final PartialFile file;
+    private final Writer out;
     private final int columns;
-    private boolean committed;
 
     public CsvTable(Path target, List<String> header) {
-        this.target = target;
-        this.temporary = target.resolveSibling(target.getFileName() + ".partial");
+        this.file = new PartialFile(target);
+        this.out = file.writer();
         this.columns = header.size();
         try {
-            this.out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
             out.write(String.join(",", header));
             out.write('\n');
         } catch (IOException e) {
@@ -60,27 +54,13 @@ public final class CsvTable implements AutoCloseable {
 
     /** Closes the file and renames it into place. */
     public void commit() {
-        try {
-            out.close();
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            committed = true;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        file.commit();
     }
 
     /** Without a commit, removes the partial file. */
     @Override
     public void close() {
-        if (committed) {
-            return;
-        }
-        try {
-            out.close();
-            Files.deleteIfExists(temporary);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        file.close();
     }
 
     static String cell(Object v) {

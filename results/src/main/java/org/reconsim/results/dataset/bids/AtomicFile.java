@@ -1,14 +1,14 @@
 package org.reconsim.results.dataset.bids;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+
+import org.reconsim.results.dataset.PartialFile;
 
 /**
  * Writes a file to {@code <name>.partial} and renames it into place, as {@code CsvTable} and
@@ -49,62 +49,16 @@ final class AtomicFile {
     }
 
     /**
-     * A text file written row by row to {@code <name>.partial} and renamed into place by
-     * {@link #commit()}; closed without a commit, the partial file is removed. For the tables a
-     * dataset appends to subject by subject (participants.tsv, the derivatives).
+     * A text file written row by row to {@code <name>.partial} and renamed into place on commit
+     * ({@link PartialFile}), its folder created first. For the tables a dataset appends to subject
+     * by subject (participants.tsv, the derivatives).
      */
-    static final class Appending implements AutoCloseable {
-
-        private final Path file;
-        private final Path tmp;
-        private final BufferedWriter out;
-        private boolean committed;
-
-        Appending(Path file) {
-            this.file = file;
-            this.tmp = file.resolveSibling(file.getFileName() + ".partial");
-            try {
-                Files.createDirectories(file.getParent());
-                this.out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+    static PartialFile appending(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-
-        /** The writer rows go to. */
-        Writer writer() {
-            return out;
-        }
-
-        void append(CharSequence text) {
-            try {
-                out.append(text);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        void commit() {
-            try {
-                out.close();
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                committed = true;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public void close() {
-            if (committed) {
-                return;
-            }
-            try {
-                out.close();
-                Files.deleteIfExists(tmp);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        return new PartialFile(file);
     }
 }

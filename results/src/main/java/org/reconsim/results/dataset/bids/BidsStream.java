@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 
+import org.reconsim.results.dataset.PartialFile;
 import org.reconsim.results.dataset.CsvTable;
 
 /**
@@ -37,8 +38,8 @@ public final class BidsStream implements AutoCloseable {
     private final Path root;
     private final String name;
     private final List<BidsDerivative> tables;
-    private final AtomicFile.Appending participants;
-    private final Map<String, AtomicFile.Appending> tableFiles = new LinkedHashMap<>();
+    private final PartialFile participants;
+    private final Map<String, PartialFile> tableFiles = new LinkedHashMap<>();
     private final Map<String, Integer> tableColumns = new LinkedHashMap<>();
     /** Sessions per participant, in the order the participants and their runs came: each one's sessions.tsv. */
     private final Map<String, List<String>> sessions = new LinkedHashMap<>();
@@ -63,10 +64,10 @@ public final class BidsStream implements AutoCloseable {
                 throw new IllegalArgumentException("two derivative tables named " + d.name());
             }
         }
-        this.participants = new AtomicFile.Appending(root.resolve("participants.tsv"));
+        this.participants = AtomicFile.appending(root.resolve("participants.tsv"));
         participants.append(BidsWriter.PARTICIPANTS_HEADER);
         for (BidsDerivative d : tables) {
-            AtomicFile.Appending file = new AtomicFile.Appending(root.resolve(DERIVATIVES + d.name() + ".tsv"));
+            PartialFile file = AtomicFile.appending(root.resolve(DERIVATIVES + d.name() + ".tsv"));
             tableFiles.put(d.name(), file);
             file.append(String.join("\t", d.header()) + "\n");
             d.rows().forEach(r -> file.append(BidsWriter.derivativeLine(r)));
@@ -103,7 +104,7 @@ public final class BidsStream implements AutoCloseable {
 
     /** Appends a row to the derivative table {@code table}. */
     public void row(String table, List<Object> row) {
-        AtomicFile.Appending file = tableFiles.get(table);
+        PartialFile file = tableFiles.get(table);
         if (file == null) {
             throw new IllegalArgumentException("no derivative table named " + table + " (tables: " + tableFiles.keySet() + ")");
         }
@@ -151,7 +152,7 @@ public final class BidsStream implements AutoCloseable {
             return;
         }
         participants.close();
-        tableFiles.values().forEach(AtomicFile.Appending::close);
+        tableFiles.values().forEach(PartialFile::close);
     }
 
     private void writeRun(BidsRun run) {
