@@ -55,21 +55,24 @@ class MmrmNullValidationTest {
         return text;
     }
 
-    @Test
-    void theMmrmRejectsAtItsLevelOnEveryEndpointAndVisit() throws Exception {
-        Scenario scenario = ScenarioLoader.parse("null-mar.yaml", nullWithMarDropout()).scenario();
+    /** Rejections at alpha and undefined results per (size, analysis key), cell s * keys + k; a trial's smaller sizes are its first patients. */
+    record NullCounts(List<AnalysisKey> keys, AtomicIntegerArray rejected, AtomicIntegerArray undefined) {
+    }
+
+    /** Counts over {@code replicates} virtual trials of {@code scenario} at each of {@code sizes} (the last the largest). */
+    static NullCounts count(Scenario scenario, List<Integer> sizes, int replicates) {
         TrialPlan plan = TrialPlan.compile(scenario).withoutSessionDetail();
         TrialAnalysis analysis = new TrialAnalysis(scenario.analysis(), plan);
         RandomStreams streams = new RandomStreams(scenario.simulation().seed());
         List<AnalysisKey> keys = analysis.layout().keys();
-        int largest = SIZES.get(SIZES.size() - 1);
-        AtomicIntegerArray rejected = new AtomicIntegerArray(SIZES.size() * keys.size());
-        AtomicIntegerArray undefined = new AtomicIntegerArray(SIZES.size() * keys.size());
+        int largest = sizes.get(sizes.size() - 1);
+        AtomicIntegerArray rejected = new AtomicIntegerArray(sizes.size() * keys.size());
+        AtomicIntegerArray undefined = new AtomicIntegerArray(sizes.size() * keys.size());
         double alpha = scenario.analysis().alpha();
-        IntStream.range(0, REPLICATES).parallel().forEach(r -> {
+        IntStream.range(0, replicates).parallel().forEach(r -> {
             TrialOutcome trial = VirtualTrial.run(plan, streams, r, largest);
-            for (int s = 0; s < SIZES.size(); s++) {
-                TrialResults results = analysis.analyse(trial.firstPerArm(SIZES.get(s), plan.allocationBlock()));
+            for (int s = 0; s < sizes.size(); s++) {
+                TrialResults results = analysis.analyse(trial.firstPerArm(sizes.get(s), plan.allocationBlock()));
                 for (int k = 0; k < keys.size(); k++) {
                     TestResult t = results.get(keys.get(k));
                     if (!t.isDefined()) {
@@ -80,6 +83,17 @@ class MmrmNullValidationTest {
                 }
             }
         });
+        return new NullCounts(keys, rejected, undefined);
+    }
+
+    @Test
+    void theMmrmRejectsAtItsLevelOnEveryEndpointAndVisit() throws Exception {
+        Scenario scenario = ScenarioLoader.parse("null-mar.yaml", nullWithMarDropout()).scenario();
+        NullCounts counts = count(scenario, SIZES, REPLICATES);
+        List<AnalysisKey> keys = counts.keys();
+        AtomicIntegerArray rejected = counts.rejected();
+        AtomicIntegerArray undefined = counts.undefined();
+        double alpha = scenario.analysis().alpha();
 
         BinomialDistribution level = new BinomialDistribution(null, REPLICATES, alpha);
         int low = level.inverseCumulativeProbability(0.0005);

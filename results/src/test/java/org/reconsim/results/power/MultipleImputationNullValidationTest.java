@@ -4,20 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.stream.IntStream;
 
 import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.reconsim.engine.rng.RandomStreams;
 import org.reconsim.engine.scenario.AnalysisMethod;
 import org.reconsim.engine.scenario.Scenario;
 import org.reconsim.engine.scenario.ScenarioLoader;
-import org.reconsim.engine.sim.TrialOutcome;
-import org.reconsim.engine.sim.TrialPlan;
-import org.reconsim.engine.sim.VirtualTrial;
-import org.reconsim.results.stats.TestResult;
 
 /**
  * Multiple imputation under MAR holds its level under the null, on the trials of
@@ -48,28 +42,11 @@ class MultipleImputationNullValidationTest {
                 "  methods: [mi, mi-j2r, mi-cr, ancova]\n");
         assertThat(text).contains("methods: [mi, mi-j2r, mi-cr, ancova]");
         Scenario scenario = ScenarioLoader.parse("null-mar.yaml", text).scenario();
-        TrialPlan plan = TrialPlan.compile(scenario).withoutSessionDetail();
-        TrialAnalysis analysis = new TrialAnalysis(scenario.analysis(), plan);
-        RandomStreams streams = new RandomStreams(scenario.simulation().seed());
-        List<AnalysisKey> keys = analysis.layout().keys();
-        int largest = SIZES.get(SIZES.size() - 1);
-        AtomicIntegerArray rejected = new AtomicIntegerArray(SIZES.size() * keys.size());
-        AtomicIntegerArray undefined = new AtomicIntegerArray(SIZES.size() * keys.size());
+        MmrmNullValidationTest.NullCounts counts = MmrmNullValidationTest.count(scenario, SIZES, REPLICATES);
+        List<AnalysisKey> keys = counts.keys();
+        AtomicIntegerArray rejected = counts.rejected();
+        AtomicIntegerArray undefined = counts.undefined();
         double alpha = scenario.analysis().alpha();
-        IntStream.range(0, REPLICATES).parallel().forEach(r -> {
-            TrialOutcome trial = VirtualTrial.run(plan, streams, r, largest);
-            for (int s = 0; s < SIZES.size(); s++) {
-                TrialResults results = analysis.analyse(trial.firstPerArm(SIZES.get(s), plan.allocationBlock()));
-                for (int k = 0; k < keys.size(); k++) {
-                    TestResult t = results.get(keys.get(k));
-                    if (!t.isDefined()) {
-                        undefined.incrementAndGet(s * keys.size() + k);
-                    } else if (t.pValue() < alpha) {
-                        rejected.incrementAndGet(s * keys.size() + k);
-                    }
-                }
-            }
-        });
 
         BinomialDistribution level = new BinomialDistribution(null, REPLICATES, alpha);
         int low = level.inverseCumulativeProbability(0.0005);
