@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 import org.reconsim.engine.rng.RandomStreams;
@@ -96,7 +95,7 @@ final class SampleSizeRun {
                     LoadedScenario point = setup.points().get(k);
                     SizeTarget target = targets.get(k);
                     boolean keepDetails = k == last;
-                    Map<Integer, PowerAccumulator> simulated = new TreeMap<>();
+                    TreeMap<Integer, PowerAccumulator> simulated = new TreeMap<>();
                     SampleSizeSolver.Solution solution = SampleSizeSolver.solve(n -> {
                         PowerSweep sweep = new PowerSweep(List.of(new PowerJob(point, setup.seed(), List.of(n), setup.prior(), keepDetails)),
                                 setup.replicates(), null);
@@ -115,7 +114,7 @@ final class SampleSizeRun {
                     results.add(new PowerTable.SweepPoint(setup.sweepField(), setup.sweepValues().get(k), rows));
                     searches.add(SampleSizeSearch.of(solution, rows, target, max));
                     if (keepDetails) {
-                        details = ((TreeMap<Integer, PowerAccumulator>) simulated).lastEntry().getValue();
+                        details = simulated.lastEntry().getValue();
                     }
                 }
             }
