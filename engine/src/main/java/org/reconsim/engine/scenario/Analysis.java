@@ -15,14 +15,16 @@ public record Analysis(
                 + "over the post-baseline visits, unstructured covariance, REML, Satterthwaite), bayes-t (conjugate posterior of value ~ "
                 + "baseline + arm, Student t; 'significant' when the central 1 - alpha credible interval excludes 0), mi (multiple "
                 + "imputation of the missed post-baseline values under missingness at random, per-visit ancova, Rubin's rules), "
-                + "mi-j2r (reference-based imputation, jump to reference), mi-cr (reference-based imputation, copy reference); "
-                + "the mi methods' settings are analysis.imputation", minItems = 1)
+                + "mi-j2r (reference-based imputation, jump to reference), mi-cr (reference-based imputation, copy reference), "
+                + "cmi, cmi-j2r, cmi-cr (the same assumptions by conditional mean imputation with a jackknife standard error, "
+                + "rbmi's method_condmean; holds its level in small trials where Rubin's rules are conservative); the mi and "
+                + "cmi methods' settings are analysis.imputation", minItems = 1)
         List<AnalysisMethod> methods,
         @Spec(doc = "Prior of the bayes analysis: mean", source = "[assumption] sceptical prior centred on no effect")
         double priorMean,
         @Spec(doc = "Prior of the bayes analysis: SD (0: flat prior)", min = 0, source = "[assumption] flat") double priorSd,
         @Spec(doc = "Prior of the bayes-t analysis (normal-inverse-gamma; docs/POWER.md, Bayesian analyses)") BayesTPrior bayesT,
-        @Spec(doc = "Settings of the multiple-imputation analyses mi, mi-j2r, mi-cr (docs/POWER.md, Estimands)")
+        @Spec(doc = "Settings of the imputation analyses mi, mi-j2r, mi-cr, cmi, cmi-j2r, cmi-cr (docs/POWER.md, Estimands)")
         Imputation imputation,
         @Spec(doc = "Endpoint-visit pairs tested together (primary and secondary); empty: no family")
         List<FamilyMember> family,

@@ -61,6 +61,24 @@ public record AnalysisMethod(String label, String doc) implements Member {
             "reference-based multiple imputation, copy reference: a treated dropout's whole profile follows the control arm's "
                     + "model, conditioned on their observed visits; Rubin's rules");
 
+    /**
+     * Conditional mean imputation under missingness at random with a jackknife standard error
+     * (Wolbers et al. 2022; rbmi's {@code method_condmean(type = "jackknife")}); delta from analysis.imputation.
+     */
+    public static final AnalysisMethod CMI = new AnalysisMethod("cmi",
+            "conditional mean imputation under missingness at random (maximum-likelihood regression on baseline and earlier "
+                    + "visits), value ~ baseline + arm on the completed dataset, jackknife standard error, normal reference");
+
+    /** Conditional mean imputation, jump to reference, jackknife standard error. */
+    public static final AnalysisMethod CMI_J2R = new AnalysisMethod("cmi-j2r",
+            "conditional mean imputation, jump to reference (a treated dropout's missed visits at the control arm's mean given "
+                    + "baseline and their own earlier visits), jackknife standard error, normal reference");
+
+    /** Conditional mean imputation, copy reference, jackknife standard error. */
+    public static final AnalysisMethod CMI_CR = new AnalysisMethod("cmi-cr",
+            "conditional mean imputation, copy reference (a treated dropout follows the control arm's model conditioned on "
+                    + "their observed visits), jackknife standard error, normal reference");
+
     public AnalysisMethod {
         Objects.requireNonNull(doc, "doc");
         Member.kebab("analysis", label);

@@ -9,13 +9,13 @@ import java.util.Optional;
  * The analyses scenario files can name, as Caffeine's simulator registers its policies: the
  * built-in ones, then those of every {@link AnalysisMethodProvider} on the class path. A
  * method's position here is its index in the result layouts; built-ins keep the order of the
- * enum they replace, and later built-ins (mmrm, bayes-t, the mi methods) come after them.
+ * enum they replace, and later built-ins (mmrm, bayes-t, the mi and cmi methods) come after them.
  */
 public final class AnalysisMethodRegistry {
 
     private static final List<AnalysisMethod> BUILT_IN = List.of(AnalysisMethod.ANCOVA, AnalysisMethod.LMM, AnalysisMethod.WELCH,
             AnalysisMethod.BAYES, AnalysisMethod.MMRM, AnalysisMethod.BAYES_T, AnalysisMethod.MI, AnalysisMethod.MI_J2R,
-            AnalysisMethod.MI_CR);
+            AnalysisMethod.MI_CR, AnalysisMethod.CMI, AnalysisMethod.CMI_J2R, AnalysisMethod.CMI_CR);
 
     private AnalysisMethodRegistry() {
     }

@@ -3,7 +3,9 @@ package org.reconsim.engine.scenario;
 import org.reconsim.models.spec.Spec;
 
 /**
- * The settings of the multiple-imputation analyses {@code mi}, {@code mi-j2r} and {@code mi-cr}
+ * The settings of the imputation analyses {@code mi}, {@code mi-j2r} and {@code mi-cr} (multiple
+ * imputation, Rubin's rules) and {@code cmi}, {@code cmi-j2r}, {@code cmi-cr} (conditional mean
+ * imputation, jackknife; they use only {@code delta})
  * (scenario section {@code analysis.imputation}; the numerics are
  * {@code results.stats.MonotoneImputation} and {@code results.stats.RubinsRules}, the estimands
  * docs/POWER.md, "Estimands: multiple imputation, reference-based imputation and tipping points").
@@ -20,7 +22,7 @@ import org.reconsim.models.spec.Spec;
  * @param seed   mixed into the imputation seed each dataset derives from its own values
  */
 public record Imputation(
-        @Spec(doc = "Imputations M per endpoint of every virtual trial (mi, mi-j2r, mi-cr)", min = 2, max = 10000,
+        @Spec(doc = "Imputations M per endpoint of every virtual trial (mi, mi-j2r, mi-cr; the cmi methods draw nothing)", min = 2, max = 10000,
                 source = "[assumption] 20: relative efficiency (1 + fmi / M)^-1 above 99% at the 18% dropout of "
                         + "therapy.dropout (Rubin 1987 p.114), and M >= 100 fmi (White, Royston & Wood 2011); Graham, "
                         + "Olchowski & Gilreath 2007 find under 1% power lost at M = 20 for fmi up to 0.3") int m,

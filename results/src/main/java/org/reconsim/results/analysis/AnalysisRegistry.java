@@ -27,7 +27,10 @@ public final class AnalysisRegistry {
             new AnalysisType(AnalysisMethod.BAYES_T, BayesTAnalysis::of),
             new AnalysisType(AnalysisMethod.MI, plan -> MultipleImputationAnalysis.of(Strategy.MAR, plan)),
             new AnalysisType(AnalysisMethod.MI_J2R, plan -> MultipleImputationAnalysis.of(Strategy.JUMP_TO_REFERENCE, plan)),
-            new AnalysisType(AnalysisMethod.MI_CR, plan -> MultipleImputationAnalysis.of(Strategy.COPY_REFERENCE, plan)));
+            new AnalysisType(AnalysisMethod.MI_CR, plan -> MultipleImputationAnalysis.of(Strategy.COPY_REFERENCE, plan)),
+            new AnalysisType(AnalysisMethod.CMI, plan -> ConditionalMeanImputationAnalysis.of(Strategy.MAR, plan)),
+            new AnalysisType(AnalysisMethod.CMI_J2R, plan -> ConditionalMeanImputationAnalysis.of(Strategy.JUMP_TO_REFERENCE, plan)),
+            new AnalysisType(AnalysisMethod.CMI_CR, plan -> ConditionalMeanImputationAnalysis.of(Strategy.COPY_REFERENCE, plan)));
 
     private AnalysisRegistry() {
     }

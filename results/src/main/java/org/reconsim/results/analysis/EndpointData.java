@@ -89,6 +89,20 @@ public final class EndpointData {
         return values[row(visit)].clone();
     }
 
+    /** The visits after baseline, in order: the columns of {@link #postBaselineValues()}. */
+    public List<Visit> postBaselineVisits() {
+        return visits.subList(1, visits.size());
+    }
+
+    /** {@code [post-baseline visit][patient]} values, NaN where missed (copies): what repeated-measures models fit. */
+    public double[][] postBaselineValues() {
+        double[][] out = new double[visits.size() - 1][];
+        for (int j = 0; j < out.length; j++) {
+            out[j] = values[j + 1].clone();
+        }
+        return out;
+    }
+
     /** Every patient's value at the baseline visit. */
     public double[] baseline() {
         return values[0].clone();

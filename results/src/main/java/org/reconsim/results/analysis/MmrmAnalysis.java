@@ -21,15 +21,12 @@ public record MmrmAnalysis() implements EndpointAnalysis {
 
     @Override
     public List<TestResult> effects(EndpointData data) {
-        List<Visit> post = data.visits().subList(1, data.visits().size());
+        List<Visit> post = data.postBaselineVisits();
         List<TestResult> out = new ArrayList<>(data.testedVisits().size());
         if (post.isEmpty()) {
             return out; // nothing to test: tested visits are post-baseline visits
         }
-        double[][] values = new double[post.size()][];
-        for (int j = 0; j < post.size(); j++) {
-            values[j] = data.valuesAt(post.get(j));
-        }
+        double[][] values = data.postBaselineValues();
         MmrmFit fit = Mmrm.fit(data.baseline(), data.treated(), values, data.size());
         for (Visit at : data.testedVisits()) {
             out.add(fit.treatmentEffect(post.indexOf(at)));

@@ -65,15 +65,12 @@ public record MultipleImputationAnalysis(Strategy strategy, Imputation settings)
      * implementation's draws through it.
      */
     public List<TestResult> effects(EndpointData data, MonotoneImputation.Noise noise) {
-        List<Visit> post = data.visits().subList(1, data.visits().size());
+        List<Visit> post = data.postBaselineVisits();
         List<Visit> tested = data.testedVisits();
         int n = data.size();
         double[] baseline = data.baseline();
         boolean[] treated = data.treated();
-        double[][] values = new double[post.size()][];
-        for (int j = 0; j < post.size(); j++) {
-            values[j] = data.valuesAt(post.get(j));
-        }
+        double[][] values = data.postBaselineValues();
         MonotoneImputation model = MonotoneImputation.fit(baseline, treated, values, n);
         TestResult[] out = new TestResult[tested.size()];
         int[] column = new int[tested.size()];

@@ -21,7 +21,7 @@ import org.reconsim.results.stats.TestResult;
  * alone (pairwise: the other arms neither enter nor pool the residual variance, so each
  * contrast is the two-arm trial a reader would analyse; multiplicity across contrasts is the
  * reader's, docs/ARCHITECTURE.md). Each method of the plan is the {@link EndpointAnalysis} registered
- * under its name ({@link AnalysisRegistry}: ancova, lmm, welch, bayes, mmrm, bayes-t, mi, mi-j2r, mi-cr and any added on the class
+ * under its name ({@link AnalysisRegistry}: ancova, lmm, welch, bayes, mmrm, bayes-t, mi, mi-j2r, mi-cr, cmi, cmi-j2r, cmi-cr and any added on the class
  * path), configured by the plan once and run on each endpoint. Patients who missed a visit are
  * left out of that visit's analysis (the mixed model keeps their other visits).
  */

@@ -76,6 +76,23 @@ public final class MonotoneImputation {
         double normal();
     }
 
+    /**
+     * The draws that put every parameter at its posterior mode and every residual at zero: a
+     * chi-square equal to its df gives {@code s_j* = sqrt(RSS_j / (n_j - p_j))}, which then only
+     * multiplies zeros, so {@code b_j* = bhat_j + 0} exactly and each imputed value is its mean.
+     */
+    private static final Noise AT_THE_MODE = new Noise() {
+        @Override
+        public double chiSquare(double df) {
+            return df;
+        }
+
+        @Override
+        public double normal() {
+            return 0;
+        }
+    };
+
     /** Same tolerance as {@link Ancova}: 1 - R^2 of a column on the earlier ones. */
     private static final double SINGULARITY_TOLERANCE = 1e-10;
     private static final double PERFECT_FIT_TOLERANCE = 1e-14;
@@ -351,6 +368,19 @@ public final class MonotoneImputation {
                     }
                 }
             }
+        }
+
+        /**
+         * The dataset completed by conditional means instead of draws: every coefficient at its
+         * posterior mode (the maximum-likelihood fit of the regressions) and no residual, so a
+         * missed value is {@code mu_j + sum_h f_jh (y_h - mu_h)} with the fitted {@code f} and the
+         * strategy's {@code mu}: Carpenter, Roger &amp; Kenward's {@code E[y_M | y_O]} under
+         * the maximum-likelihood estimates, the "conditional mean imputation" of Wolbers et al.
+         * (2022, Pharm Stat 21:1246-1257; R's rbmi {@code method_condmean}). The arguments are as
+         * {@link #impute}'s; nothing random is drawn.
+         */
+        public void conditionalMean(Strategy strategy, double delta, double[][] out) {
+            impute(strategy, delta, AT_THE_MODE, out);
         }
 
         private void drawParameters(Noise noise) {

@@ -103,9 +103,8 @@ class MultipleImputationAnalysisTest {
         // (the standard error moves too: shifted values change each completed dataset's residual variance)
     }
 
-    @Test
-    void anArmWithNobodySeenCannotBeImputed() {
-        EndpointData data = trial(6, 0, 5);
+    /** {@code data} with the control arm seen at baseline only: it dropped out entirely. */
+    static EndpointData withoutControlFollowUp(EndpointData data) {
         double[][] values = new double[4][];
         for (int v = 0; v < 4; v++) {
             values[v] = data.valuesAt(VISITS.get(v));
@@ -113,11 +112,16 @@ class MultipleImputationAnalysisTest {
         for (int i = 0; i < data.size(); i++) {
             if (!data.isTreated(i)) {
                 for (int v = 1; v < 4; v++) {
-                    values[v][i] = Double.NaN; // the control arm dropped out entirely
+                    values[v][i] = Double.NaN;
                 }
             }
         }
-        EndpointData gone = new EndpointData(Endpoint.PCL5, VISITS, VISITS.subList(1, 4), data.treated(), values);
+        return new EndpointData(Endpoint.PCL5, VISITS, VISITS.subList(1, 4), data.treated(), values);
+    }
+
+    @Test
+    void anArmWithNobodySeenCannotBeImputed() {
+        EndpointData gone = withoutControlFollowUp(trial(6, 0, 5));
         for (TestResult r : mi(Strategy.MAR, 5, 0, 0).effects(gone)) {
             assertThat(r.reason()).isEqualTo(UndefinedReason.TOO_FEW_OBSERVATIONS);
         }

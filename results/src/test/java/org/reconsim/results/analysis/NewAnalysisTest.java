@@ -125,7 +125,7 @@ class NewAnalysisTest {
         assertThat(s.scenario().analysis().methods()).containsExactly(AnalysisMethod.ANCOVA, POOLED_T);
         assertThatThrownBy(() -> ScenarioLoader.parse("bad.yaml", duekWith("[pooled]")))
                 .isInstanceOf(InvalidScenarioException.class)
-                .hasMessageContaining("analysis.methods[0]: expected one of ancova, lmm, welch, bayes, mmrm, bayes-t, mi, mi-j2r, mi-cr, pooled-t, got 'pooled'");
+                .hasMessageContaining("analysis.methods[0]: expected one of ancova, lmm, welch, bayes, mmrm, bayes-t, mi, mi-j2r, mi-cr, cmi, cmi-j2r, cmi-cr, pooled-t, got 'pooled'");
         assertThat(ScenarioSchema.jsonSchema()).contains("\"pooled-t\"");
     }
 
