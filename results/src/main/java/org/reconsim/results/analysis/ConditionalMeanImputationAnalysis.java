@@ -9,6 +9,7 @@ import org.reconsim.engine.scenario.Analysis;
 import org.reconsim.engine.scenario.Imputation;
 import org.reconsim.engine.scenario.Visit;
 import org.reconsim.results.stats.Ancova;
+import org.reconsim.results.stats.ConditionalMeanJackknife;
 import org.reconsim.results.stats.MonotoneImputation;
 import org.reconsim.results.stats.MonotoneImputation.Strategy;
 import org.reconsim.results.stats.TestResult;
@@ -30,7 +31,9 @@ import org.reconsim.results.stats.UndefinedReason;
  *   se^2 = (N - 1) / N  sum_i (theta_(-i) - theta_(.))^2,   z = theta / se,   p = 2 Phi(-|z|)
  * </pre>
  * with the normal reference rbmi uses ({@code df} is reported as infinite). Nothing is drawn at
- * random: {@code analysis.imputation.m} and {@code seed} do not apply.
+ * random: {@code analysis.imputation.m} and {@code seed} do not apply. The leave-one-out
+ * estimates come from {@link ConditionalMeanJackknife}, in {@code O(1)} each rather than a refit,
+ * imputation and ANCOVA of {@code N - 1} patients.
  *
  * <p>Why it is here besides {@code mi}: Rubin's rules are conservative in small trials. Their
  * total variance is the posterior variance of the effect, which carries the small-sample
@@ -79,37 +82,28 @@ public record ConditionalMeanImputationAnalysis(Strategy strategy, Imputation se
         }
         TestResult[] out = new TestResult[tested.size()];
         double[] estimate = new double[tested.size()];
-        completedEstimates(baseline, treated, values, n, column, out, estimate);
-
-        Sample without = new Sample(n - 1, values.length);
+        MonotoneImputation model = MonotoneImputation.fit(baseline, treated, values, n);
+        completedEstimates(model, baseline, treated, values, n, column, out, estimate);
         double[][] jackknife = new double[tested.size()][n];
-        int patients = 0;
-        for (int i = 0; i < n; i++) {
-            if (Double.isNaN(baseline[i])) {
-                continue; // neither fitted nor analysed: leaving them out changes nothing
-            }
-            without.fillWithout(i, baseline, treated, values, n);
-            double[] leftOut = new double[tested.size()];
-            completedEstimates(without.baseline, without.treated, without.values, n - 1, column, out, leftOut);
-            for (int t = 0; t < tested.size(); t++) {
-                jackknife[t][patients] = leftOut[t];
-            }
-            patients++;
-        }
+        UndefinedReason[] leftOut = new UndefinedReason[tested.size()];
+        int patients = ConditionalMeanJackknife.leaveOneOut(model, strategy, settings.delta(), column, jackknife, leftOut);
         List<TestResult> effects = new ArrayList<>(out.length);
         for (int t = 0; t < out.length; t++) {
+            if (out[t] == null && leftOut[t] != null) {
+                out[t] = TestResult.undefined(leftOut[t]);
+            }
             effects.add(out[t] != null ? out[t] : jackknifeTest(estimate[t], jackknife[t], patients));
         }
         return effects;
     }
 
     /**
-     * The conditional-mean ANCOVA estimate at each tested visit into {@code estimate}; a visit
-     * that cannot be estimated gets its undefined result in {@code out} (the first reason wins).
+     * The conditional-mean ANCOVA estimate of {@code model}'s patients ({@code baseline},
+     * {@code treated}, {@code values}: its data) at each tested visit into {@code estimate}; a
+     * visit that cannot be estimated gets its undefined result in {@code out} (the first reason wins).
      */
-    private void completedEstimates(double[] baseline, boolean[] treated, double[][] values, int n, int[] column, TestResult[] out,
-                                    double[] estimate) {
-        MonotoneImputation model = MonotoneImputation.fit(baseline, treated, values, n);
+    private void completedEstimates(MonotoneImputation model, double[] baseline, boolean[] treated, double[][] values, int n,
+                                    int[] column, TestResult[] out, double[] estimate) {
         double[][] completed = null;
         for (int t = 0; t < column.length; t++) {
             if (out[t] != null) {
@@ -161,33 +155,5 @@ public record ConditionalMeanImputationAnalysis(Strategy strategy, Imputation se
         }
         double z = estimate / se;
         return new TestResult(estimate, se, Double.POSITIVE_INFINITY, z, Erfc.value(Math.abs(z) / SQRT2));
-    }
-
-    /** The trial without one patient, in arrays reused from one left-out patient to the next. */
-    private static final class Sample {
-        final double[] baseline;
-        final boolean[] treated;
-        final double[][] values;
-
-        Sample(int n, int visits) {
-            baseline = new double[n];
-            treated = new boolean[n];
-            values = new double[visits][n];
-        }
-
-        void fillWithout(int left, double[] fromBaseline, boolean[] fromTreated, double[][] fromValues, int n) {
-            int k = 0;
-            for (int i = 0; i < n; i++) {
-                if (i == left) {
-                    continue;
-                }
-                baseline[k] = fromBaseline[i];
-                treated[k] = fromTreated[i];
-                for (int j = 0; j < values.length; j++) {
-                    values[j][k] = fromValues[j][i];
-                }
-                k++;
-            }
-        }
     }
 }

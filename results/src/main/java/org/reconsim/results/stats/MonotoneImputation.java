@@ -118,9 +118,19 @@ public final class MonotoneImputation {
     private final double[][][] cholesky;
     private final double[] residualSumOfSquares;
     private final int[] residualDf;
+    /** Per fitted visit the normal equations {@link #coefficientsWithout} downdates. */
+    private final NormalEquations[] equations;
+
+    /**
+     * Regression {@code j}'s sums on the centred scale: the lower triangle of {@code X'X},
+     * {@code X'y}, {@code y'y}, its rows and treated rows, and which patients are its rows.
+     */
+    private record NormalEquations(double[][] xtx, double[] xty, double syy, int rows, int rowsTreated, boolean[] seen) {
+    }
 
     private MonotoneImputation(int n, boolean[] treated, double[] baseline, double[][] values, double[] centre, int imputable,
-            UndefinedReason reason, double[][] coefficients, double[][][] cholesky, double[] rss, int[] residualDf) {
+            UndefinedReason reason, double[][] coefficients, double[][][] cholesky, double[] rss, int[] residualDf,
+            NormalEquations[] equations) {
         this.n = n;
         this.visits = values.length;
         this.treated = treated;
@@ -133,6 +143,7 @@ public final class MonotoneImputation {
         this.cholesky = cholesky;
         this.residualSumOfSquares = rss;
         this.residualDf = residualDf;
+        this.equations = equations;
     }
 
     /**
@@ -163,6 +174,7 @@ public final class MonotoneImputation {
         double[][][] cholesky = new double[k][][];
         double[] rss = new double[k];
         int[] df = new int[k];
+        NormalEquations[] equations = new NormalEquations[k];
         boolean[] through = new boolean[n]; // seen at baseline and every visit so far
         for (int i = 0; i < n; i++) {
             through[i] = !Double.isNaN(x0[i]);
@@ -191,40 +203,122 @@ public final class MonotoneImputation {
                 }
                 syy += y[j][i] * y[j][i];
             }
-            UndefinedReason why = null;
-            double[][] l = null;
-            if (rows <= p || rowsTreated == 0 || rowsTreated == rows) {
-                why = UndefinedReason.TOO_FEW_OBSERVATIONS;
-            } else if (!(Double.isFinite(syy) && finite(xtx))) {
-                why = UndefinedReason.OVERFLOW;
-            } else if ((l = Cholesky.decompose(xtx, SINGULARITY_TOLERANCE)) == null) {
-                why = UndefinedReason.SINGULAR_DESIGN;
-            }
+            equations[j] = new NormalEquations(xtx, xty, syy, rows, rowsTreated, through.clone());
+            UndefinedReason why = regression(j, equations[j], arm, x0, y, coefficients, cholesky, rss, df);
             if (why != null) {
-                return new MonotoneImputation(n, arm, x0, y, centre, j, why, coefficients, cholesky, rss, df);
+                return new MonotoneImputation(n, arm, x0, y, centre, j, why, coefficients, cholesky, rss, df, equations);
             }
-            double[] beta = Cholesky.solve(l, xty);
-            double r = 0;
-            for (int i = 0; i < n; i++) {
-                if (through[i]) {
-                    fillRow(row, arm[i], x0[i], y, i, j);
-                    double e = y[j][i];
-                    for (int a = 0; a < p; a++) {
-                        e -= beta[a] * row[a];
-                    }
-                    r += e * e;
-                }
-            }
-            if (!(r > PERFECT_FIT_TOLERANCE * syy)) {
-                return new MonotoneImputation(n, arm, x0, y, centre, j, UndefinedReason.NO_RESIDUAL_VARIANCE, coefficients, cholesky,
-                        rss, df);
-            }
-            coefficients[j] = beta;
-            cholesky[j] = l;
-            rss[j] = r;
-            df[j] = rows - p;
         }
-        return new MonotoneImputation(n, arm, x0, y, centre, k, null, coefficients, cholesky, rss, df);
+        return new MonotoneImputation(n, arm, x0, y, centre, k, null, coefficients, cholesky, rss, df, equations);
+    }
+
+    /**
+     * Solves regression {@code j} from its normal equations into {@code coefficients[j]},
+     * {@code cholesky[j]}, {@code rss[j]}, {@code df[j]}, its residuals summed directly over its
+     * rows; or says why it cannot be fitted.
+     */
+    private static UndefinedReason regression(int j, NormalEquations e, boolean[] arm, double[] x0, double[][] y,
+                                              double[][] coefficients, double[][][] cholesky, double[] rss, int[] df) {
+        int p = FIRST_VISIT + j;
+        double[][] l = null;
+        if (e.rows() <= p || e.rowsTreated() == 0 || e.rowsTreated() == e.rows()) {
+            return UndefinedReason.TOO_FEW_OBSERVATIONS;
+        } else if (!(Double.isFinite(e.syy()) && finite(e.xtx()))) {
+            return UndefinedReason.OVERFLOW;
+        } else if ((l = Cholesky.decompose(e.xtx(), SINGULARITY_TOLERANCE)) == null) {
+            return UndefinedReason.SINGULAR_DESIGN;
+        }
+        double[] beta = Cholesky.solve(l, e.xty());
+        double[] row = new double[p];
+        double r = 0;
+        for (int i = 0; i < e.seen().length; i++) {
+            if (e.seen()[i]) {
+                fillRow(row, arm[i], x0[i], y, i, j);
+                double residual = y[j][i];
+                for (int a = 0; a < p; a++) {
+                    residual -= beta[a] * row[a];
+                }
+                r += residual * residual;
+            }
+        }
+        if (!(r > PERFECT_FIT_TOLERANCE * e.syy())) {
+            return UndefinedReason.NO_RESIDUAL_VARIANCE;
+        }
+        coefficients[j] = beta;
+        cholesky[j] = l;
+        rss[j] = r;
+        df[j] = e.rows() - p;
+        return null;
+    }
+
+    /** Regressions fitted without one patient: those of visits {@code 0 .. fitted - 1}, and why visit {@code fitted} has none. */
+    record Refit(int fitted, UndefinedReason reason, double[][] coefficients) {
+    }
+
+    /**
+     * The regressions' coefficients without patient {@code left}: each regression's normal
+     * equations downdated by {@code left}'s row ({@code X'X - x x'}, {@code X'y - x y}) and
+     * solved, {@code O(p^3)} per visit whatever {@code n} (the jackknife of
+     * {@link ConditionalMeanJackknife}). Mathematically the fit of the other patients (the
+     * centring, kept from the whole trial, is absorbed by the intercepts), numerically equal to
+     * it to rounding. The residuals are not summed, so an exact fit of the others is not
+     * detected; a visit the whole trial could not fit is not fitted either (fewer rows neither add
+     * observations nor make a design less singular).
+     */
+    Refit coefficientsWithout(int left) {
+        java.util.Objects.checkIndex(left, n);
+        double[][] beta = new double[visits][];
+        double[] row = new double[FIRST_VISIT + visits];
+        for (int j = 0; j < imputable; j++) {
+            NormalEquations e = equations[j];
+            int p = FIRST_VISIT + j;
+            double[][] xtx = e.xtx();
+            double[] xty = e.xty();
+            int rows = e.rows();
+            int rowsTreated = e.rowsTreated();
+            if (e.seen()[left]) {
+                xtx = new double[p][p];
+                xty = e.xty().clone();
+                double value = values[j][left];
+                fillRow(row, treated[left], baseline[left], values, left, j);
+                for (int a = 0; a < p; a++) {
+                    for (int b = 0; b <= a; b++) {
+                        xtx[a][b] = e.xtx()[a][b] - row[a] * row[b];
+                    }
+                    xty[a] -= row[a] * value;
+                }
+                rows--;
+                rowsTreated -= treated[left] ? 1 : 0;
+            }
+            double[][] l;
+            if (rows <= p || rowsTreated == 0 || rowsTreated == rows) {
+                return new Refit(j, UndefinedReason.TOO_FEW_OBSERVATIONS, beta);
+            } else if ((l = Cholesky.decompose(xtx, SINGULARITY_TOLERANCE)) == null) {
+                return new Refit(j, UndefinedReason.SINGULAR_DESIGN, beta);
+            }
+            beta[j] = Cholesky.solve(l, xty);
+        }
+        return new Refit(imputable, reason, beta);
+    }
+
+    /** The arms, as fitted (read, never written, by {@link ConditionalMeanJackknife}). */
+    boolean[] arms() {
+        return treated;
+    }
+
+    /** The centred baselines, NaN where missing (read only). */
+    double[] centredBaseline() {
+        return baseline;
+    }
+
+    /** The centred {@code [visit][patient]} values, NaN where missed (read only). */
+    double[][] centredValues() {
+        return values;
+    }
+
+    /** Patients. */
+    int size() {
+        return n;
     }
 
     private static void fillRow(double[] row, boolean treated, double baseline, double[][] y, int i, int j) {
