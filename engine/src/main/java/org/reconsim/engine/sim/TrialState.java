@@ -2,6 +2,7 @@ package org.reconsim.engine.sim;
 
 import ec.util.MersenneTwisterFast;
 import sim.engine.SimState;
+import sim.engine.Steppable;
 
 /**
  * The MASON simulation state of one virtual trial. MASON's own generator is seeded with
@@ -28,9 +29,9 @@ final class TrialState extends SimState {
         schedule.reset();
     }
 
-    void schedule(double time, ProtocolEvent event) {
-        if (!schedule.scheduleOnce(time, event.kind().ordinal(), event)) {
-            throw new IllegalStateException("cannot schedule " + event.kind() + " at hour " + time);
+    void schedule(double time, ProtocolEvent.Kind kind, Steppable event) {
+        if (!schedule.scheduleOnce(time, kind.ordinal(), event)) {
+            throw new IllegalStateException("cannot schedule " + kind + " at hour " + time);
         }
     }
 }

@@ -93,10 +93,7 @@ public final class VirtualTrial {
             agents.add(new PatientAgent(plan, streams, e.arm(), e.index(), replicate, siteEffects));
         }
         agents.sort((a, b) -> Integer.compare(a.subjectId(), b.subjectId()));
-        ProtocolPlan protocol = ProtocolPlan.of(plan);
-        for (PatientAgent a : agents) {
-            a.schedule(state, protocol);
-        }
+        ProtocolEvent.Planned.first(ProtocolPlan.of(plan), agents.toArray(new PatientAgent[0]), state);
         while (state.schedule.step(state)) {
             // each step runs the events due at the next time
         }
