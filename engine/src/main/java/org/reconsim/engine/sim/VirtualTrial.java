@@ -71,12 +71,7 @@ public final class VirtualTrial {
      * on this to give one patient both arms.
      */
     static List<PatientOutcome> simulate(TrialPlan plan, RandomStreams streams, int replicate, List<Enrolment> enrolled) {
-        UniformRandomProvider scheduleStream = streams.stream(Purpose.SCHEDULE, -1, replicate);
-        int[] masonSeed = new int[8];
-        for (int i = 0; i < masonSeed.length; i++) {
-            masonSeed[i] = scheduleStream.nextInt();
-        }
-        TrialState state = new TrialState(masonSeed);
+        TrialState state = TrialState.ofVirtualTrial();
         state.start();
 
         int sites = plan.scenario().design().sites();
