@@ -21,7 +21,7 @@ public enum Purpose {
     SITE,
     /** Dropout. */
     DROPOUT,
-    /** The MASON generator's seed for one trial (counter: patient -1). */
+    /** The MASON generator's seed for one laboratory group (counter: patient -1); a virtual trial's generator is its thread's. */
     SCHEDULE,
     /** Self-reported clinical scores: subject effect, visit noise, functional unblinding. */
     CLINICAL,

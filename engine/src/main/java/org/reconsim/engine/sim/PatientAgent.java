@@ -53,8 +53,6 @@ final class PatientAgent {
     private double rho = 1;
     private double labileOccupancy;
     private boolean firstWindowClosed;
-    private ProtocolPlan protocol;
-    private int nextPlanned;
     private int events;
 
     PatientAgent(TrialPlan plan, RandomStreams streams, ArmPlan arm, long index, int replicate, double[] siteEffects) {
@@ -103,37 +101,22 @@ final class PatientAgent {
         return a;
     }
 
-    /**
-     * Puts this patient's first protocol event on the schedule. Only the next planned event sits
-     * on the schedule at any moment (each event schedules its successor), so the schedule's heap
-     * holds about one entry per patient rather than every future event.
-     */
-    void schedule(TrialState state, ProtocolPlan protocol) {
-        this.protocol = protocol;
-        scheduleNext(state);
-    }
-
-    private void scheduleNext(TrialState state) {
-        if (nextPlanned < protocol.size()) {
-            state.schedule(protocol.time(nextPlanned), new ProtocolEvent(this, protocol.kind(nextPlanned), protocol.index(nextPlanned)));
-            nextPlanned++;
-        }
-    }
-
-    void handle(ProtocolEvent event, TrialState state) {
+    /** Protocol entry {@code kind} {@code index} at {@code now} ({@link ProtocolEvent.Planned} steps every patient through it). */
+    void planned(ProtocolEvent.Kind kind, int index, double now, TrialState state) {
         events++;
-        double now = state.schedule.getTime();
-        switch (event.kind()) {
-            case SCAN -> scan(event.index(), now, state);
+        switch (kind) {
+            case SCAN -> scan(index, now, state);
             case INFUSION -> { }
-            case SESSION -> session(event.index(), now, state);
-            case RESTABILIZATION -> restabilize();
-            case RATING -> rating(event.index(), now);
-            default -> throw new IllegalStateException(event.kind().toString());
+            case SESSION -> session(index, now, state);
+            case RATING -> rating(index, now);
+            default -> throw new IllegalStateException(kind.toString());
         }
-        if (event.kind() != ProtocolEvent.Kind.RESTABILIZATION) {
-            scheduleNext(state);
-        }
+    }
+
+    /** The close of a labile window this patient's retrieval opened. */
+    void restabilization() {
+        events++;
+        restabilize();
     }
 
     /** A scan visit: the instruments read the latent state, then the trauma script itself retrieves the memory. */
@@ -174,7 +157,7 @@ final class PatientAgent {
         reconsolidation.trial(Context.SCANNER, now, 0);
         if (labile) {
             destabilized |= visit == 0;
-            state.schedule(memory.labileUntil(), new ProtocolEvent(this, ProtocolEvent.Kind.RESTABILIZATION, visit));
+            state.schedule(memory.labileUntil(), ProtocolEvent.Kind.RESTABILIZATION, new ProtocolEvent.Restabilization(this));
         }
     }
 
@@ -186,7 +169,7 @@ final class PatientAgent {
         double labileUntil = exposure.session(k, now, memoryStream.nextDouble());
         scales.sessionAttended();
         if (!Double.isNaN(labileUntil)) {
-            state.schedule(labileUntil, new ProtocolEvent(this, ProtocolEvent.Kind.RESTABILIZATION, -1));
+            state.schedule(labileUntil, ProtocolEvent.Kind.RESTABILIZATION, new ProtocolEvent.Restabilization(this));
         }
         dropout.sessionDistress(exposure.meanDistress());
     }

@@ -35,6 +35,8 @@ final class ScanInstruments implements Instrument.Reading {
     private final double[] roiIntercepts = new double[TrialPlan.ROI_COUNT];
     /** The patient's site intercept of each ROI. */
     private final double[] siteEffect;
+    /** Each ROI's scan-to-scan noise SD, once per patient rather than per visit. */
+    private final double[] withinSd = new double[TrialPlan.ROI_COUNT];
     private final boolean scrResponder;
     private final double scrGain;
     /** [visit][channel]: ROI noise already correlated, then the SCR deviate. */
@@ -53,6 +55,7 @@ final class ScanInstruments implements Instrument.Reading {
         Cholesky3.multiply(plan.scan().roiSubjectFactor(), z, roiIntercepts);
         for (int r = 0; r < roiIntercepts.length; r++) {
             roiIntercepts[r] *= plan.roi(r).subjectSd();
+            withinSd[r] = plan.roi(r).withinSd();
         }
         this.scrResponder = PatientGenerator.open(traits) >= plan.scr().nonresponderFraction();
         this.scrGain = plan.scr().gain(PatientGenerator.standardNormal(traits));
@@ -100,7 +103,7 @@ final class ScanInstruments implements Instrument.Reading {
         double[] latent = roiLatents(latents);
         for (int k = 0; k < TrialPlan.ROI_COUNT; k++) {
             RoiMeasure m = plan.roi(k);
-            observed[k] = m.observe(latent[k], roiIntercepts[k], siteEffect[k], noise[visit][k]);
+            observed[k] = m.observe(latent[k], roiIntercepts[k], siteEffect[k], noise[visit][k], withinSd[k]);
         }
         int scr = Endpoint.SCR.ordinal();
         observed[scr] = plan.scr().score(scrAmplitude(latents.fearInScanner(), noise[visit][TrialPlan.ROI_COUNT]));
@@ -126,7 +129,7 @@ final class ScanInstruments implements Instrument.Reading {
     double[] seriesAmplitudes(int visit, double[] observed, double glmVariance) {
         double[] a = new double[TrialPlan.ROI_COUNT];
         for (int k = 0; k < a.length; k++) {
-            double sd = plan.roi(k).withinSd();
+            double sd = withinSd[k];
             double reduced = Math.sqrt(Math.max(0, sd * sd - glmVariance));
             a[k] = observed[k] - (sd - reduced) * noise[visit][k];
         }

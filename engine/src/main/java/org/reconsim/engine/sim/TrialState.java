@@ -2,11 +2,13 @@ package org.reconsim.engine.sim;
 
 import ec.util.MersenneTwisterFast;
 import sim.engine.SimState;
+import sim.engine.Steppable;
 
 /**
- * The MASON simulation state of one virtual trial. MASON's own generator is seeded with
- * an int array from the trial's stream (MASON seeds use only 32 bits of a long); the model
- * itself draws from the coordinate-addressed streams, never from MASON's generator.
+ * The MASON simulation state of one virtual trial or laboratory group. The model draws from the
+ * coordinate-addressed streams, never from MASON's generator: a laboratory group's generator is
+ * seeded with an int array from its stream (MASON seeds use only 32 bits of a long), a virtual
+ * trial uses its thread's ({@link #ofVirtualTrial}).
  *
  * <p>MASON's generator serves only its schedule, which shuffles the events due at the same time
  * and ordering; patients (and a laboratory's subjects) share no state, so that order changes no
@@ -18,8 +20,26 @@ final class TrialState extends SimState {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The generator of a thread's virtual trials ({@link #ofVirtualTrial}), seeded once per
+     * thread: a trial's schedule holds one protocol entry at a time ({@link ProtocolEvent.Planned}),
+     * so MASON shuffles only different patients' restabilizations due at one moment, whose order
+     * changes no output. Seeding a generator per trial cost about 2% of a power replicate (three
+     * passes over MASON's 624-word state; JFR, issue 15 item 8).
+     */
+    private static final ThreadLocal<MersenneTwisterFast> TRIAL_SHUFFLES = ThreadLocal.withInitial(() -> new MersenneTwisterFast(1));
+
     TrialState(int[] seed) {
         super(new MersenneTwisterFast(seed));
+    }
+
+    private TrialState(MersenneTwisterFast random) {
+        super(random);
+    }
+
+    /** The state of one virtual trial on the calling thread, with the thread's generator (unseeded per trial). */
+    static TrialState ofVirtualTrial() {
+        return new TrialState(TRIAL_SHUFFLES.get());
     }
 
     /** {@link SimState#start} without {@code primeGenerator}: a fresh state has no asynchronous steppables to clean up. */
@@ -28,9 +48,9 @@ final class TrialState extends SimState {
         schedule.reset();
     }
 
-    void schedule(double time, ProtocolEvent event) {
-        if (!schedule.scheduleOnce(time, event.kind().ordinal(), event)) {
-            throw new IllegalStateException("cannot schedule " + event.kind() + " at hour " + time);
+    void schedule(double time, ProtocolEvent.Kind kind, Steppable event) {
+        if (!schedule.scheduleOnce(time, kind.ordinal(), event)) {
+            throw new IllegalStateException("cannot schedule " + kind + " at hour " + time);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.reconsim.engine.sim;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.reconsim.engine.rng.RandomStreams;
 import org.reconsim.engine.scenario.Endpoint;
@@ -38,6 +39,13 @@ public final class TrueEffects {
     public static final int COORDINATE = -1;
 
     private static final int VISITS = Visit.values().length;
+    /**
+     * Patients per simulation: the counterfactual patients are simulated in chunks, on the
+     * available cores (a few hundred milliseconds of every run's start, while the replicate threads
+     * wait for the truth). Patients do not interact, so a patient's course does not depend on
+     * which others share its schedule ({@link VirtualTrial#simulate}).
+     */
+    private static final int CHUNK = 250;
 
     private final int pairs;
     private final int endpoints;
@@ -62,21 +70,27 @@ public final class TrueEffects {
         TrialPlan everyoneStays = plan.withoutDropout();
         int endpoints = plan.endpointCount();
         double[][][] observed = new double[plan.arms().size()][VISITS * endpoints][pairs];
-        for (ArmPlan arm : plan.arms()) {
-            List<VirtualTrial.Enrolment> all = new ArrayList<>(pairs);
-            for (int i = 0; i < pairs; i++) {
-                all.add(new VirtualTrial.Enrolment(arm, i));
+        int chunks = (pairs + CHUNK - 1) / CHUNK;
+        // each (arm, chunk) writes its own patients' cells; the parallel stream runs on the calling
+        // thread and the common pool, and is complete when forEach returns
+        IntStream.range(0, plan.arms().size() * chunks).parallel().forEach(job -> {
+            ArmPlan arm = plan.arms().get(job / chunks);
+            int from = job % chunks * CHUNK;
+            int to = Math.min(pairs, from + CHUNK);
+            List<VirtualTrial.Enrolment> some = new ArrayList<>(to - from);
+            for (int i = from; i < to; i++) {
+                some.add(new VirtualTrial.Enrolment(arm, i));
             }
-            List<PatientOutcome> patients = VirtualTrial.simulate(everyoneStays, streams, COORDINATE, all);
-            for (int i = 0; i < pairs; i++) {
-                PatientOutcome p = patients.get(i);
+            List<PatientOutcome> patients = VirtualTrial.simulate(everyoneStays, streams, COORDINATE, some);
+            for (int i = from; i < to; i++) {
+                PatientOutcome p = patients.get(i - from);
                 for (int v = 0; v < VISITS; v++) {
                     for (int e = 0; e < endpoints; e++) {
                         observed[arm.index()][v * endpoints + e][i] = p.observed(v, e);
                     }
                 }
             }
-        }
+        });
         return new TrueEffects(pairs, endpoints, observed);
     }
 

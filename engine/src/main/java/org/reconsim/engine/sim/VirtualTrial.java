@@ -71,12 +71,7 @@ public final class VirtualTrial {
      * on this to give one patient both arms.
      */
     static List<PatientOutcome> simulate(TrialPlan plan, RandomStreams streams, int replicate, List<Enrolment> enrolled) {
-        UniformRandomProvider scheduleStream = streams.stream(Purpose.SCHEDULE, -1, replicate);
-        int[] masonSeed = new int[8];
-        for (int i = 0; i < masonSeed.length; i++) {
-            masonSeed[i] = scheduleStream.nextInt();
-        }
-        TrialState state = new TrialState(masonSeed);
+        TrialState state = TrialState.ofVirtualTrial();
         state.start();
 
         int sites = plan.scenario().design().sites();
@@ -93,10 +88,7 @@ public final class VirtualTrial {
             agents.add(new PatientAgent(plan, streams, e.arm(), e.index(), replicate, siteEffects));
         }
         agents.sort((a, b) -> Integer.compare(a.subjectId(), b.subjectId()));
-        ProtocolPlan protocol = ProtocolPlan.of(plan);
-        for (PatientAgent a : agents) {
-            a.schedule(state, protocol);
-        }
+        ProtocolEvent.Planned.first(ProtocolPlan.of(plan), agents.toArray(new PatientAgent[0]), state);
         while (state.schedule.step(state)) {
             // each step runs the events due at the next time
         }

@@ -46,6 +46,14 @@ public record RoiMeasure(double mean, double loading, double subjectSd, double i
 
     /** One observed beta, from standard-normal noise deviate {@code z}. */
     public double observe(double latent, double subjectEffect, double siteEffect, double z) {
-        return mean + loading * latent + subjectEffect + siteEffect + withinSd() * z;
+        return observe(latent, subjectEffect, siteEffect, z, withinSd());
+    }
+
+    /**
+     * {@link #observe(double, double, double, double)} with {@link #withinSd()} passed in: a
+     * patient's scans compute it once rather than at every visit (two {@code hypot}s each).
+     */
+    public double observe(double latent, double subjectEffect, double siteEffect, double z, double withinSd) {
+        return mean + loading * latent + subjectEffect + siteEffect + withinSd * z;
     }
 }
