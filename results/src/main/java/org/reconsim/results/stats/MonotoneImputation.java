@@ -123,9 +123,10 @@ public final class MonotoneImputation {
 
     /**
      * Regression {@code j}'s sums on the centred scale: the lower triangle of {@code X'X},
-     * {@code X'y}, {@code y'y}, its rows and treated rows, and which patients are its rows.
+     * {@code X'y}, {@code y'y}, its rows and treated rows. Its rows are the patients seen at
+     * baseline and every visit up to {@code j} ({@link #inRegression}).
      */
-    private record NormalEquations(double[][] xtx, double[] xty, double syy, int rows, int rowsTreated, boolean[] seen) {
+    private record NormalEquations(double[][] xtx, double[] xty, double syy, int rows, int rowsTreated) {
     }
 
     private MonotoneImputation(int n, boolean[] treated, double[] baseline, double[][] values, double[] centre, int imputable,
@@ -203,8 +204,8 @@ public final class MonotoneImputation {
                 }
                 syy += y[j][i] * y[j][i];
             }
-            equations[j] = new NormalEquations(xtx, xty, syy, rows, rowsTreated, through.clone());
-            UndefinedReason why = regression(j, equations[j], arm, x0, y, coefficients, cholesky, rss, df);
+            equations[j] = new NormalEquations(xtx, xty, syy, rows, rowsTreated);
+            UndefinedReason why = regression(j, equations[j], through, arm, x0, y, row, coefficients, cholesky, rss, df);
             if (why != null) {
                 return new MonotoneImputation(n, arm, x0, y, centre, j, why, coefficients, cholesky, rss, df, equations);
             }
@@ -215,10 +216,11 @@ public final class MonotoneImputation {
     /**
      * Solves regression {@code j} from its normal equations into {@code coefficients[j]},
      * {@code cholesky[j]}, {@code rss[j]}, {@code df[j]}, its residuals summed directly over its
-     * rows; or says why it cannot be fitted.
+     * rows (the patients {@code through} marks); or says why it cannot be fitted.
      */
-    private static UndefinedReason regression(int j, NormalEquations e, boolean[] arm, double[] x0, double[][] y,
-                                              double[][] coefficients, double[][][] cholesky, double[] rss, int[] df) {
+    private static UndefinedReason regression(int j, NormalEquations e, boolean[] through, boolean[] arm, double[] x0,
+                                              double[][] y, double[] row, double[][] coefficients, double[][][] cholesky,
+                                              double[] rss, int[] df) {
         int p = FIRST_VISIT + j;
         double[][] l = null;
         if (e.rows() <= p || e.rowsTreated() == 0 || e.rowsTreated() == e.rows()) {
@@ -229,10 +231,9 @@ public final class MonotoneImputation {
             return UndefinedReason.SINGULAR_DESIGN;
         }
         double[] beta = Cholesky.solve(l, e.xty());
-        double[] row = new double[p];
         double r = 0;
-        for (int i = 0; i < e.seen().length; i++) {
-            if (e.seen()[i]) {
+        for (int i = 0; i < through.length; i++) {
+            if (through[i]) {
                 fillRow(row, arm[i], x0[i], y, i, j);
                 double residual = y[j][i];
                 for (int a = 0; a < p; a++) {
@@ -276,7 +277,7 @@ public final class MonotoneImputation {
             double[] xty = e.xty();
             int rows = e.rows();
             int rowsTreated = e.rowsTreated();
-            if (e.seen()[left]) {
+            if (inRegression(left, j)) {
                 xtx = new double[p][p];
                 xty = e.xty().clone();
                 double value = values[j][left];
@@ -299,6 +300,15 @@ public final class MonotoneImputation {
             beta[j] = Cholesky.solve(l, xty);
         }
         return new Refit(imputable, reason, beta);
+    }
+
+    /** Whether patient {@code i} is a row of regression {@code j}: seen at baseline and every visit up to {@code j}. */
+    private boolean inRegression(int i, int j) {
+        boolean seen = !Double.isNaN(baseline[i]);
+        for (int h = 0; h <= j && seen; h++) {
+            seen = !Double.isNaN(values[h][i]);
+        }
+        return seen;
     }
 
     /** The arms, as fitted (read, never written, by {@link ConditionalMeanJackknife}). */
